@@ -1,0 +1,124 @@
+"""Named users for every role, the demo article, and a Chromium page for browser tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+
+from factcheck import roles
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
+# between browser steps are ordinary synchronous ones.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+PASSWORD = "correct-horse-battery"
+
+
+def make_user(django_user_model, username: str, role: str | None):
+    user = django_user_model.objects.create_user(
+        username=username, password=PASSWORD, first_name=username.title()
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return make_user(django_user_model, "editor", roles.EDITOR)
+
+
+@pytest.fixture
+def reviewer(db, django_user_model):
+    return make_user(django_user_model, "reviewer", roles.REVIEWER)
+
+
+@pytest.fixture
+def second_reviewer(db, django_user_model):
+    return make_user(django_user_model, "reviewer2", roles.REVIEWER)
+
+
+@pytest.fixture
+def viewer(db, django_user_model):
+    return make_user(django_user_model, "viewer", roles.VIEWER)
+
+
+@pytest.fixture
+def outsider(db, django_user_model):
+    """Signed in, but in no group: may see nothing."""
+    return make_user(django_user_model, "outsider", None)
+
+
+@pytest.fixture
+def demo_article(db, editor, reviewer):
+    from factcheck.management.commands.load_demo import Command
+
+    return Command().load_article({"editor": editor, "reviewer": reviewer})
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's chromium is needed for browser tests: {CHROMIUM} is missing.")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login_as(page, live_server):
+    """Sign `user` in through the login form; returns the page."""
+
+    def sign_in(user, on_page=None):
+        on_page = on_page or page
+        on_page.goto(f"{live_server.url}/accounts/login/")
+        on_page.get_by_label("Username").fill(user.username)
+        on_page.get_by_label("Password").fill(PASSWORD)
+        on_page.get_by_role("button", name="Sign in").click()
+        on_page.wait_for_url(lambda url: "/accounts/login/" not in url)
+        return on_page
+
+    return sign_in
+
+
+@pytest.fixture
+def screenshot():
+    """Save a full-page PNG under artifacts/ for a person to look at."""
+
+    def take(page, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

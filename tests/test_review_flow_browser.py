@@ -1,0 +1,55 @@
+"""The reviewer's first flow, in Debian's Chromium: sign in, open an article, give verdicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.models import Verdict
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_reviewer_sets_a_verdict_in_place_without_reloading(
+    page, live_server, login_as, screenshot, demo_article, reviewer
+):
+    login_as(reviewer)
+    page.goto(f"{live_server.url}/articles/")
+    page.get_by_role("link", name=demo_article.title).click()
+    page.wait_for_url(f"**/articles/{demo_article.pk}/")
+    page.evaluate("window.__marker = 'same page'")
+
+    rows = page.locator("li.statement")
+    row = rows.nth(3)
+    confirmed = row.get_by_role("button", name="Confirmed")
+    assert confirmed.get_attribute("aria-pressed") == "false"
+    confirmed.click()
+    row = page.locator("li.statement").nth(3)
+    pressed = row.get_by_role("button", name="Confirmed")
+    pressed.wait_for(state="attached")
+    page.wait_for_function(
+        "() => document.querySelectorAll('li.statement')[3]"
+        ".querySelector('.vbtn-confirmed').getAttribute('aria-pressed') === 'true'"
+    )
+    assert page.evaluate("window.__marker") == "same page"
+    statement_id = int(row.get_attribute("data-s"))
+    assert Verdict.objects.get(statement_id=statement_id, reviewer=reviewer).value == "confirmed"
+    mark = page.locator(f'mark.hl[data-s="{statement_id}"]').first
+    assert "v-confirmed" in mark.get_attribute("class")
+
+    row.get_by_role("button", name="Disputed").click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('li.statement')[3]"
+        ".querySelector('.vbtn-disputed').getAttribute('aria-pressed') === 'true'"
+    )
+    assert Verdict.objects.get(statement_id=statement_id, reviewer=reviewer).value == "disputed"
+    assert page.evaluate("window.__marker") == "same page"
+    screenshot(page, "review-article")
+
+
+def test_viewer_sees_no_enabled_verdict_control(page, live_server, login_as, demo_article, viewer):
+    login_as(viewer)
+    page.goto(f"{live_server.url}{demo_article.get_absolute_url()}")
+    buttons = page.locator(".verdict-buttons button")
+    assert buttons.count() > 0
+    for i in range(buttons.count()):
+        assert buttons.nth(i).is_disabled()
