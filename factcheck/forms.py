@@ -68,9 +68,8 @@ class ArticleForm(forms.ModelForm):
                 f"The article is longer than the desk accepts ({filesizeformat(_limit())}). "
                 "Split it into parts.",
             )
-        elif not text.strip():
-            if "raw_text" not in self.errors and "upload" not in self.errors:
-                self.add_error("raw_text", "The article is empty. Paste its text or upload a file.")
+        elif not text.strip() and "raw_text" not in self.errors and "upload" not in self.errors:
+            self.add_error("raw_text", "The article is empty. Paste its text or upload a file.")
         data["raw_text"] = text
         return data
 

@@ -7,6 +7,7 @@ every statement that covers it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,7 +49,7 @@ def paragraphs(text: str, spans: Iterable[tuple[int, int, Any]]) -> list[list[Ru
         by_start.setdefault(start, []).append((order, end, payload))
     active: list[tuple[int, int, Any]] = []
     out: list[list[Run]] = [[]]
-    for left, right in zip(points, points[1:], strict=False):
+    for left, right in itertools.pairwise(points):
         active = [a for a in active if a[1] > left]
         active.extend(by_start.get(left, ()))
         active.sort(key=lambda a: a[0])

@@ -72,6 +72,11 @@ class Article(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("article_detail", args=[self.pk])
+
     def refresh_status(self) -> None:
         """Draft until reviewed, in review while any statement lacks a final verdict, then done."""
         statements = Statement.objects.live().filter(article=self)
@@ -86,11 +91,6 @@ class Article(models.Model):
         if status != self.status:
             Article.objects.filter(pk=self.pk).update(status=status)
             self.status = status
-
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("article_detail", args=[self.pk])
 
 
 class PartyQuerySet(models.QuerySet):
