@@ -492,7 +492,7 @@ class Statement(models.Model):
         """Change span, speaker (False: leave it) or direct flag; True if anything changed."""
         with transaction.atomic():
             current = (
-                Statement.objects.select_for_update()
+                Statement.objects.select_for_update(of=("self",))
                 .select_related("article", "speaker")
                 .get(pk=self.pk)
             )

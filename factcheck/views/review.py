@@ -421,7 +421,9 @@ def statement_add(request: HttpRequest, article_pk: int) -> HttpResponse:
         )
         return redirect(url)
     response = render(request, DETAIL + "#review-body", review_context(request, article))
-    return trigger_client_event(response, "statement-added", {"statement": statement.pk})
+    return trigger_client_event(
+        response, "statement-added", {"statement": statement.pk}, after="settle"
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -468,7 +470,7 @@ def statement_edit(request: HttpRequest, article_pk: int, pk: int) -> HttpRespon
                     review_context(request, statement.article),
                 )
                 return trigger_client_event(
-                    response, "statement-added", {"statement": statement.pk}
+                    response, "statement-added", {"statement": statement.pk}, after="settle"
                 )
         else:
             error = " ".join(e for errors in form.errors.values() for e in errors)
