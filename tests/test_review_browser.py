@@ -29,7 +29,8 @@ def select_text(page, phrase: str) -> None:
                 last.setStart(node, at + phrase.length - 1); last.setEnd(node, at + phrase.length);
                 first.startContainer.parentElement.scrollIntoView({block: 'center'});
                 const a = first.getBoundingClientRect(), b = last.getBoundingClientRect();
-                return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
+                return {x1: a.left + 1, y1: (a.top + a.bottom) / 2,
+                        x2: b.right - 1, y2: (b.top + b.bottom) / 2};
             }
             return null;
         }""",
@@ -121,6 +122,7 @@ def test_reviewer_reviews_ten_statements_with_the_keyboard_alone(
         if number == 4:
             # A rationale without touching the mouse: r, type, Ctrl+Enter, back to the list.
             page.keyboard.press("r")
+            expect(row.get_by_label("Rationale")).to_be_focused()
             page.keyboard.type("Matches the board's filing log for March.")
             page.keyboard.press("Control+Enter")
             expect(row.locator(".rationale-preview")).to_contain_text("filing log")

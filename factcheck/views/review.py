@@ -15,7 +15,9 @@ from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, Count, F, Func, Max, Q, Value
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
@@ -38,6 +40,7 @@ from factcheck.models import (
     Verdict,
     Verdicts,
 )
+from factcheck.views import markup
 from factcheck.views.access import article_for, require, statement_for
 
 DETAIL = "articles/detail.html"
@@ -70,25 +73,89 @@ def can_see_verdicts(user, article: Article, mine: Verdict | None) -> bool:
     )
 
 
+ICONS = {"confirmed": "✓", "denied": "✗", "disputed": "≠"}
+LABELS = dict(Verdicts.choices)
+
+
+def abilities(user) -> dict:
+    """What the user may do on the page, looked up once rather than once per row."""
+    can_review = user.has_perm("factcheck.add_verdict")
+    return {
+        "can_review": can_review,
+        "review_disabled": "" if can_review else " disabled",
+        "can_settle": user.has_perm("factcheck.set_final_verdict"),
+        "can_add_statements": user.has_perm("factcheck.add_statement"),
+        "can_edit_statements": user.has_perm("factcheck.change_statement"),
+        "can_delete_statements": user.has_perm("factcheck.delete_statement"),
+        "verdict_choices": Verdicts.choices,
+    }
+
+
 def decorate(user, article: Article, statements: list[Statement], verdicts=None) -> None:
     """Attach what a row shows: my verdict, the others' (when visible), disagreement.
 
     `verdicts` are all verdicts on these statements; loaded in one query when not given.
+    Display strings are worked out here because the template engine is the slow part of a
+    500-statement page.
     """
     if verdicts is None:
         verdicts = Verdict.objects.filter(statement__in=statements).select_related("reviewer")
     by_statement: dict[int, list[Verdict]] = {}
     for verdict in verdicts:
         by_statement.setdefault(verdict.statement_id, []).append(verdict)
+    is_editor = user.has_perm("factcheck.set_final_verdict")
+    prefix = f"{article.get_absolute_url()}statements/"
     for statement in statements:
         given = by_statement.get(statement.pk, [])
-        statement.my_verdict = next((v for v in given if v.reviewer_id == user.pk), None)
+        mine = next((v for v in given if v.reviewer_id == user.pk), None)
+        statement.my_verdict = mine
         statement.verdict_values = [v.value for v in given]
-        statement.sees_verdicts = can_see_verdicts(user, article, statement.my_verdict)
+        statement.sees_verdicts = not article.blind_review or mine is not None or is_editor
         others = [v for v in given if v.reviewer_id != user.pk]
         statement.other_verdicts = others if statement.sees_verdicts else []
+        for verdict in statement.other_verdicts:
+            reviewer = verdict.reviewer
+            verdict.reviewer_name = reviewer.get_full_name() or reviewer.get_username()
+            verdict.icon = ICONS[verdict.value]
+            verdict.label = LABELS[verdict.value]
         statement.hidden_verdicts = 0 if statement.sees_verdicts else len(others)
         statement.disagreement = statement.sees_verdicts and len(set(statement.verdict_values)) > 1
+        statement.sid = str(statement.pk)
+        statement.base = f"{prefix}{statement.pk}/"
+        speaker = statement.speaker
+        statement.speaker_name = speaker.name if speaker else "Unknown speaker"
+        statement.kind_label = speaker.get_kind_display() if speaker else ""
+        statement.form_label = "Direct quote" if statement.direct else "Reported"
+        statement.final_icon = ICONS.get(statement.final_verdict, "")
+        statement.my_value = mine.value if mine else ""
+        statement.my_version = str(mine.version) if mine else "0"
+        statement.my_rationale = mine.rationale if mine else ""
+        statement.my_evidence = mine.evidence if mine else []
+        statement.my_evidence_text = "\n".join(
+            f"{e['url']} {e.get('title', '')}".strip() for e in statement.my_evidence
+        )
+        statement.pressed = {v: "true" if v == statement.my_value else "false" for v in ICONS}
+        if statement.final_verdict:
+            state = f"Final: {LABELS[statement.final_verdict]}"
+        elif mine:
+            state = f"You: {LABELS[mine.value]}"
+        else:
+            state = "Not reviewed"
+        statement.state_label = state
+
+
+def prepare_rows(request: HttpRequest, statements: list[Statement], **states) -> None:
+    """Build the rows' markup once `decorate` has run and the rows are numbered."""
+    can = abilities(request.user)
+    markup.prepare(
+        statements,
+        can_review=can["can_review"],
+        can_settle=can["can_settle"],
+        can_edit=can["can_edit_statements"],
+        can_delete=can["can_delete_statements"],
+        csrf=get_token(request),
+        **states,
+    )
 
 
 def _live_statements(article: Article):
@@ -163,14 +230,16 @@ def review_context(request: HttpRequest, article: Article) -> dict:
     mine = next((a for a in assignments if a.reviewer_id == user.pk), None)
     chosen_ids = {s.pk for s in mine.statements.all()} if mine else set()
     for number, statement in enumerate(statements, 1):
-        statement.number = number
+        statement.number = str(number)
+        statement.mark_title = f"{number}. {statement.speaker_name} · {statement.state_label}"
         statement.assigned_to_me = bool(mine) and (not chosen_ids or statement.pk in chosen_ids)
+    numbers = {s.pk: n for n, s in enumerate(statements, 1)}
     for assignment in assignments:
-        numbers = {s.pk: s.number for s in statements}
         assignment.numbers = sorted(
             numbers[s.pk] for s in assignment.statements.all() if s.pk in numbers
         )
     shown, chosen = _filtered(request, statements)
+    prepare_rows(request, shown)
     parties = sorted({s.speaker for s in statements if s.speaker}, key=lambda p: p.name)
     agreement = krippendorff_alpha([s.verdict_values for s in statements])
     since = Revision.objects.filter(article=article).aggregate(last=Max("id"))["last"] or 0
@@ -183,17 +252,18 @@ def review_context(request: HttpRequest, article: Article) -> dict:
         "filter_query": urlencode({k: v for k, v in chosen.items() if v}),
         "states": STATES,
         "parties": parties,
-        "text_paragraphs": _text_pieces(article.text, statements),
+        "text_html": markup.text_html(_text_pieces(article.text, statements)),
         "verdict_choices": Verdicts.choices,
         "agreement": agreement,
         "assignments": assignments,
         "my_assignment": mine,
         "since": since,
         **progress(user, statements),
+        **abilities(user),
     }
     if user.has_perm("factcheck.add_assignment"):
         context["assignment_form"] = AssignmentForm(
-            reviewers=_reviewers(), numbered={s.number: s for s in statements}
+            reviewers=_reviewers(), numbered={n: s for n, s in enumerate(statements, 1)}
         )
     return context
 
@@ -228,16 +298,17 @@ def _one_row(request: HttpRequest, statement: Statement) -> Statement:
     statement = _live_statements(statement.article).get(pk=statement.pk)
     decorate(request.user, statement.article, [statement])
     number = request.POST.get("number") or request.GET.get("number") or ""
-    statement.number = int(number) if number.isdigit() else ""
+    statement.number = number if number.isdigit() else ""
     statement.assigned_to_me = False
+    prepare_rows(request, [statement])
     return statement
 
 
-def _row_context(statement: Statement, **extra) -> dict:
+def _row_context(request: HttpRequest, statement: Statement, **extra) -> dict:
     return {
         "statement": statement,
         "article": statement.article,
-        "verdict_choices": Verdicts.choices,
+        **abilities(request.user),
         **extra,
     }
 
@@ -249,11 +320,15 @@ def _back(statement: Statement) -> str:
 # Verdicts ----------------------------------------------------------------------------------
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
-    """A reviewer's verdict, with its rationale and evidence when the form carries them."""
+    """A reviewer's verdict: a button alone, or with rationale and evidence (GET: that form)."""
     statement = statement_for(request, article_pk, pk, perm="add_verdict")
+    if request.method == "GET":
+        statement = _one_row(request, statement)
+        template = "review/rationale.html" + ("#rationale-form" if request.htmx else "")
+        return render(request, template, _row_context(request, statement))
     form = VerdictDetailForm(request.POST)
     conflict = None
     if form.is_valid():
@@ -274,12 +349,9 @@ def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
                 return redirect(_back(statement))
             decorate(request.user, statement.article, [statement], statement.all_verdicts)
             number = request.POST.get("number", "")
-            statement.number = int(number) if number.isdigit() else ""
-            response = render(
-                request,
-                DETAIL + "#verdict-block",
-                _row_context(statement),
-            )
+            statement.number = number if number.isdigit() else ""
+            prepare_rows(request, [statement])
+            response = render(request, DETAIL + "#verdict-block", _row_context(request, statement))
             return trigger_client_event(
                 response,
                 "verdict-saved",
@@ -295,16 +367,21 @@ def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
         if conflict
         else " ".join(e for errors in form.errors.values() for e in errors)
     )
-    if not request.htmx:
-        messages.error(request, message)
-        return redirect(_back(statement))
     statement = _one_row(request, statement)
-    return render(
-        request,
-        DETAIL + "#verdict-block",
-        _row_context(statement, verdict_form=form, verdict_error=message, conflict=conflict),
-        status=409 if conflict else 422,
+    context = _row_context(
+        request, statement, verdict_form=form, verdict_error=message, conflict=conflict
     )
+    prepare_rows(
+        request,
+        [statement],
+        verdict_error=render_to_string("review/verdict_error.html", context, request),
+        verdict_form=render_to_string("review/rationale.html#rationale-form", context, request),
+    )
+    status = 409 if conflict else 422
+    if not request.htmx:
+        # Without JavaScript the reviewer lands on the form again, their text still in it.
+        return render(request, "review/rationale.html", context, status=status)
+    return render(request, DETAIL + "#verdict-block", context, status=status)
 
 
 def conflict_message(current) -> str:
@@ -317,48 +394,71 @@ def conflict_message(current) -> str:
     )
 
 
-@require_POST
+FINAL_CHOICES = [*Verdicts.choices, ("", "Not settled")]
+
+
+@require_http_methods(["GET", "POST"])
 @login_required
 def final_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
+    """The editor's final verdict and note, the one reports publish; guarded by a version."""
     statement = statement_for(request, article_pk, pk, perm="set_final_verdict")
-    form = FinalVerdictForm(request.POST)
+    chosen, note = statement.final_verdict, statement.final_note
     conflict = None
     error = ""
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            statement.set_final_verdict(
-                request.user,
-                data["final_verdict"],
-                data["final_note"].strip(),
-                version=data["version"],
-            )
-        except EditConflict as exc:
-            conflict = exc.current
-            error = conflict_message(conflict)
+    if request.method == "POST":
+        form = FinalVerdictForm(request.POST)
+        chosen = request.POST.get("final_verdict", "")
+        note = request.POST.get("final_note", "")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                statement.set_final_verdict(
+                    request.user,
+                    data["final_verdict"],
+                    data["final_note"].strip(),
+                    version=data["version"],
+                )
+            except EditConflict as exc:
+                conflict = exc.current
+                error = conflict_message(conflict)
+            else:
+                if not request.htmx:
+                    return redirect(_back(statement))
+                statement = _one_row(request, statement)
+                response = render(
+                    request, DETAIL + "#statement-row", _row_context(request, statement)
+                )
+                return trigger_client_event(
+                    response, "verdict-saved", {"statement": statement.pk, "shade": statement.shade}
+                )
         else:
-            if not request.htmx:
-                return redirect(_back(statement))
-    else:
-        error = "Choose a final verdict (or Not settled) and try again."
-    if not request.htmx:
-        messages.error(request, error)
-        return redirect(_back(statement))
-    statement = _one_row(request, statement)
-    context = _row_context(statement)
-    if error:
-        context.update(final_form=form, final_error=error, conflict=conflict)
-    response = render(
-        request,
-        DETAIL + "#statement-row",
-        context,
-        status=409 if conflict else 422 if error else 200,
-    )
-    if not error:
-        trigger_client_event(
-            response, "verdict-saved", {"statement": statement.pk, "shade": statement.shade}
+            error = "Choose a final verdict (or Not settled) and try again."
+    context = {
+        "final_choices": FINAL_CHOICES,
+        "final_chosen": chosen,
+        "final_note": note,
+        "final_error": error,
+        "conflict": conflict,
+    }
+    status = 409 if conflict else 422 if error else 200
+    if request.method == "POST" and request.htmx:
+        statement = _one_row(request, statement)
+        form_html = render_to_string(
+            "review/final.html#final-form", _row_context(request, statement, **context), request
         )
-    return response
+        prepare_rows(
+            request,
+            [statement],
+            settle=f'<details class="settle" open><summary>Final verdict</summary>{form_html}'
+            "</details>",
+        )
+        return render(
+            request, DETAIL + "#statement-row", _row_context(request, statement, **context), status
+        )
+    template = "review/final.html" + ("#final-form" if request.htmx else "")
+    number = request.GET.get("number", "")
+    statement.number = number if number.isdigit() else ""
+    return render(request, template, _row_context(request, statement, **context), status=status)
 
 
 # Statements --------------------------------------------------------------------------------
@@ -730,38 +830,43 @@ def article_changes(request: HttpRequest, pk: int) -> HttpResponse:
     since = request.GET.get("since", "")
     if not since.isdigit():
         return HttpResponse("Give ?since=<revision id>.", status=400)
-    changes = list(
+    # One indexed query (article_id, id); the user's own changes only move the marker on.
+    recent = list(
         Revision.objects.filter(article_id=pk, id__gt=int(since))
-        .exclude(actor=request.user)
-        .values_list("id", "statement_id", "action")
+        .order_by("id")
+        .values_list("id", "statement_id", "action", "actor_id")
     )
-    if not changes:
-        latest = Revision.objects.filter(article_id=pk, id__gt=int(since)).aggregate(m=Max("id"))[
-            "m"
-        ]
-        if latest:  # only the user's own changes: move the marker on, nothing to show
-            return render(request, "review/changes.html", {"article_pk": pk, "since": latest})
+    if not recent:
         return HttpResponse(status=204)
+    changes = [(i, s, a) for i, s, a, actor in recent if actor != request.user.pk]
+    if not changes:
+        return render(request, "review/changes.html", {"article_pk": pk, "since": recent[-1][0]})
     article = get_object_or_404(Article, pk=pk)
     ids = {statement_id for _, statement_id, _ in changes if statement_id}
     statements = list(_live_statements(article).filter(pk__in=ids))
     decorate(request.user, article, statements)
+    for statement in statements:
+        statement.number = ""
+    prepare_rows(request, statements)
     structural = any(
         action
         in {"statement_created", "statement_deleted", "statement_restored", "statement_edited"}
         for _, _, action in changes
     ) or len(statements) < len(ids)
-    return render(
+    response = render(
         request,
         "review/changes.html",
         {
             "article": article,
             "article_pk": pk,
             "statements": statements,
-            "since": max(i for i, _, _ in changes),
+            "since": recent[-1][0],
             "structural": structural,
         },
     )
+    # The page recolours these statements' highlights, as after a verdict of one's own.
+    shades = [{"statement": s.pk, "shade": s.shade} for s in statements]
+    return trigger_client_event(response, "statements-changed", {"shades": shades}, after="swap")
 
 
 # Agreement across the desk -----------------------------------------------------------------

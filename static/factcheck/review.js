@@ -149,7 +149,6 @@
         break;
       case "c":
         openDetails(row, "details.thread", "textarea");
-        if (row) setTimeout(() => openDetails(row, "details.thread", "textarea"), 300);
         break;
       case "e": {
         const edit = row && row.querySelector("[data-edit]");
@@ -199,6 +198,18 @@
     if (current == statement && row) row.focus({ preventScroll: true });
   });
 
+  document.body.addEventListener("statements-changed", (event) => {
+    event.detail.shades.forEach(({ statement, shade }) => {
+      const targets = marksOf(statement);
+      const row = document.getElementById("s" + statement);
+      if (row) targets.push(row);
+      targets.forEach((el) => {
+        el.classList.remove("v-none", "v-confirmed", "v-denied", "v-disputed");
+        el.classList.add("v-" + shade);
+      });
+    });
+  });
+
   document.body.addEventListener("statement-added", (event) => {
     hidePopover();
     focusStatement(String(event.detail.statement));
@@ -223,9 +234,10 @@
       if (!(details instanceof HTMLDetailsElement) || !details.open || !details.dataset.lazy) return;
       if (details.dataset.loaded) return;
       details.dataset.loaded = "1";
-      htmx.ajax("GET", details.dataset.lazy, { target: details.querySelector(".lazy-body"), swap: "innerHTML" }).then(() => {
-        const box = details.querySelector("textarea");
-        if (box && details.closest("li.statement") === currentRow()) box.focus();
+      const body = details.querySelector(".lazy-body");
+      htmx.ajax("GET", details.dataset.lazy, { target: body, swap: "innerHTML" }).then(() => {
+        const focus = details.dataset.focus && details.querySelector(details.dataset.focus);
+        if (focus && details.closest("li.statement") === currentRow()) focus.focus();
       });
     },
     true,
