@@ -453,7 +453,10 @@ def final_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRespons
             "</details>",
         )
         return render(
-            request, DETAIL + "#statement-row", _row_context(request, statement, **context), status
+            request,
+            DETAIL + "#statement-row",
+            _row_context(request, statement, **context),
+            status=status,
         )
     template = "review/final.html" + ("#final-form" if request.htmx else "")
     number = request.GET.get("number", "")
@@ -724,9 +727,10 @@ def statement_history(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
 def article_history(request: HttpRequest, pk: int) -> HttpResponse:
     article = article_for(request, pk, perm="view_revision")
     deleted = article.statements.filter(deleted_at__isnull=False).select_related("speaker")
+    template = "review/history.html" + ("#history-list" if request.htmx else "")
     return render(
         request,
-        "review/history.html",
+        template,
         {
             "article": article,
             "revisions": _history(article.revisions.all()),
