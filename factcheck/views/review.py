@@ -13,12 +13,24 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.db.models import CharField, Count, F, Func, Max, Q, Value
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
@@ -158,11 +170,30 @@ def prepare_rows(request: HttpRequest, statements: list[Statement], **states) ->
     )
 
 
+VERDICT_FIELDS = (
+    "statement_id", "reviewer_id", "value", "rationale", "evidence", "version",
+    "reviewer__username", "reviewer__first_name", "reviewer__last_name",
+)  # fmt: skip
+ROW_FIELDS = (
+    "article_id", "speaker_id", "start", "end", "quote", "direct", "origin", "position",
+    "final_verdict", "final_note", "version", "deleted_at", "speaker__name", "speaker__kind",
+)  # fmt: skip
+
+
 def _live_statements(article: Article):
+    """The article's statements with what a row shows, and no more (500 rows add up)."""
+    comments = (
+        Comment.objects.filter(statement=OuterRef("pk"))
+        .order_by()
+        .values("statement")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
     return (
         article.statements.live()
         .select_related("speaker")
-        .annotate(comment_count=Count("comments"))
+        .only(*ROW_FIELDS)
+        .annotate(comment_count=Subquery(comments, output_field=IntegerField()))
         .order_by("position", "start", "id")
     )
 
@@ -221,6 +252,7 @@ def review_context(request: HttpRequest, article: Article) -> dict:
     verdicts = list(
         Verdict.objects.filter(statement__article=article, statement__deleted_at__isnull=True)
         .select_related("reviewer")
+        .only(*VERDICT_FIELDS)
         .order_by("created_at", "id")
     )
     decorate(user, article, statements, verdicts)
@@ -240,6 +272,7 @@ def review_context(request: HttpRequest, article: Article) -> dict:
         )
     shown, chosen = _filtered(request, statements)
     prepare_rows(request, shown)
+    rows_html = mark_safe("".join(s.html_row for s in shown))  # each row escaped in markup
     parties = sorted({s.speaker for s in statements if s.speaker}, key=lambda p: p.name)
     agreement = krippendorff_alpha([s.verdict_values for s in statements])
     since = Revision.objects.filter(article=article).aggregate(last=Max("id"))["last"] or 0
@@ -247,6 +280,7 @@ def review_context(request: HttpRequest, article: Article) -> dict:
         "article": article,
         "statements": statements,
         "shown": shown,
+        "rows_html": rows_html,
         "filters": chosen,
         "filtered": any(chosen.values()),
         "filter_query": urlencode({k: v for k, v in chosen.items() if v}),
