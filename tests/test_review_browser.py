@@ -9,6 +9,7 @@ from django.db.models import Q
 from playwright.sync_api import expect
 
 from factcheck.models import Article, Party, Revision, Statement, Verdict
+from tests.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -44,6 +45,12 @@ def select_text(page, phrase: str) -> None:
     page.mouse.up()
 
 
+def shot(page, name: str) -> None:
+    """What the person sees in the window (a full-page capture misplaces the sticky panes)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
 def open_article(page, live_server, article: Article) -> None:
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
     page.wait_for_selector("li.statement, .empty")
@@ -65,7 +72,7 @@ def test_editor_adds_a_statement_by_selecting_text_and_naming_a_new_speaker(
     speaker.fill("Harbor Point Public Library")
     new_option = popover.get_by_role("option", name=re.compile("new party"))
     expect(new_option).to_be_visible()
-    screenshot(page, "review-add-statement-popover")
+    shot(page, "review-add-statement-popover")
     new_option.click()
     popover.get_by_label("Direct quote").uncheck()
     popover.get_by_role("button", name="Add statement").click()
@@ -96,7 +103,7 @@ def test_editor_adds_a_statement_by_selecting_text_and_naming_a_new_speaker(
     assert Statement.objects.get(quote="the mayor's office said").speaker.name == (
         "Town of Harbor Point"
     )
-    screenshot(page, "review-statement-added")
+    shot(page, "review-statement-added")
 
 
 def test_reviewer_reviews_ten_statements_with_the_keyboard_alone(
@@ -106,7 +113,7 @@ def test_reviewer_reviews_ten_statements_with_the_keyboard_alone(
     open_article(page, live_server, demo_article)
     page.locator("body").press("?")
     expect(page.get_by_role("dialog", name="Keyboard review")).to_be_visible()
-    screenshot(page, "review-keyboard-help")
+    shot(page, "review-keyboard-help")
     page.keyboard.press("Escape")
     expect(page.get_by_role("dialog", name="Keyboard review")).to_be_hidden()
 
@@ -140,7 +147,7 @@ def test_reviewer_reviews_ten_statements_with_the_keyboard_alone(
     reviewed = live.filter(Q(verdicts__reviewer=second_reviewer) | ~Q(final_verdict="")).distinct()
     label = f"{reviewed.count()} of {live.count()} reviewed"
     expect(page.locator("#progress")).to_contain_text(label)
-    screenshot(page, "review-keyboard-ten")
+    shot(page, "review-keyboard-ten")
     page.reload()
     expect(page.locator("#progress")).to_contain_text(label)
 
@@ -165,14 +172,19 @@ def test_blind_review_reveals_colleagues_only_after_your_verdict_and_editor_sett
     other_row = other.locator(f"#s{statement.pk}")
     expect(other_row.locator(".blind-note")).to_contain_text("1 colleague's verdict hidden")
     expect(other_row).not_to_contain_text("Reviewer")  # the first reviewer's name stays hidden
-    screenshot(other, "review-blind-before")
+    shot(other, "review-blind-before")
     other_row.locator("summary", has_text="Rationale").click()
     other_row.get_by_label("Rationale").fill("The board's letter of 12 June says otherwise.")
     other_row.get_by_role("button", name="Denied").click()
     expect(other_row.locator(".other")).to_contain_text("Reviewer")
     expect(other_row.locator(".other")).to_contain_text("Confirmed")
+    # The rationale typed before pressing the button was saved with it.
+    expect(other_row.locator(".rationale-preview")).to_contain_text("letter of 12 June")
+    assert Verdict.objects.get(statement=statement, reviewer=second_reviewer).rationale == (
+        "The board's letter of 12 June says otherwise."
+    )
     expect(other_row.locator(".badge-disagree")).to_be_visible()
-    screenshot(other, "review-blind-after")
+    shot(other, "review-blind-after")
 
     # The first reviewer's page shows the new verdict within a few seconds, without a reload.
     expect(row.locator(".other")).to_contain_text("Denied", timeout=9000)
@@ -192,7 +204,7 @@ def test_blind_review_reveals_colleagues_only_after_your_verdict_and_editor_sett
     statement.refresh_from_db()
     assert (statement.final_verdict, statement.final_by) == ("denied", editor)
     assert statement.final_note == "The board's June letter settles it."
-    screenshot(page, "review-editor-final")
+    shot(page, "review-editor-final")
 
 
 def test_second_save_of_the_same_statement_gets_a_conflict_not_a_silent_overwrite(
@@ -230,7 +242,7 @@ def test_second_save_of_the_same_statement_gets_a_conflict_not_a_silent_overwrit
     expect(page.locator(f"#s{statement.pk}").get_by_label("Note for the report")).to_have_value(
         "Accounts conflict."
     )
-    screenshot(page, "review-conflict")
+    shot(page, "review-conflict")
     statement.refresh_from_db()
     assert (statement.final_verdict, statement.final_note) == ("confirmed", "Filing log checked.")
 
@@ -254,7 +266,7 @@ def test_editor_restores_a_statement_from_history_after_an_edit_and_a_delete(
     speaker.fill("Kowalczyk")
     row.get_by_role("option", name=re.compile("Martin Kowalczyk")).click()
     row.get_by_label("Direct quote").check()
-    screenshot(page, "review-edit-statement")
+    shot(page, "review-edit-statement")
     row.get_by_role("button", name="Save statement").click()
     expect(page.locator(f"#s{statement.pk} .speaker")).to_have_text("Martin Kowalczyk")
 
@@ -265,7 +277,7 @@ def test_editor_restores_a_statement_from_history_after_an_edit_and_a_delete(
 
     page.get_by_role("link", name="History").first.click()
     expect(page.get_by_role("heading", name="History of the article")).to_be_visible()
-    screenshot(page, "review-article-history")
+    shot(page, "review-article-history")
     page.locator(".change-statement_deleted").get_by_role(
         "button", name="Restore the version before this"
     ).click()
@@ -273,7 +285,7 @@ def test_editor_restores_a_statement_from_history_after_an_edit_and_a_delete(
     edit = page.locator(".change-statement_edited").first
     edit.get_by_role("button", name="Restore the version before this").click()
     expect(page.locator(".message-success")).to_contain_text("Restored")
-    screenshot(page, "review-statement-history")
+    shot(page, "review-statement-history")
 
     statement.refresh_from_db()
     assert statement.deleted_at is None

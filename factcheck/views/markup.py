@@ -208,7 +208,9 @@ def verdict_block_html(
     return (
         f'<div class="verdict-block" id="verdict-{statement.pk}">{error}'
         f'<form class="verdicts" method="post" action="{base}verdict/" hx-post="{base}verdict/" '
-        'hx-target="closest .verdict-block" hx-swap="outerHTML" hx-disabled-elt="find button">'
+        'hx-target="closest .verdict-block" hx-swap="outerHTML" hx-disabled-elt="find button" '
+        # A rationale typed but not yet saved goes with the verdict button, not lost.
+        'hx-include="next details.rationale">'
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{esc(csrf)}">'
         f'<input type="hidden" name="number" value="{number}">'
         '<div class="verdict-buttons" role="group" '

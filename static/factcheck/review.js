@@ -288,7 +288,9 @@
     $("[data-quote]", form).textContent = pending.text.trim();
     $(".popover-error", form).textContent = "";
     form.hidden = false;
-    const top = window.scrollY + pending.rect.bottom + 8;
+    // Below the selection when it fits in the window, else above it.
+    const below = pending.rect.bottom + 8 + form.offsetHeight < window.innerHeight;
+    const top = window.scrollY + (below ? pending.rect.bottom + 8 : pending.rect.top - form.offsetHeight - 8);
     const left = Math.max(8, Math.min(window.scrollX + pending.rect.left, window.scrollX + document.documentElement.clientWidth - form.offsetWidth - 16));
     form.style.top = top + "px";
     form.style.left = left + "px";
