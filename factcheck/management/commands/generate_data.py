@@ -130,6 +130,8 @@ class Command(BaseCommand):
         counts: dict[str, int] = {"statements": 0, "verdicts": 0}
         batch = {"article": [], "statement": [], "verdict": []}
         with connection.connection.cursor() as cur:
+            # Check foreign keys row by row: ALTER TABLE refuses while deferred checks are pending.
+            cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cur.execute(
                 "ALTER TABLE factcheck_statement DISABLE TRIGGER statement_quote_matches_text"
             )
@@ -205,7 +207,6 @@ class Command(BaseCommand):
                 if len(batch["statement"]) >= 50_000 or len(batch["article"]) >= 5_000:
                     self.flush(cur, batch, counts)
             self.flush(cur, batch, counts)
-            cur.execute("SET CONSTRAINTS ALL IMMEDIATE")  # run the deferred foreign-key checks
             cur.execute(
                 "ALTER TABLE factcheck_statement ENABLE TRIGGER statement_quote_matches_text"
             )
