@@ -10,6 +10,7 @@ from psycopg import sql
 
 class Command(BaseCommand):
     help = "Create the configured PostgreSQL database if it is missing."
+    requires_system_checks: list[str] = []  # the checks would need the database first
 
     def handle(self, *args, **options) -> None:
         db = settings.DATABASES["default"]

@@ -80,6 +80,8 @@ class Command(BaseCommand):
             party_ids = self.parties(rng, parties)
             counts = self.articles(rng, articles, statements, party_ids, users)
         took = time.perf_counter() - started
+        if options.get("verbosity", 1) == 0:
+            return
         self.stdout.write(
             f"Created {articles:,} articles, {counts['statements']:,} statements, "
             f"{counts['verdicts']:,} verdicts, {parties:,} parties in {took:.1f} s."
