@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from factcheck.extraction.records import Party
 
-_TOKEN = r"[A-Z][\w’'&\-]*\.?"
+_TOKEN = r"[A-Z][\w’'&\-]*"
 _LINK = r"(?:of|for|the|and|de|del|della|da|di|du|la|le|van|von|der|den|bin|ibn|al|el|y)"
-NAME_CHUNK = re.compile(rf"(?<![\w’'-]){_TOKEN}(?:\s+(?:{_LINK}\s+)*{_TOKEN})*")
+NAME_CHUNK = re.compile(rf"(?<![\w’'-]){_TOKEN}(?: (?:{_LINK} )*{_TOKEN})*")
 
 # Capitalised words that start sentences or clauses but do not start a name.
 FUNCTION_WORDS = frozenset(
@@ -80,6 +80,10 @@ SOURCE_NOUNS = frozenset(
     parents woman man teacher doctor doctors""".split()
 )
 PRONOUNS = frozenset("he she they it we i".split())
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|asked|explained|Mr|Mrs|Ms|Dr)\.?\s+$")
+_SPEECH_AFTER = re.compile(
+    r"^,?\s+(?:said|says|told|added|wrote|asked|explained|acknowledged|responded|noted)\b"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -185,7 +189,10 @@ class Registry:
             chunks.append((start, name))
             if " " not in name:
                 bare, _ = strip_possessive(name)
-                standalone[bare] = standalone.get(bare, 0) + 1
+                if _SPEECH_BEFORE.search(
+                    masked_text[max(0, start - 12) : start]
+                ) or _SPEECH_AFTER.match(masked_text[start + len(name) : start + len(name) + 16]):
+                    standalone[bare] = standalone.get(bare, 0) + 1
         persons: set[str] = set()
         for start, name in chunks:
             bare, _ = strip_possessive(name)
@@ -219,7 +226,7 @@ class Registry:
             bare, possessive = strip_possessive(name)
             for part in _split_list(bare):
                 offset = start + max(0, bare.find(part))
-                resolved = self.lookup_person(part)
+                resolved = self.lookup_person(part) or self.lookup_person(_person_tail(part) or "")
                 if resolved and not possessive:
                     self.person_mentions.append((offset, resolved))
                 elif not resolved and not possessive:

@@ -37,17 +37,17 @@ noted notes noting acknowledged acknowledges admitted admits confirmed confirms 
 announces assured assures responded responds replied replies stressed stresses reiterated
 reiterates emphasized emphasised emphasizes emphasises warned warns warning cautioned
 complained complains conceded concedes declared declares asserted asserts contended contends
-alleged alleges predicted predicts pledged pledges promised promises vowed vows concluded
+alleged alleges predicted predicts pledged pledges promised promises vowed vows
 revealed reveals disclosed discloses claimed claims claiming claim asked asks urged urges
 questioned questions believes thinks suggested suggests recalled recalls testified agreed
-agrees reported reports report ruled rules explained observed remarked countered maintained
-maintains answered answers announced""".split()
+agrees reported reports report ruled rules explained observed remarked countered
+answered answers""".split()
 _OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands""".split()
 # Nouns as often as verbs: only a speech verb when a clause or a speaker is plainly attached.
 _AMBIGUOUS = frozenset(
-    "claims claim states reports report notes questions answers rules warning asks".split()
+    "claims claim states reports report notes questions answers rules warning asks demands".split()
 )
 _TELL_VERBS = frozenset(
     """told tells tell telling assured assures warned warns cautioned urged urges asked asks
@@ -117,6 +117,7 @@ class _Found:
     end: int
     speaker: str | None
     direct: bool
+    guessed: bool = False  # speaker taken from context, not from an attribution
 
 
 @dataclass
@@ -126,6 +127,22 @@ class _State:
     masked: str
     found: list[_Found] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
+
+
+_LINKS = frozenset("of for the de del al and".split())
+_LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )+$")
+
+
+def _boundary(word: str) -> bool:
+    return (
+        word.endswith((",", ";", ":"))
+        or any(c in word for c in "\"“”—–")
+        or "xxx" in word
+    )
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _words(text: str, base: int) -> list[tuple[int, str]]:
@@ -163,6 +180,7 @@ class Extractor:
         self.masked = "".join(masked_parts)
         self.skip = [(s, e) in duplicates for s, e in self.paragraphs]
         self.registry.scan(self.masked)
+        self._sentence_speakers: list[str] = []
 
     # -- speakers -------------------------------------------------------------------------
     def resolve(self, np: str, pos: int, detail: str = "") -> str | None:
@@ -279,7 +297,9 @@ class Extractor:
                 return person
             if pronoun != "they":
                 return person
-        # "it"/"they": the last speaker or organisation mentioned before.
+        # "it"/"they": a speaker earlier in the sentence, else the last one before.
+        if self._sentence_speakers:
+            return self._sentence_speakers[-1]
         for f in reversed(self.found):
             if f.start < pos and f.speaker and pos - f.start < 600:
                 return f.speaker
@@ -338,6 +358,8 @@ class Extractor:
         if any(c in last for c in "\"“”") or "xxx" in last:
             return None
         low = _bare(last)
+        if _possessive(last):
+            return None
         if low in PRONOUNS and last[-1:].isalpha():
             return last, last_pos, appositive, joint
         if low in _CLAUSE_STOPS or low in ("and", "or"):
@@ -348,29 +370,43 @@ class Extractor:
             while i > 0:
                 prev = words[i - 1][1]
                 pl = _bare(prev)
-                if prev.endswith((",", ";", ":")) or any(c in prev for c in "\"“”"):
+                if _boundary(prev):
                     break
-                if _is_cap(prev) and pl not in FUNCTION_WORDS:
+                if _is_cap(prev) and pl not in FUNCTION_WORDS and not _possessive(prev):
                     i -= 1
-                elif pl in ("of", "for", "the", "de", "al", "and") and i > 1 and _is_cap(words[i][1]):
-                    if pl == "and" and not (_is_cap(words[i - 2][1])):
-                        break
-                    i -= 1
-                elif pl in TITLE_WORDS or pl in ("chief", "head", "member", "members"):
-                    i -= 1
-                else:
+                    continue
+                if pl in _LINKS:
+                    j = i - 1
+                    while j > 0 and _bare(words[j - 1][1]) in _LINKS:
+                        j -= 1
+                    if j > 0 and _is_cap(words[j - 1][1]) and not _boundary(words[j - 1][1]):
+                        if _bare(words[j - 1][1]) not in FUNCTION_WORDS:
+                            i = j - 1
+                            continue
                     break
-            while i < len(words) - 1 and _bare(words[i][1]) in ("of", "for", "and"):
-                i += 1
-            np_words = [w for _, w in words[i:]]
-            np = " ".join(np_words)
-            if np_words and _bare(np_words[0]) in ("the",) and i > 0:
-                pass
-            # include a leading "The" for the start offset
+                if pl in TITLE_WORDS and i > 0:
+                    i -= 1
+                    continue
+                break
             start = words[i][0]
-            if i > 0 and _bare(words[i - 1][1]) in ("the",):
+            np = seg[start - ss :].strip()
+            # "authorities in Beijing", "officials from China"
+            if i >= 2 and _bare(words[i - 1][1]) in ("in", "from", "at") and (
+                _bare(words[i - 2][1]) in SOURCE_NOUNS
+                or _bare(words[i - 2][1]) in GOVERNMENT_WORDS
+            ):
+                start = words[i - 2][0]
+                np = seg[start - ss :].strip()
+            # "Apple, Amazon and Super Micro": a list before the last name
+            lst = _LIST_BEFORE.search(seg[: start - ss])
+            if lst and " and " in np:
+                start = ss + lst.start()
+                np = seg[start - ss :].strip()
+            if i > 0 and _bare(words[i - 1][1]) == "the":
                 start = words[i - 1][0]
-            if _bare(np_words[0]) in FUNCTION_WORDS and len(np_words) == 1:
+            if _bare(np) in FUNCTION_WORDS:
+                return None
+            if i > 0 and _bare(words[i - 1][1]) in ("whether", "if"):
                 return None
             return np, start, appositive, joint
         # a common noun phrase: walk back to a clause boundary
@@ -378,7 +414,7 @@ class Extractor:
         while i > 0 and len(words) - i < 10:
             prev = words[i - 1][1]
             pl = _bare(prev)
-            if prev.endswith((",", ";", ":")) or any(c in prev for c in "\"“”") or "xxx" in prev:
+            if _boundary(prev):
                 break
             if pl in _CLAUSE_STOPS or pl in ("is", "was", "are", "were", "has", "have", "had"):
                 break
@@ -389,8 +425,13 @@ class Extractor:
         head = _bare(np_words[-1])
         if not head.isalpha():
             return None
+        if _bare(np_words[0]) in ("whether", "if") or (
+            i > 0 and _bare(words[i - 1][1]) in ("whether", "if")
+        ):
+            return None
         if not (
-            head in SOURCE_NOUNS
+            any(_bare(w) in SOURCE_NOUNS for w in np_words)
+            or head in SOURCE_NOUNS
             or head in ORG_WORDS
             or head in GOVERNMENT_WORDS
             or head in MEDIA_WORDS
@@ -490,15 +531,15 @@ class Extractor:
             if continues:
                 ns, ne = self.paragraphs[index + 1]
                 continues = self.text[ns : ns + 1] in ('"', "“", "„", "«")
-            if chain_pending and chain_speaker is None:
-                speaker = next((f.speaker for f in para_found if f.direct and f.speaker), None)
-                if speaker:
-                    for f in chain_pending:
-                        f.speaker = speaker
+            attributed = [f.speaker for f in para_found if f.direct and not f.guessed and f.speaker]
+            if attributed and chain_pending:
+                for f in chain_pending:
+                    f.speaker = attributed[0]
+                    f.guessed = False
+                chain_pending = []
             if continues:
-                last_q = [f for f in para_found if f.direct]
-                chain_speaker = last_q[-1].speaker if last_q else None
-                chain_pending = chain_pending + [f for f in para_found if f.direct]
+                chain_pending += [f for f in para_found if f.direct and f.guessed]
+                chain_speaker = attributed[-1] if attributed else chain_speaker
             else:
                 chain_speaker = None
                 chain_pending = []
@@ -560,6 +601,7 @@ class Extractor:
         m = self.masked
         out: list[Attribution] = []
         sentence = m[ss:se]
+        self._sentence_speakers = []
         for vm in VERB_RE.finditer(sentence):
             vs, ve = ss + vm.start(), ss + vm.end()
             verb = vm.group(0)
@@ -619,20 +661,21 @@ class Extractor:
             agent = re.match(r"[^,;.]*(?:,\s*[A-Z][^,;.]*)*", m[agent_start:se]).group(0).strip()
             names = split_names(agent)
             speakers = [self.resolve(n, vs) for n in names]
-            return Attribution(vs, ve, vs, [s for s in speakers if s], (ss, ve), True, "object")
+            content = self._trim_content(ss, ve)
+            att = Attribution(vs, ve, vs, [s for s in speakers if s], content, True, "object")
+            return att if content else None
+        if low in ("asked", "asks", "ask") and re.match(r"\s+(?:how|what|why|when|where|who)\b", after):
+            return None
         ambiguous = low in _AMBIGUOUS
         object_verb = low in _OBJECT_VERBS or low.startswith(("called for", "calls for"))
-        participle = low.endswith("ing") and low not in ("warning",) or low == "warning"
+        participle = low.endswith("ing")
         left = m[ss:vs].rstrip()
-        # participle continuing a clause: ", saying ...", "... and said ..."
-        if participle and (left.endswith(",") or left.endswith(" with") is False and left.endswith(",")):
-            pass
         subject = None
         inverted = False
-        coordinated = bool(re.search(r"\band\s*$", left)) and not participle
-        if participle and (left.endswith(",") or not left):
+        coordinated = bool(re.search(r"\band(?:\s+then)?$", left))
+        if participle and (left.endswith(",") or not left or coordinated):
             speakers = self._participle_speakers(ss, vs, earlier)
-            subj_start = vs - 1 if left.endswith(",") else vs
+            subj_start = vs
             while subj_start > ss and m[subj_start - 1] in " ,":
                 subj_start -= 1
         elif coordinated:
@@ -642,8 +685,7 @@ class Extractor:
             subject = self.left_subject(ss, vs)
             if subject is None:
                 r = None
-                stripped = left.rstrip()
-                if stripped.endswith((",", '"', "”")) or not stripped:
+                if left.endswith((",", '"', "”")) or not left:
                     r = self.right_subject(ve, se)
                 if r is None:
                     return None
@@ -653,14 +695,12 @@ class Extractor:
                 subj_start = vs
             else:
                 np, npos, detail, joint = subject
-                if joint and _bare(np) in ("all", "both"):
-                    return None
                 names = split_names(np)
-                if joint and len(names) == 1 and _bare(np.split()[-1]) in ("all", "both"):
-                    names = split_names(self._sentence_start_list(ss, vs) or np)
-                if len(names) == 1 and np.casefold() in ("all", "both", "each"):
+                if joint and len(names) == 1:
                     lst = self._sentence_start_list(ss, vs)
-                    names = split_names(lst) if lst else []
+                    if lst:
+                        names = split_names(lst)
+                self._sentence_speakers = [s for a in earlier for s in a.speakers]
                 speakers = [self.resolve(n, npos, detail) for n in names]
                 subj_start = npos
                 if ambiguous and not re.match(r"\s+(?:that\b|:)", after):
@@ -671,42 +711,49 @@ class Extractor:
             return None
         if ambiguous and inverted and not m[max(ss, vs - 3) : vs].strip().endswith((",", '"', "”")):
             return None
-        # What was said: before the attribution (trailing) or after it.
-        rest = after
         att = Attribution(vs, ve, subj_start, speakers)
         prefix = m[ss:subj_start].rstrip()
-        quote_before = prefix.endswith(('"', "”", '",', "”,")) or prefix.endswith(('."', '.”'))
+        quote_before = prefix.endswith(('"', "”", '",', "”,"))
         if inverted:
             # content precedes: ', said X' / '" said X'
             att.trailing = True
-            att.content = (ss, vs) if not quote_before else None
-            return self._finish_trailing(att, ss, vs, se)
+            att.content = None if quote_before and self._quote_starts(prefix) else (ss, vs)
+            return self._finish_trailing(att, se)
+        rest = after
         that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,3}?)that\s", rest)
-        colon = re.match(r"[^\"“:]{0,60}:\s*", rest)
         if low in _TELL_VERBS:
-            that = re.match(r"[^.\"“]{0,90}?\bthat\s", rest) or that
-        if that:
+            that = re.match(r"[^.\"“]{0,110}?\bthat\s", rest) or that
+        colon = re.match(r"[^\"“:]{0,60}:\s*", rest)
+        if that and not quote_before:
             return self._with_content(att, ve + that.end(), se)
-        if colon and ("xxx" in m[ve + colon.end() : ve + colon.end() + 8] or not object_verb):
+        if colon and not quote_before and ("xxx" in m[ve + colon.end() : ve + colon.end() + 8] or not object_verb):
             att.kind = "colon"
             return self._with_content(att, ve + colon.end(), se)
-        if prefix.endswith(",") or quote_before:
-            # 'CONTENT, X said.' / 'CONTENT, X said, but ...'
-            tail = rest.strip()
-            if not tail or tail[0] in ".!?" or _is_adverbial(tail):
+        tail = rest.strip()
+        if quote_before or prefix.endswith(","):
+            # 'CONTENT, X said.' / '"QUOTE," X told Y.' / 'CONTENT, X said, but ...'
+            if quote_before or not tail or tail[0] in ".!?" or _is_adverbial(tail):
                 att.trailing = True
-                att.content = None if quote_before and self._quote_starts(ss, prefix) else (ss, subj_start)
-                return self._finish_trailing(att, ss, subj_start, se)
+                if quote_before and self._quote_starts(prefix):
+                    att.content = None
+                else:
+                    att.content = (ss, subj_start)
+                return self._finish_trailing(att, se)
             if tail[0] == ",":
                 att.trailing = True
                 att.kind = "parenthetical"
-                att.content = (ss, se)
+                att.content = self._trim_content(ss, se)
                 return att
         if object_verb:
-            start = subj_start + len(subject[0]) if subject and not coordinated else vs
-            while start < vs and m[start] in " ,":
-                start += 1
-            start = min(start, vs)
+            start = vs
+            k = start
+            # keep adverbs and auxiliaries just before the verb: "all denied", "have denied"
+            while True:
+                pm = re.search(r"(?:\b(?:all|both|also|have|has|had|\w+ly|never|not)\s+)$", m[ss:k])
+                if not pm:
+                    break
+                k = ss + pm.start()
+            start = k
             obj = _OBJECT_END.search(m, ve, se)
             end = obj.start() if obj else se
             att.kind = "object"
@@ -718,8 +765,7 @@ class Extractor:
             if pm and low in ("told", "tells", "tell", "telling"):
                 return self._with_content(att, ve + pm.end(), se)
             if low.startswith(("tell", "told")):
-                return None
-        tail = rest.strip()
+                return att if self._quote_near(vs) else None
         if not tail or tail[0] in ".!?,;":
             return att if self._quote_near(vs) else None
         if low in ("responded", "responds", "replied", "replies", "answered", "answers", "added", "adds"):
@@ -736,14 +782,14 @@ class Extractor:
         )
         return m.group(1) if m else None
 
-    def _quote_starts(self, ss: int, prefix: str) -> bool:
+    def _quote_starts(self, prefix: str) -> bool:
         return prefix.lstrip()[:1] in ('"', "“")
 
     def _quote_near(self, vs: int) -> bool:
         window = self.masked[max(0, vs - 80) : vs + 80]
         return '"' in window or "“" in window or "”" in window
 
-    def _finish_trailing(self, att: Attribution, ss: int, end: int, se: int) -> Attribution:
+    def _finish_trailing(self, att: Attribution, se: int) -> Attribution:
         if att.content:
             cs, ce = att.content
             # 'As yet, there is no evidence, the commission said' / 'X, officials say, but Y'
@@ -905,8 +951,11 @@ class Extractor:
                 if not guess and not starts_para:
                     continue
                 speakers = [guess] if guess else [None]
+                guessed = not (starts_para and chain_speaker)
+            else:
+                guessed = False
             for s in speakers:
-                f = _Found(ps + q.start, ps + q.end, s, True)
+                f = _Found(ps + q.start, ps + q.end, s, True, guessed)
                 found.append(f)
                 self.found.append(f)
         del para_speakers
@@ -915,7 +964,7 @@ class Extractor:
     def statements(self) -> list[_Found]:
         seen = set()
         out = []
-        for f in sorted(self.found, key=lambda f: (f.start, f.end, f.speaker or "")):
+        for f in sorted(self.found, key=lambda f: (f.start, f.end)):
             key = (f.start, f.end, f.speaker)
             if key in seen or f.end <= f.start:
                 continue
