@@ -56,8 +56,11 @@ def find_quotes(p: str) -> list[Quote]:
             role = "close"
         elif inside:
             role = "close"
-        elif i > 0 and not before.isspace() and before not in "([{—–-" and (
-            after.isspace() or after in _AFTER_CLOSE or i + 1 == n
+        elif (
+            i > 0
+            and not before.isspace()
+            and before not in "([{—–-"
+            and (after.isspace() or after in _AFTER_CLOSE or i + 1 == n)
         ):
             role = "close"
         elif after.isspace() and i > 0 and _MARK_RE.search(p, i + 1) is None:

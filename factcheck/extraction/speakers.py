@@ -163,7 +163,9 @@ _TITLE_BEFORE = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
-_APPOSITIVE_AFTER = re.compile(r"^,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\b|[a-z]+\s+(?:of|for|at)\b)")
+_APPOSITIVE_AFTER = re.compile(
+    r"^,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\b|[a-z]+\s+(?:of|for|at)\b)"
+)
 
 
 class Registry:

@@ -134,11 +134,7 @@ _LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )+$")
 
 
 def _boundary(word: str) -> bool:
-    return (
-        word.endswith((",", ";", ":"))
-        or any(c in word for c in "\"“”—–")
-        or "xxx" in word
-    )
+    return word.endswith((",", ";", ":")) or any(c in word for c in '"“”—–') or "xxx" in word
 
 
 def _possessive(word: str) -> bool:
@@ -150,11 +146,11 @@ def _words(text: str, base: int) -> list[tuple[int, str]]:
 
 
 def _bare(word: str) -> str:
-    return word.strip(",.;:!?\"“”‘’()[]—–-").casefold()
+    return word.strip(',.;:!?"“”‘’()[]—–-').casefold()
 
 
 def _is_cap(word: str) -> bool:
-    w = word.lstrip("\"“‘(")
+    w = word.lstrip('"“‘(')
     return bool(w) and (w[0].isupper() or w[0].isdigit() and len(w) > 1 and w[-1].isalpha())
 
 
@@ -200,8 +196,10 @@ class Extractor:
                 return None
         # "Wee of the Times", "Alex Horton of the Washington Post"
         m = re.match(r"^(.+?)\s+(?:of|from|at|with)\s+(?:the\s+)?([A-Z].*)$", np)
-        if m and _is_cap(m.group(1)) and (
-            reg.lookup_person(m.group(1), pos) or looks_person_name(m.group(1))
+        if (
+            m
+            and _is_cap(m.group(1))
+            and (reg.lookup_person(m.group(1), pos) or looks_person_name(m.group(1)))
         ):
             np, detail = m.group(1), detail or m.group(2)
             words = np.split()
@@ -355,7 +353,7 @@ class Extractor:
         if not words:
             return None
         last_pos, last = words[-1]
-        if any(c in last for c in "\"“”") or "xxx" in last:
+        if any(c in last for c in '"“”') or "xxx" in last:
             return None
         low = _bare(last)
         if _possessive(last):
@@ -391,9 +389,13 @@ class Extractor:
             start = words[i][0]
             np = seg[start - ss :].strip()
             # "authorities in Beijing", "officials from China"
-            if i >= 2 and _bare(words[i - 1][1]) in ("in", "from", "at") and (
-                _bare(words[i - 2][1]) in SOURCE_NOUNS
-                or _bare(words[i - 2][1]) in GOVERNMENT_WORDS
+            if (
+                i >= 2
+                and _bare(words[i - 1][1]) in ("in", "from", "at")
+                and (
+                    _bare(words[i - 2][1]) in SOURCE_NOUNS
+                    or _bare(words[i - 2][1]) in GOVERNMENT_WORDS
+                )
             ):
                 start = words[i - 2][0]
                 np = seg[start - ss :].strip()
@@ -418,7 +420,9 @@ class Extractor:
                 break
             if pl in _CLAUSE_STOPS or pl in ("is", "was", "are", "were", "has", "have", "had"):
                 break
-            if pl == "and" and not (_is_cap(words[i][1]) and _is_cap(words[i - 2][1]) if i > 1 else False):
+            if pl == "and" and not (
+                _is_cap(words[i][1]) and _is_cap(words[i - 2][1]) if i > 1 else False
+            ):
                 break
             i -= 1
         np_words = [w for _, w in words[i:]]
@@ -438,7 +442,8 @@ class Extractor:
             or head in _DOC_NOUNS
             or head in TITLE_WORDS
             or head in ("firm", "company", "department", "ministry", "court", "trust")
-            or _bare(np_words[0]) in _DETERMINERS and len(np_words) <= 4
+            or _bare(np_words[0]) in _DETERMINERS
+            and len(np_words) <= 4
         ):
             return None
         if len(np_words) > 9:
@@ -464,7 +469,11 @@ class Extractor:
                 parts = []
                 while j < len(words):
                     wj = words[j][1]
-                    if _is_cap(wj) or (_bare(wj) in ("of", "for", "the") and j + 1 < len(words) and _is_cap(words[j + 1][1])):
+                    if _is_cap(wj) or (
+                        _bare(wj) in ("of", "for", "the")
+                        and j + 1 < len(words)
+                        and _is_cap(words[j + 1][1])
+                    ):
                         parts.append(wj)
                         if wj.endswith((",", ".", ";", ":")):
                             break
@@ -483,7 +492,10 @@ class Extractor:
         # a common noun phrase up to a comma or the end
         parts = []
         for _, w in words:
-            if _bare(w) in ("in", "on", "at", "during", "before", "after", "while", "who", "which") and parts:
+            if (
+                _bare(w) in ("in", "on", "at", "during", "before", "after", "while", "who", "which")
+                and parts
+            ):
                 break
             parts.append(w)
             if w.endswith((",", ";")):
@@ -578,7 +590,7 @@ class Extractor:
             return section
         if (
             single
-            and not any(c in p for c in "\"“”")
+            and not any(c in p for c in '"“”')
             and not _FIRST_PERSON.search(p)
             and VERB_RE.search(p)
             and section["started"]
@@ -664,7 +676,9 @@ class Extractor:
             content = self._trim_content(ss, ve)
             att = Attribution(vs, ve, vs, [s for s in speakers if s], content, True, "object")
             return att if content else None
-        if low in ("asked", "asks", "ask") and re.match(r"\s+(?:how|what|why|when|where|who)\b", after):
+        if low in ("asked", "asks", "ask") and re.match(
+            r"\s+(?:how|what|why|when|where|who)\b", after
+        ):
             return None
         ambiguous = low in _AMBIGUOUS
         object_verb = low in _OBJECT_VERBS or low.startswith(("called for", "calls for"))
@@ -726,7 +740,11 @@ class Extractor:
         colon = re.match(r"[^\"“:]{0,60}:\s*", rest)
         if that and not quote_before:
             return self._with_content(att, ve + that.end(), se)
-        if colon and not quote_before and ("xxx" in m[ve + colon.end() : ve + colon.end() + 8] or not object_verb):
+        if (
+            colon
+            and not quote_before
+            and ("xxx" in m[ve + colon.end() : ve + colon.end() + 8] or not object_verb)
+        ):
             att.kind = "colon"
             return self._with_content(att, ve + colon.end(), se)
         tail = rest.strip()
@@ -768,7 +786,16 @@ class Extractor:
                 return att if self._quote_near(vs) else None
         if not tail or tail[0] in ".!?,;":
             return att if self._quote_near(vs) else None
-        if low in ("responded", "responds", "replied", "replies", "answered", "answers", "added", "adds"):
+        if low in (
+            "responded",
+            "responds",
+            "replied",
+            "replies",
+            "answered",
+            "answers",
+            "added",
+            "adds",
+        ):
             return att if self._quote_near(vs) else None
         if low.startswith(("ask", "question")) and re.match(r"\s+(?:last|this|on|in)\b", rest):
             return att if self._quote_near(vs) else None
@@ -794,9 +821,9 @@ class Extractor:
             cs, ce = att.content
             # 'As yet, there is no evidence, the commission said' / 'X, officials say, but Y'
             after = self.masked[att.verb_end : se]
-            if re.match(r"\s*(?:\w+\s+){0,4}?\w*\s*,\s*(?:but|and|while)\b", after) and not re.match(
-                r"\s*,\s*(?:according|per)\b", after
-            ):
+            if re.match(
+                r"\s*(?:\w+\s+){0,4}?\w*\s*,\s*(?:but|and|while)\b", after
+            ) and not re.match(r"\s*,\s*(?:according|per)\b", after):
                 ce = se
             att.content = self._trim_content(cs, ce)
         return att
@@ -900,8 +927,11 @@ class Extractor:
             for a in attributions:
                 gap_after = m[qe : a.subj_start if a.subj_start >= qe else a.verb_start]
                 gap_before = m[a.verb_end : qs]
-                if a.subj_start >= qe and len(gap_after) < 40 and not re.search(r'[.!?"“”]', gap_after.strip(" ,")) and (
-                    a.trailing or a.content is None or a.content[0] >= a.verb_end
+                if (
+                    a.subj_start >= qe
+                    and len(gap_after) < 40
+                    and not re.search(r'[.!?"“”]', gap_after.strip(" ,"))
+                    and (a.trailing or a.content is None or a.content[0] >= a.verb_end)
                 ):
                     if a.trailing or a.content is None or a.kind == "colon":
                         quote_speaker[qi] = a.speakers
@@ -910,7 +940,9 @@ class Extractor:
                             if m[a.content[0] : qs].strip() == "":
                                 a.content = None
                         break
-                if a.verb_end <= qs and re.fullmatch(r"\s*(?:[:,]|\s+(?:last|this|on|in)\s+\w+)?\s*", gap_before):
+                if a.verb_end <= qs and re.fullmatch(
+                    r"\s*(?:[:,]|\s+(?:last|this|on|in)\s+\w+)?\s*", gap_before
+                ):
                     quote_speaker[qi] = a.speakers
                     if a.content and a.content[0] >= qs - 1 and a.content[1] <= qe + 1:
                         a.content = None
@@ -975,16 +1007,54 @@ class Extractor:
 
 def _is_adverbial(tail: str) -> bool:
     first = tail.split()[0].casefold().strip(",.")
-    return first in (
-        "in", "on", "at", "before", "after", "during", "last", "this", "earlier", "later",
-        "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "to",
-        "when", "while", "as", "from", "via", "through", "with", "by", "per", "according",
-        "then", "yesterday", "today", "recently", "also", "again", "told",
-    ) and len(tail.split()) <= 14
+    return (
+        first
+        in (
+            "in",
+            "on",
+            "at",
+            "before",
+            "after",
+            "during",
+            "last",
+            "this",
+            "earlier",
+            "later",
+            "tuesday",
+            "monday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "to",
+            "when",
+            "while",
+            "as",
+            "from",
+            "via",
+            "through",
+            "with",
+            "by",
+            "per",
+            "according",
+            "then",
+            "yesterday",
+            "today",
+            "recently",
+            "also",
+            "again",
+            "told",
+        )
+        and len(tail.split()) <= 14
+    )
 
 
 def _affiliation_from(detail: str) -> str | None:
-    m = re.search(r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*))*)", detail)
+    m = re.search(
+        r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*))*)",
+        detail,
+    )
     if m:
         return m.group(1).strip()
     m = re.match(r"^([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)(?:['’]s)?\s+[a-z]", detail)
