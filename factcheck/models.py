@@ -649,7 +649,10 @@ class Verdict(models.Model):
     evidence = models.JSONField(
         default=list, blank=True, help_text='Links as [{"url": ..., "title": ...}].'
     )
-    version = models.PositiveIntegerField(default=1, help_text="Raised on every change.")
+    # db_default too, so bulk loaders (generate_data's COPY) that don't name the column work.
+    version = models.PositiveIntegerField(
+        default=1, db_default=1, help_text="Raised on every change."
+    )
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -18,6 +18,11 @@ urlpatterns = [
         name="statement_verdict",
     ),
     path(
+        "articles/<int:article_pk>/statements/<int:pk>/rationale/",
+        review.statement_rationale,
+        name="statement_rationale",
+    ),
+    path(
         "articles/<int:article_pk>/statements/<int:pk>/final/",
         review.final_verdict,
         name="final_verdict",

@@ -32,7 +32,7 @@ ROUTES = [
     Route("review page", "get", "/articles/{a}/", "viewer", fragment=False),
     Route("filtered statements", "get", "/articles/{a}/?state=unsettled", "viewer",
           target="statement-panel"),
-    Route("verdict form", "get", "/articles/{a}/statements/{s}/verdict/", "reviewer"),
+    Route("verdict form", "get", "/articles/{a}/statements/{s}/rationale/", "reviewer"),
     Route("verdict", "post", "/articles/{a}/statements/{s}/verdict/", "reviewer",
           {"value": "confirmed"}),
     Route("final verdict form", "get", "/articles/{a}/statements/{s}/final/", "editor"),

@@ -42,7 +42,8 @@ def build_long_article(statements: int = STATEMENTS, reviewers=(), title: str = 
             offset += 2
         sentences.append(sentence)
     text = "".join(sentences).strip()
-    article = Article.objects.submit(raw_text=text, title=title or f"{TAG} {statements}")
+    # Not Article.objects.submit: that runs extraction, and these spans are the statements.
+    article = Article.objects.create(raw_text=text, text=text, title=title or f"{TAG} {statements}")
     rows = Statement.objects.bulk_create(
         Statement(
             article=article,

@@ -39,12 +39,13 @@ def text_html(paragraphs) -> SafeString:
                 runs.append(esc(piece.text))
                 continue
             classes = f"hl v-{statement.shade}"
+            label = ""
             if piece.multi:
                 classes += " hl-multi"
-            label = ""
+                label = f' data-also="{esc(piece.also)}"'
             if piece.ends:
                 classes += " hl-end"
-                label = f' data-label="{esc(statement.number)}"'
+                label += f' data-label="{esc(statement.number)}"'
             runs.append(
                 f'<mark class="{classes}" data-s="{statement.pk}"{label} '
                 f'title="{esc(statement.mark_title)}">{esc(piece.text)}</mark>'
@@ -199,9 +200,9 @@ def verdict_block_html(
             else "Rationale and evidence"
         )
         state = ' open data-loaded="1"' if form else ""
-        body = form or f'<a href="{base}verdict/">Write the rationale</a>'
+        body = form or f'<a href="{base}rationale/">Write the rationale</a>'
         rationale = (
-            f'<details class="rationale" data-lazy="{base}verdict/?number={number}" '
+            f'<details class="rationale" data-lazy="{base}rationale/?number={number}" '
             f'data-focus="textarea"{state}><summary>{preview} <kbd aria-hidden="true">r</kbd>'
             f'</summary><div class="lazy-body">{body}</div></details>'
         )

@@ -76,6 +76,7 @@ class Piece:
     statement: Statement | None = None
     ends: bool = False  # the statement's span ends here, so its label goes here
     multi: bool = False
+    also: str = ""  # the other statements covering this run (overlapping spans)
 
 
 def can_see_verdicts(user, article: Article, mine: Verdict | None) -> bool:
@@ -217,6 +218,7 @@ def _text_pieces(text: str, statements: list[Statement]) -> list[tuple[int, list
                     first,
                     ends=bool(first and first.end == position),
                     multi=len(run.marks) > 1,
+                    also=" ".join(str(m.pk) for m in run.marks[1:]),
                 )
             )
         cursor = position
@@ -354,15 +356,20 @@ def _back(statement: Statement) -> str:
 # Verdicts ----------------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
+@require_GET
+@login_required
+def statement_rationale(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
+    """The reviewer's rationale and evidence form (a page, or the fragment opened in a row)."""
+    statement = _one_row(request, statement_for(request, article_pk, pk, perm="add_verdict"))
+    template = "review/rationale.html" + ("#rationale-form" if request.htmx else "")
+    return render(request, template, _row_context(request, statement))
+
+
+@require_POST
 @login_required
 def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
-    """A reviewer's verdict: a button alone, or with rationale and evidence (GET: that form)."""
+    """A reviewer's verdict: a button alone, or with the rationale and evidence typed beside it."""
     statement = statement_for(request, article_pk, pk, perm="add_verdict")
-    if request.method == "GET":
-        statement = _one_row(request, statement)
-        template = "review/rationale.html" + ("#rationale-form" if request.htmx else "")
-        return render(request, template, _row_context(request, statement))
     form = VerdictDetailForm(request.POST)
     conflict = None
     if form.is_valid():
@@ -411,7 +418,7 @@ def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
         verdict_error=render_to_string("review/verdict_error.html", context, request),
         verdict_form=render_to_string("review/rationale.html#rationale-form", context, request),
     )
-    status = 409 if conflict else 422
+    status = 409 if conflict else 400
     if not request.htmx:
         # Without JavaScript the reviewer lands on the form again, their text still in it.
         return render(request, "review/rationale.html", context, status=status)
@@ -474,7 +481,7 @@ def final_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRespons
         "final_error": error,
         "conflict": conflict,
     }
-    status = 409 if conflict else 422 if error else 200
+    status = 409 if conflict else 400 if error else 200
     if request.method == "POST" and request.htmx:
         statement = _one_row(request, statement)
         form_html = render_to_string(
@@ -548,7 +555,7 @@ def statement_add(request: HttpRequest, article_pk: int) -> HttpResponse:
         error = "Select some text of the article first."
     if error:
         if request.htmx:
-            return render(request, "review/notice.html", {"error": error}, status=422)
+            return render(request, "review/notice.html", {"error": error}, status=400)
         messages.error(request, error)
         return redirect(article)
     url = f"{article.get_absolute_url()}#s{statement.pk}"
@@ -641,7 +648,7 @@ def statement_edit(request: HttpRequest, article_pk: int, pk: int) -> HttpRespon
             "error": error,
             "conflict": conflict,
         },
-        status=409 if conflict else 422 if error else 200,
+        status=409 if conflict else 400 if error else 200,
     )
 
 
@@ -727,7 +734,7 @@ def statement_comments(request: HttpRequest, article_pk: int, pk: int) -> HttpRe
         request,
         template,
         {"article": statement.article, "statement": statement, "comments": comments, "form": form},
-        status=422 if form.errors else 200,
+        status=400 if form.errors else 200,
     )
 
 

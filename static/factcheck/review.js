@@ -9,7 +9,7 @@
       { code: "204", swap: false },
       { code: "[23]..", swap: true },
       { code: "409", swap: true, error: false },
-      { code: "422", swap: true, error: false },
+      { code: "400", swap: true, error: false },
       { code: "[45]..", swap: false, error: true },
     ];
   }
@@ -20,7 +20,7 @@
   let current = null; // id of the statement under review
 
   function marksOf(id) {
-    return $$('mark.hl[data-s="' + id + '"]');
+    return $$('mark.hl[data-s="' + id + '"], mark.hl[data-also~="' + id + '"]');
   }
 
   function focusStatement(id, opts) {
@@ -353,7 +353,7 @@
   document.body.addEventListener("htmx:beforeSwap", (event) => {
     // An error from the popover's request shows inside the popover, not over the article.
     const elt = event.detail.requestConfig && event.detail.requestConfig.elt;
-    if (elt && elt.id === "add-statement" && event.detail.xhr.status === 422) {
+    if (elt && elt.id === "add-statement" && event.detail.xhr.status === 400) {
       event.detail.shouldSwap = false;
       $(".popover-error", elt).innerHTML = event.detail.serverResponse;
     }
