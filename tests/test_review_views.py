@@ -435,3 +435,25 @@ def test_verdict_save_takes_at_most_8_queries(client, long_article, reviewer):
     assert len(statements) <= 8, "\n".join(statements)
     assert len(queries) - len(statements) <= 2
     assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "confirmed"
+
+
+def test_a_stale_statement_edit_is_a_conflict_that_stays_in_the_edit_form(
+    client, demo_article, statement, editor
+):
+    client.force_login(editor)
+    stale = statement.version
+    tran = Party.objects.get(name="Lucy Tran")
+    statement.edit(editor, version=stale, speaker=tran)
+    response = client.post(
+        url(demo_article, statement, "edit/"),
+        {"start": statement.start, "end": statement.end, "new_speaker": "Helen Achebe",
+         "version": stale},
+        headers=HTMX,
+    )  # fmt: skip
+    assert response.status_code == 409
+    assert response["HX-Retarget"] == f"#edit-form-{statement.pk}"
+    html = response.content.decode()
+    assert "Saved version:</strong> Lucy Tran" in html
+    assert 'value="Helen Achebe"' in html  # the editor's choice, kept
+    statement.refresh_from_db()
+    assert statement.speaker == tran

@@ -32,7 +32,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+from django_htmx.http import HttpResponseClientRedirect, reswap, retarget, trigger_client_event
 
 from factcheck.agreement import krippendorff_alpha
 from factcheck.forms import (
@@ -638,7 +638,7 @@ def statement_edit(request: HttpRequest, article_pk: int, pk: int) -> HttpRespon
                 "direct": request.POST.get("direct", ""),
             }
         )
-    return render(
+    response = render(
         request,
         template,
         {
@@ -650,6 +650,10 @@ def statement_edit(request: HttpRequest, article_pk: int, pk: int) -> HttpRespon
         },
         status=409 if conflict else 400 if error else 200,
     )
+    if request.htmx and error:
+        # The form asked to replace the review body on success; a refusal stays in the form.
+        response = reswap(retarget(response, f"#edit-form-{statement.pk}"), "outerHTML")
+    return response
 
 
 @require_POST
