@@ -457,3 +457,19 @@ def test_a_stale_statement_edit_is_a_conflict_that_stays_in_the_edit_form(
     assert 'value="Helen Achebe"' in html  # the editor's choice, kept
     statement.refresh_from_db()
     assert statement.speaker == tran
+
+
+def test_agreement_is_shown_per_article_and_across_the_desk(
+    client, editor, reviewer, second_reviewer
+):
+    article = build_long_article(4, title="Agreement")
+    first, second, third, _ = article.statements.order_by("position")
+    for statement, values in ((first, "aa"), (second, "ab"), (third, "bb")):
+        for user, value in zip((reviewer, second_reviewer), values, strict=True):
+            statement.set_verdict(user, {"a": "confirmed", "b": "denied"}[value])
+    client.force_login(editor)
+    page = client.get(article.get_absolute_url()).content.decode()
+    # 4/9 by hand (see test_review_agreement): 0.44 on 3 statements.
+    assert "α 0.44" in page and "on 3 statements" in page
+    desk = client.get("/agreement/").content.decode()
+    assert "α 0.44" in desk and "Agreement" in desk
