@@ -57,7 +57,7 @@ def open_article(page, live_server, article: Article) -> None:
 
 
 def test_editor_adds_a_statement_by_selecting_text_and_naming_a_new_speaker(
-    page, live_server, login_as, screenshot, demo_article, editor
+    page, live_server, login_as, demo_article, editor
 ):
     login_as(editor)
     open_article(page, live_server, demo_article)
@@ -107,7 +107,7 @@ def test_editor_adds_a_statement_by_selecting_text_and_naming_a_new_speaker(
 
 
 def test_reviewer_reviews_ten_statements_with_the_keyboard_alone(
-    page, live_server, login_as, screenshot, demo_article, second_reviewer
+    page, live_server, login_as, demo_article, second_reviewer
 ):
     login_as(second_reviewer)
     open_article(page, live_server, demo_article)
@@ -153,7 +153,7 @@ def test_reviewer_reviews_ten_statements_with_the_keyboard_alone(
 
 
 def test_blind_review_reveals_colleagues_only_after_your_verdict_and_editor_settles(
-    browser, page, live_server, login_as, screenshot, demo_article, editor, reviewer,
+    browser, page, live_server, login_as, demo_article, editor, reviewer,
     second_reviewer,
 ):  # fmt: skip
     demo_article.set_blind_review(editor, True)
@@ -208,7 +208,7 @@ def test_blind_review_reveals_colleagues_only_after_your_verdict_and_editor_sett
 
 
 def test_second_save_of_the_same_statement_gets_a_conflict_not_a_silent_overwrite(
-    browser, page, live_server, login_as, screenshot, demo_article, editor, django_user_model
+    browser, page, live_server, login_as, demo_article, editor, django_user_model
 ):
     from tests.conftest import make_user
 
@@ -254,7 +254,7 @@ def test_second_save_of_the_same_statement_gets_a_conflict_not_a_silent_overwrit
 
 
 def test_editor_restores_a_statement_from_history_after_an_edit_and_a_delete(
-    page, live_server, login_as, screenshot, demo_article, editor
+    page, live_server, login_as, demo_article, editor
 ):
     statement = Statement.objects.filter(article=demo_article).order_by("position").first()
     original_speaker = statement.speaker
