@@ -293,3 +293,36 @@ def test_editor_restores_a_statement_from_history_after_an_edit_and_a_delete(
     assert statement.direct is False
     page.goto(f"{live_server.url}{demo_article.get_absolute_url()}")
     expect(page.locator(f"#s{statement.pk} .speaker")).to_have_text(original_speaker.name)
+
+
+def test_editor_assigns_statements_with_a_due_date_and_the_reviewer_comments(
+    page, live_server, login_as, demo_article, editor, second_reviewer
+):
+    login_as(editor)
+    open_article(page, live_server, demo_article)
+    page.locator("#assignments summary").click()
+    page.get_by_label("Reviewers", exact=True).select_option(label="Reviewer2")
+    page.get_by_label("Due").fill("2026-12-01")
+    page.get_by_label("Only statements").fill("1-3")
+    page.get_by_role("button", name="Assign").click()
+    expect(page.locator(".message-success")).to_contain_text("Assigned to Reviewer2")
+    page.locator("#assignments summary").click()
+    expect(page.locator(".assignees")).to_contain_text("statements 1–3")
+    shot(page, "review-assignments")
+    assignment = second_reviewer.assignments.get(article=demo_article)
+    assert assignment.statements.count() == 3
+    assert str(assignment.due_on) == "2026-12-01"
+
+    login_as(second_reviewer)
+    open_article(page, live_server, demo_article)
+    page.get_by_label("Show").select_option("mine")
+    expect(page.locator("li.statement")).to_have_count(3)
+    row = page.locator("li.statement").first
+    expect(row.locator(".badge-mine")).to_have_text("Assigned to you")
+    row.locator("summary", has_text="Comments").click()
+    box = row.get_by_label("Comment")
+    box.fill("The board's report is dated 14 March; see page 6.")
+    row.get_by_role("button", name="Post comment").click()
+    expect(row.locator(".comment")).to_contain_text("dated 14 March")
+    expect(box).to_have_value("")
+    shot(page, "review-comments")

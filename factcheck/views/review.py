@@ -269,7 +269,7 @@ def review_context(request: HttpRequest, article: Article) -> dict:
         statement.assigned_to_me = bool(mine) and (not chosen_ids or statement.pk in chosen_ids)
     numbers = {s.pk: n for n, s in enumerate(statements, 1)}
     for assignment in assignments:
-        assignment.numbers = sorted(
+        assignment.numbers = number_ranges(
             numbers[s.pk] for s in assignment.statements.all() if s.pk in numbers
         )
     shown, chosen = _filtered(request, statements)
@@ -302,6 +302,17 @@ def review_context(request: HttpRequest, article: Article) -> dict:
             reviewers=_reviewers(), numbered={n: s for n, s in enumerate(statements, 1)}
         )
     return context
+
+
+def number_ranges(numbers) -> str:
+    """1, 2, 3, 5 -> "1–3, 5": how an editor reads a set of statements back."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in runs)
 
 
 def progress(user, statements: list[Statement]) -> dict:
