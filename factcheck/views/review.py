@@ -670,8 +670,8 @@ def statement_edit(request: HttpRequest, article_pk: int, pk: int) -> HttpRespon
 @require_POST
 @login_required
 def statement_delete(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
-    statement = get_object_or_404(Statement, pk=pk, article_id=article_pk)
     require(request, "delete_statement")
+    statement = get_object_or_404(Statement, pk=pk, article_id=article_pk)
     statement.soft_delete(request.user)
     messages.success(request, "Statement deleted. It can be restored from the article's history.")
     if request.htmx:
@@ -682,10 +682,10 @@ def statement_delete(request: HttpRequest, article_pk: int, pk: int) -> HttpResp
 @require_POST
 @login_required
 def statement_restore(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
+    require(request, "delete_statement")
     statement = get_object_or_404(
         Statement.objects.select_related("article"), pk=pk, article_id=article_pk
     )
-    require(request, "delete_statement")
     statement.restore(request.user)
     messages.success(request, "Statement restored.")
     if request.htmx:
