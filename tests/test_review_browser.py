@@ -143,6 +143,16 @@ def test_reviewer_reviews_ten_statements_with_the_keyboard_alone(
     assert Verdict.objects.get(reviewer=second_reviewer, statement=ids[3]).rationale == (
         "Matches the board's filing log for March."
     )
+    # A click on a highlight brings up its statement, and a click on a statement its highlight.
+    mark = page.locator("mark.hl-end").nth(5)
+    target = mark.get_attribute("data-s")
+    mark.click()
+    expect(page.locator(f"#s{target}")).to_have_class(re.compile("is-current"))
+    page.locator("li.statement .quote").nth(2).click()
+    third = page.locator("li.statement").nth(2).get_attribute("data-s")
+    covering = page.locator(f'mark.hl[data-s="{third}"], mark.hl[data-also~="{third}"]')
+    expect(covering.first).to_have_class(re.compile("is-current"))
+
     live = Statement.objects.live().filter(article=demo_article)
     reviewed = live.filter(Q(verdicts__reviewer=second_reviewer) | ~Q(final_verdict="")).distinct()
     label = f"{reviewed.count()} of {live.count()} reviewed"
