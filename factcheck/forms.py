@@ -77,3 +77,128 @@ class ArticleForm(forms.ModelForm):
 
 class VerdictForm(forms.Form):
     value = forms.ChoiceField(choices=Verdicts.choices)
+
+
+# The review desk's forms.
+
+
+class EvidenceField(forms.CharField):
+    """Evidence links, one a line: a web address, then its title (`https://… Board report`)."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def to_python(self, value) -> list[dict]:
+        links = []
+        validate = forms.URLField().clean
+        for number, line in enumerate(str(value or "").splitlines(), 1):
+            line = line.strip()
+            if not line:
+                continue
+            url, _, title = line.partition(" ")
+            if not url.lower().startswith(("http://", "https://")):
+                raise forms.ValidationError(
+                    f"Line {number} of the evidence does not start with a web address (https://…)."
+                )
+            try:
+                url = validate(url)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    f"Line {number} of the evidence is not a valid web address."
+                ) from None
+            links.append({"url": url, "title": " ".join(title.split())})
+        return links
+
+    def prepare_value(self, value) -> str:
+        if isinstance(value, list):
+            return "\n".join(f"{e['url']} {e.get('title', '')}".strip() for e in value)
+        return value
+
+
+class VerdictDetailForm(forms.Form):
+    """A verdict button, with the rationale and evidence typed beside it."""
+
+    value = forms.ChoiceField(choices=Verdicts.choices, required=False)
+    current = forms.ChoiceField(choices=Verdicts.choices, required=False)
+    rationale = forms.CharField(
+        required=False, strip=True, max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    evidence = EvidenceField(required=False, label="Evidence links")
+    version = forms.IntegerField(required=False, min_value=0)
+    # Whether the form carried the rationale fields; a bare button click leaves them alone.
+    detailed = forms.BooleanField(required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        data["value"] = data.get("value") or data.get("current") or ""
+        if not data["value"] and not self.errors:
+            raise forms.ValidationError("Choose Confirmed, Denied or Disputed first.")
+        return data
+
+
+class FinalVerdictForm(forms.Form):
+    final_verdict = forms.ChoiceField(
+        choices=[("", "Not settled"), *Verdicts.choices], required=False, label="Final verdict"
+    )
+    final_note = forms.CharField(
+        required=False, max_length=5000, label="Note", widget=forms.Textarea(attrs={"rows": 2})
+    )
+    version = forms.IntegerField(min_value=0)
+
+
+class StatementEditForm(forms.Form):
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=1)
+    speaker = forms.IntegerField(required=False)
+    new_speaker = forms.CharField(required=False, max_length=300)
+    direct = forms.BooleanField(required=False, label="Direct quote")
+    version = forms.IntegerField(min_value=0, required=False)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and end <= start:
+            raise forms.ValidationError("The statement must end after it starts.")
+        return data
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        max_length=5000, label="Comment", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"].strip()
+        if not body:
+            raise forms.ValidationError("Write a comment first.")
+        return body
+
+
+class AssignmentForm(forms.Form):
+    reviewers = forms.ModelMultipleChoiceField(queryset=None, label="Reviewers")
+    due_on = forms.DateField(
+        required=False, label="Due", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    statements = forms.CharField(
+        required=False,
+        label="Only statements",
+        help_text="Numbers such as 1-5, 8 — leave empty for the whole article.",
+    )
+
+    def __init__(self, *args, reviewers, numbered: dict, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reviewers"].queryset = reviewers
+        self.fields["reviewers"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.numbered = numbered
+
+    def clean_statements(self) -> list:
+        text = self.cleaned_data["statements"].replace(" ", "")
+        chosen = []
+        for part in filter(None, text.split(",")):
+            low, _, high = part.partition("-")
+            if not low.isdigit() or (high and not high.isdigit()):
+                raise forms.ValidationError(f"“{part}” is not a statement number or range.")
+            for number in range(int(low), int(high or low) + 1):
+                if number not in self.numbered:
+                    raise forms.ValidationError(f"There is no statement {number}.")
+                chosen.append(self.numbered[number])
+        return chosen

@@ -12,11 +12,19 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models, transaction
-from django.db.models import F, Func, Q, Value
-from django.db.models.functions import Lower, Now, Trim
+from django.db.models import Case, Count, F, Func, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Lower, Now, Trim
 from django.utils import timezone
 
 from factcheck import extraction
+
+
+class EditConflict(Exception):
+    """Someone saved the record after this editor loaded it; `current` is what they saved."""
+
+    def __init__(self, current) -> None:
+        super().__init__("This was changed by someone else after you opened it.")
+        self.current = current
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -110,8 +118,10 @@ class Article(models.Model):
         statements = Statement.objects.live().filter(article=self)
         if statements.exists() and not statements.filter(final_verdict="").exists():
             status = self.Status.DONE
-        elif self.status == self.Status.DONE or (
-            Verdict.objects.filter(statement__article=self).exists()
+        elif (
+            self.status == self.Status.DONE
+            or Verdict.objects.filter(statement__article=self).exists()
+            or self.assignments.exists()
         ):
             status = self.Status.IN_REVIEW
         else:
@@ -119,6 +129,101 @@ class Article(models.Model):
         if status != self.status:
             Article.objects.filter(pk=self.pk).update(status=status)
             self.status = status
+
+    def add_statement(
+        self, editor, *, start: int, end: int, speaker: Party | None, direct: bool = False
+    ) -> tuple[Statement, bool]:
+        """A statement over text[start:end]; sending the same one twice adds it once."""
+        if not (0 <= start < end <= len(self.text)) or not self.text[start:end].strip():
+            raise ValueError("Select some text of the article first.")
+        # Trim white space the selection dragged along, so the highlight hugs the words.
+        while self.text[start].isspace():
+            start += 1
+        while self.text[end - 1].isspace():
+            end -= 1
+        with transaction.atomic():
+            Article.objects.select_for_update().filter(pk=self.pk).first()  # serialise adds
+            live = Statement.objects.live().filter(article=self)
+            existing = live.filter(start=start, end=end, speaker=speaker).first()
+            if existing:
+                return existing, False
+            before = live.filter(start__lte=start).order_by("-position").first()
+            statement = Statement.objects.create(
+                article=self,
+                speaker=speaker,
+                start=start,
+                end=end,
+                quote=self.text[start:end],
+                direct=direct,
+                origin=Statement.Origin.MANUAL,
+                position=before.position if before else 0,
+            )
+            Revision.objects.create(
+                article=self,
+                statement=statement,
+                actor=editor,
+                action=Revision.Action.STATEMENT_CREATED,
+                after=statement.as_record(),
+            )
+            self.refresh_status()
+        return statement, True
+
+    def assign(self, editor, reviewer, *, due_on=None, statements=()) -> Assignment:
+        """Give `reviewer` this article (or only `statements`); assigning again updates it."""
+        with transaction.atomic():
+            assignment = (
+                Assignment.objects.select_for_update()
+                .filter(article=self, reviewer=reviewer)
+                .first()
+            )
+            before = assignment.as_record() if assignment else None
+            if assignment is None:
+                assignment = Assignment(article=self, reviewer=reviewer, assigned_by=editor)
+            assignment.due_on = due_on
+            chosen = sorted(s.pk for s in statements)
+            after = {**assignment.as_record(ids=chosen)}
+            if before == after:
+                return assignment
+            assignment.save()
+            assignment.statements.set(chosen)
+            Revision.objects.create(
+                article=self,
+                actor=editor,
+                action=Revision.Action.ASSIGNMENT,
+                before=before,
+                after=after,
+            )
+            self.refresh_status()
+        return assignment
+
+    def unassign(self, editor, reviewer) -> None:
+        with transaction.atomic():
+            assignment = (
+                Assignment.objects.select_for_update()
+                .filter(article=self, reviewer=reviewer)
+                .first()
+            )
+            if assignment is None:
+                return
+            before = assignment.as_record()
+            assignment.delete()
+            Revision.objects.create(
+                article=self, actor=editor, action=Revision.Action.ASSIGNMENT, before=before
+            )
+
+    def set_blind_review(self, editor, blind: bool) -> None:
+        if self.blind_review == blind:
+            return
+        with transaction.atomic():
+            Article.objects.filter(pk=self.pk).update(blind_review=blind)
+            Revision.objects.create(
+                article=self,
+                actor=editor,
+                action=Revision.Action.ARTICLE_EDITED,
+                before={"blind_review": self.blind_review},
+                after={"blind_review": blind},
+            )
+            self.blind_review = blind
 
 
 class PartyQuerySet(models.QuerySet):
@@ -333,19 +438,28 @@ class Statement(models.Model):
         value: str,
         rationale: str | None = None,
         evidence: list[dict] | None = None,
+        version: int | None = None,
     ) -> Verdict:
-        """Record `reviewer`'s verdict; saying the same thing twice changes nothing twice."""
+        """Record `reviewer`'s verdict; saying the same thing twice changes nothing twice.
+
+        `version` is the verdict's version the reviewer's form was drawn from (0 for none yet):
+        a different stored one means another tab saved first, and raises EditConflict.
+        """
         if value not in VERDICT_VALUES:
             raise ValueError(f"Unknown verdict {value!r}")
         with transaction.atomic():
-            verdict = (
-                Verdict.objects.select_for_update()
-                .filter(statement=self, reviewer=reviewer)
-                .first()
+            # Lock every verdict on the statement in one query: the caller shows them all next.
+            self.all_verdicts = list(
+                Verdict.objects.select_for_update(of=("self",))
+                .filter(statement=self)
+                .select_related("reviewer")
             )
+            verdict = next((v for v in self.all_verdicts if v.reviewer_id == reviewer.pk), None)
             before = verdict.as_record() if verdict else None
+            self.verdict_created = before is None
             if verdict is None:
                 verdict = Verdict(statement=self, reviewer=reviewer)
+                self.all_verdicts.append(verdict)
             verdict.value = value
             if rationale is not None:
                 verdict.rationale = rationale
@@ -354,11 +468,17 @@ class Statement(models.Model):
             after = verdict.as_record()
             if before == after:
                 return verdict
+            if version is not None and version != (verdict.version if before else 0):
+                raise EditConflict(Verdict.objects.get(pk=verdict.pk))
+            if before:
+                verdict.version += 1
             verdict.save()
-            # The first verdict puts a draft article in review; one UPDATE, no read first.
-            Article.objects.filter(pk=self.article_id, status=Article.Status.DRAFT).update(
-                status=Article.Status.IN_REVIEW
-            )
+            # The first verdict puts a draft article in review (skipped when known not draft).
+            article = self.article if Statement.article.is_cached(self) else None
+            if article is None or article.status == Article.Status.DRAFT:
+                Article.objects.filter(pk=self.article_id, status=Article.Status.DRAFT).update(
+                    status=Article.Status.IN_REVIEW
+                )
             Revision.objects.create(
                 article_id=self.article_id,
                 statement=self,
@@ -369,19 +489,27 @@ class Statement(models.Model):
             )
         return verdict
 
-    def set_final_verdict(self, editor, value: str, note: str = "") -> None:
+    def set_final_verdict(
+        self, editor, value: str, note: str = "", version: int | None = None
+    ) -> None:
+        """Settle the statement; `version` guards against overwriting a colleague's change."""
         if value not in ["", *VERDICT_VALUES]:
             raise ValueError(f"Unknown verdict {value!r}")
         with transaction.atomic():
+            current = Statement.objects.select_for_update().get(pk=self.pk)
+            self.final_verdict, self.final_note = current.final_verdict, current.final_note
+            self.version = current.version
             before = {"final_verdict": self.final_verdict, "final_note": self.final_note}
             after = {"final_verdict": value, "final_note": note}
             if before == after:
                 return
+            if version is not None and version != current.version:
+                raise EditConflict(current)
             self.final_verdict = value
             self.final_note = note
             self.final_by = editor if value else None
             self.final_at = timezone.now() if value else None
-            self.version = F("version") + 1
+            self.version = current.version + 1
             self.save(
                 update_fields=[
                     "final_verdict",
@@ -392,7 +520,6 @@ class Statement(models.Model):
                     "updated_at",
                 ]
             )
-            self.refresh_from_db(fields=["version"])
             Revision.objects.create(
                 article_id=self.article_id,
                 statement=self,
@@ -402,6 +529,114 @@ class Statement(models.Model):
                 after=after,
             )
             self.article.refresh_status()
+
+    def as_record(self) -> dict:
+        """What history keeps of a statement, enough to show it and to put it back."""
+        speaker = self.speaker if self.speaker_id else None
+        return {
+            "start": self.start,
+            "end": self.end,
+            "quote": self.quote,
+            "speaker_id": self.speaker_id,
+            "speaker": speaker.name if speaker else "",
+            "direct": self.direct,
+        }
+
+    def edit(
+        self,
+        editor,
+        *,
+        version: int,
+        start: int | None = None,
+        end: int | None = None,
+        speaker: Party | bool | None = False,
+        direct: bool | None = None,
+        action: str = "",
+    ) -> bool:
+        """Change span, speaker (False: leave it) or direct flag; True if anything changed."""
+        with transaction.atomic():
+            current = (
+                Statement.objects.select_for_update(of=("self",))
+                .select_related("article", "speaker")
+                .get(pk=self.pk)
+            )
+            before = current.as_record()
+            start = current.start if start is None else start
+            end = current.end if end is None else end
+            text = current.article.text
+            if not (0 <= start < end <= len(text)) or not text[start:end].strip():
+                raise ValueError("The statement must cover some text of the article.")
+            current.start, current.end, current.quote = start, end, text[start:end]
+            if speaker is not False:
+                current.speaker = speaker
+            if direct is not None:
+                current.direct = direct
+            after = current.as_record()
+            if before == after:
+                return False
+            if version != current.version:
+                raise EditConflict(Statement.objects.select_related("speaker").get(pk=self.pk))
+            current.version += 1
+            current.save(
+                update_fields=[
+                    "start", "end", "quote", "speaker", "direct", "version", "updated_at"
+                ]
+            )  # fmt: skip
+            Revision.objects.create(
+                article_id=current.article_id,
+                statement=current,
+                actor=editor,
+                action=action or Revision.Action.STATEMENT_EDITED,
+                before=before,
+                after=after,
+            )
+        for name in ("start", "end", "quote", "speaker", "direct", "version"):
+            setattr(self, name, getattr(current, name))
+        return True
+
+    def soft_delete(self, editor) -> None:
+        """Take the statement off the desk, recoverably; deleting twice deletes once."""
+        with transaction.atomic():
+            changed = Statement.objects.filter(pk=self.pk, deleted_at__isnull=True).update(
+                deleted_at=Now(), version=F("version") + 1
+            )
+            if changed:
+                Revision.objects.create(
+                    article_id=self.article_id,
+                    statement=self,
+                    actor=editor,
+                    action=Revision.Action.STATEMENT_DELETED,
+                    before=self.as_record(),
+                )
+                self.article.refresh_status()
+
+    def restore(self, editor) -> None:
+        with transaction.atomic():
+            changed = Statement.objects.filter(pk=self.pk, deleted_at__isnull=False).update(
+                deleted_at=None, version=F("version") + 1
+            )
+            if changed:
+                Revision.objects.create(
+                    article_id=self.article_id,
+                    statement=self,
+                    actor=editor,
+                    action=Revision.Action.STATEMENT_RESTORED,
+                    after=self.as_record(),
+                )
+                self.article.refresh_status()
+        self.deleted_at = None
+
+    def add_comment(self, author, body: str) -> tuple[Comment, bool]:
+        """Post to the statement's thread; the same words posted again in a row post once."""
+        body = body.strip()
+        if not body:
+            raise ValueError("Write a comment first.")
+        with transaction.atomic():
+            Statement.objects.select_for_update().filter(pk=self.pk).first()
+            last = Comment.objects.filter(statement=self).order_by("-created_at", "-id").first()
+            if last and last.author_id == author.pk and last.body == body:
+                return last, False
+            return Comment.objects.create(statement=self, author=author, body=body), True
 
 
 class Verdict(models.Model):
@@ -413,6 +648,10 @@ class Verdict(models.Model):
     rationale = models.TextField(blank=True)
     evidence = models.JSONField(
         default=list, blank=True, help_text='Links as [{"url": ..., "title": ...}].'
+    )
+    # db_default too, so bulk loaders (generate_data's COPY) that don't name the column work.
+    version = models.PositiveIntegerField(
+        default=1, db_default=1, help_text="Raised on every change."
     )
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True)
@@ -436,6 +675,51 @@ class Verdict(models.Model):
         return {"value": self.value, "rationale": self.rationale, "evidence": self.evidence}
 
 
+class AssignmentQuerySet(models.QuerySet):
+    def queue_for(self, user) -> AssignmentQuerySet:
+        """`user`'s assignments, soonest due first, each with `total` and `done` statements.
+
+        An assignment of chosen statements counts those; one of the whole article counts all its
+        statements. `done` is how many of them the reviewer has given a verdict on.
+        """
+        live = Q(statement__deleted_at__isnull=True)
+        chosen = Assignment.statements.through.objects.filter(live, assignment=OuterRef("pk"))
+        chosen_total = _count(chosen, "assignment")
+        chosen_done = _count(
+            Verdict.objects.filter(
+                statement__deleted_at__isnull=True,
+                reviewer=OuterRef("reviewer"),
+                statement__assignments=OuterRef("pk"),
+            ),
+            "reviewer",
+        )
+        article_total = _count(
+            Statement.objects.live().filter(article=OuterRef("article")), "article"
+        )
+        article_done = _count(
+            Verdict.objects.filter(
+                live, statement__article=OuterRef("article"), reviewer=OuterRef("reviewer")
+            ),
+            "reviewer",
+        )
+        return (
+            self.filter(reviewer=user)
+            .select_related("article", "assigned_by")
+            .annotate(chosen_total=chosen_total)
+            .annotate(
+                total=Case(When(chosen_total__gt=0, then=F("chosen_total")), default=article_total),
+                done=Case(When(chosen_total__gt=0, then=chosen_done), default=article_done),
+            )
+            .order_by(F("due_on").asc(nulls_last=True), "created_at", "id")
+        )
+
+
+def _count(queryset: models.QuerySet, group: str) -> Coalesce:
+    """A correlated COUNT(*) subquery, 0 when nothing matches."""
+    counted = queryset.order_by().values(group).annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=models.IntegerField()), 0)
+
+
 class Assignment(models.Model):
     """An editor asks a reviewer to check an article, or only some of its statements."""
 
@@ -454,6 +738,8 @@ class Assignment(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
 
+    objects = AssignmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["due_on", "created_at"]
         constraints = [
@@ -462,6 +748,20 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article} → {self.reviewer}"
+
+    def as_record(self, ids: list[int] | None = None) -> dict:
+        if ids is None:
+            ids = sorted(self.statements.values_list("pk", flat=True)) if self.pk else []
+        return {
+            "reviewer_id": self.reviewer_id,
+            "reviewer": self.reviewer.get_full_name() or self.reviewer.get_username(),
+            "due_on": self.due_on.isoformat() if self.due_on else None,
+            "statements": ids,
+        }
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(self.due_on and self.due_on < timezone.localdate())
 
 
 class Comment(models.Model):
@@ -523,7 +823,37 @@ class Revision(models.Model):
         indexes = [
             models.Index(fields=["statement", "-created_at"], name="revision_statement_recent"),
             models.Index(fields=["article", "-created_at"], name="revision_article_recent"),
+            models.Index(fields=["article", "id"], name="revision_article_since"),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} at {self.created_at:%Y-%m-%d %H:%M}"
+
+    RESTORABLE = {"statement_edited", "final_verdict", "statement_deleted"}
+
+    @property
+    def restorable(self) -> bool:
+        return self.action in self.RESTORABLE and self.statement_id is not None
+
+    def restore(self, editor) -> None:
+        """Put the statement back as it was before this change (itself recorded as a change)."""
+        if not self.restorable:
+            raise ValueError("This change cannot be undone from history.")
+        statement = Statement.objects.select_related("article").get(pk=self.statement_id)
+        before = self.before or {}
+        if self.action == self.Action.STATEMENT_DELETED:
+            statement.restore(editor)
+        elif self.action == self.Action.FINAL_VERDICT:
+            statement.set_final_verdict(
+                editor, before.get("final_verdict", ""), before.get("final_note", "")
+            )
+        else:
+            speaker = Party.objects.filter(pk=before.get("speaker_id")).first()
+            statement.edit(
+                editor,
+                version=statement.version,
+                start=before["start"],
+                end=before["end"],
+                speaker=speaker,
+                direct=before["direct"],
+            )

@@ -4,18 +4,72 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from factcheck.views import articles
+from factcheck.views import articles, review
 
 urlpatterns = [
     path("", articles.home, name="home"),
     path("articles/", articles.article_list, name="article_list"),
     path("articles/new/", articles.article_new, name="article_new"),
     path("articles/<int:pk>/", articles.article_detail, name="article_detail"),
+    # The review desk (issue 4)
     path(
         "articles/<int:article_pk>/statements/<int:pk>/verdict/",
-        articles.statement_verdict,
+        review.statement_verdict,
         name="statement_verdict",
     ),
+    path(
+        "articles/<int:article_pk>/statements/<int:pk>/rationale/",
+        review.statement_rationale,
+        name="statement_rationale",
+    ),
+    path(
+        "articles/<int:article_pk>/statements/<int:pk>/final/",
+        review.final_verdict,
+        name="final_verdict",
+    ),
+    path("articles/<int:article_pk>/statements/new/", review.statement_add, name="statement_add"),
+    path(
+        "articles/<int:article_pk>/statements/<int:pk>/edit/",
+        review.statement_edit,
+        name="statement_edit",
+    ),
+    path(
+        "articles/<int:article_pk>/statements/<int:pk>/delete/",
+        review.statement_delete,
+        name="statement_delete",
+    ),
+    path(
+        "articles/<int:article_pk>/statements/<int:pk>/restore/",
+        review.statement_restore,
+        name="statement_restore",
+    ),
+    path(
+        "articles/<int:article_pk>/statements/<int:pk>/comments/",
+        review.statement_comments,
+        name="statement_comments",
+    ),
+    path(
+        "articles/<int:article_pk>/statements/<int:pk>/history/",
+        review.statement_history,
+        name="statement_history",
+    ),
+    path("articles/<int:article_pk>/speakers/", review.speaker_search, name="speaker_search"),
+    path("articles/<int:pk>/history/", review.article_history, name="article_history"),
+    path(
+        "articles/<int:article_pk>/revisions/<int:pk>/restore/",
+        review.revision_restore,
+        name="revision_restore",
+    ),
+    path("articles/<int:article_pk>/assignments/", review.assignment_save, name="assignment_save"),
+    path(
+        "articles/<int:article_pk>/assignments/<int:reviewer_pk>/delete/",
+        review.assignment_delete,
+        name="assignment_delete",
+    ),
+    path("articles/<int:article_pk>/blind/", review.blind_review, name="blind_review"),
+    path("articles/<int:pk>/changes/", review.article_changes, name="article_changes"),
+    path("agreement/", review.desk_agreement, name="desk_agreement"),
+    # end of the review desk
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
