@@ -28,35 +28,41 @@ class EditConflict(Exception):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def submit(self, *, raw_text: str | bytes, created_by=None, **fields) -> Article:
+    def submit(
+        self, *, raw_text: str | bytes, created_by=None, propose: bool = True, **fields
+    ) -> Article:
         """Store an article as submitted, clean it, and propose the statements found in it.
 
         Speakers are matched to parties already in the registry by name or alias, so "Cook" in a
         new article lands on the Tim Cook the desk already knows rather than a duplicate.
+        `propose=False` stores the cleaned text only, for callers that bring their own statements.
         """
         found = extraction.extract(raw_text)
         if isinstance(raw_text, bytes):
             raw_text = raw_text.decode("utf-8", errors="replace")
-        article = self.create(
-            raw_text=raw_text,
-            text=found.text or raw_text.strip(),
-            created_by=created_by,
-            **fields,
-        )
-        parties = Party.objects.resolve(found.parties)
-        Statement.objects.bulk_create(
-            Statement(
-                article=article,
-                speaker=parties.get(s.speaker),
-                start=s.start,
-                end=s.end,
-                quote=s.quote,
-                direct=s.direct,
-                origin=Statement.Origin.AUTOMATIC,
-                position=position,
+        with transaction.atomic():
+            article = self.create(
+                raw_text=raw_text,
+                text=found.text or raw_text.strip(),
+                created_by=created_by,
+                **fields,
             )
-            for position, s in enumerate(found.statements)
-        )
+            if not propose:
+                return article
+            parties = Party.objects.resolve(found.parties)
+            Statement.objects.bulk_create(
+                Statement(
+                    article=article,
+                    speaker=parties.get(s.speaker),
+                    start=s.start,
+                    end=s.end,
+                    quote=s.quote,
+                    direct=s.direct,
+                    origin=Statement.Origin.AUTOMATIC,
+                    position=position,
+                )
+                for position, s in enumerate(found.statements)
+            )
         return article
 
 

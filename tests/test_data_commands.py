@@ -15,8 +15,11 @@ def test_load_demo_creates_the_demo_desk_and_is_idempotent(settings):
     settings.DEBUG = True
     call_command("load_demo")
     call_command("load_demo")
-    assert Article.objects.count() == 1
-    article = Article.objects.get()
+    assert Article.objects.count() == 2  # the demo story, and the seed article beside the repo
+    article = Article.objects.get(title__startswith="Harbor Point")
+    assert not article.statements.filter(origin="automatic").exists()
+    seed = Article.objects.exclude(pk=article.pk).get()
+    assert seed.statements.filter(origin="automatic").count() > 50
     assert article.statements.count() > 15
     assert Party.objects.filter(kind="anonymous").exists()
     assert Verdict.objects.exists()

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def article():
-    return Article.objects.submit(raw_text="The mayor said taxes will fall.", title="Taxes")
+    return Article.objects.submit(
+        raw_text="The mayor said taxes will fall.", title="Taxes", propose=False
+    )
 
 
 def refused(**fields) -> bool:

@@ -15,6 +15,8 @@ from factcheck.demo import article as demo
 from factcheck.models import Article, Party, Statement
 
 PASSWORD = "factcheck-demo"
+SEED = settings.BASE_DIR.parent / "shared" / "corpus" / "spy-chips.txt"
+SEED_TITLE = "Amazon joins Apple in demanding Bloomberg retract its spy-chip story"
 USERS = [
     ("editor", "Eleanor", "Price", roles.EDITOR),
     ("reviewer", "Ravi", "Mehta", roles.REVIEWER),
@@ -31,6 +33,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             users = self.load_users()
             self.load_article(users)
+            self.load_seed_article(users)
         for username, *_, role in USERS:
             self.stdout.write(f"  {role:<9} {username} / {PASSWORD}")
 
@@ -46,6 +49,18 @@ class Command(BaseCommand):
             user.groups.set([Group.objects.get(name=role)])
             users[username] = user
         return users
+
+    def load_seed_article(self, users: dict) -> Article | None:
+        """The messy, machine-translated story factcheck was conceived for, when it sits beside
+        the checkout; its statements come from the extraction, as a new article's would."""
+        if not SEED.exists() or Article.objects.filter(title=SEED_TITLE).exists():
+            return None
+        return Article.objects.submit(
+            raw_text=SEED.read_bytes(),
+            created_by=users["editor"],
+            title=SEED_TITLE,
+            outlet="Wire copy, machine-translated",
+        )
 
     def load_article(self, users: dict) -> Article:
         parties = {}
@@ -68,6 +83,7 @@ class Command(BaseCommand):
             byline=demo.BYLINE,
             url=demo.URL,
             published_on=datetime.date.fromisoformat(demo.PUBLISHED),
+            propose=False,  # the demo brings its own, hand-checked statements
         )
         cursor = 0
         for position, (quote, speaker, direct, final, verdict) in enumerate(demo.STATEMENTS):
@@ -83,6 +99,7 @@ class Command(BaseCommand):
                 quote=quote,
                 direct=direct,
                 position=position,
+                origin=Statement.Origin.MANUAL,
             )
             if verdict:
                 statement.set_verdict(users["reviewer"], verdict, rationale=_RATIONALE[verdict])
