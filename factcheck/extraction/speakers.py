@@ -204,8 +204,11 @@ class Registry:
                 pstart = start + part.rfind(person) if person in part else start
                 before = masked_text[max(0, pstart - 40) : pstart]
                 after = masked_text[pstart + len(person) : pstart + len(person) + 40]
+                prefix = part[: len(part) - len(person)].split()
+                if prefix and prefix[-1].casefold() in ("of", "for", "and", "the"):
+                    continue
                 evidence = (
-                    person != part
+                    any(w.casefold().rstrip(".") in TITLE_WORDS for w in prefix)
                     or bool(_TITLE_BEFORE.search(before))
                     or bool(_APPOSITIVE_AFTER.match(after))
                     or standalone.get(person.split()[-1], 0) > 0

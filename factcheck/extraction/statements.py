@@ -47,7 +47,7 @@ criticised criticized criticises criticizes dismissed dismisses disputed dispute
 welcomes praised praises slammed slams blasted decried decries demanded demands""".split()
 # Nouns as often as verbs: only a speech verb when a clause or a speaker is plainly attached.
 _AMBIGUOUS = frozenset(
-    "claims claim states reports report notes questions answers rules warning asks demands".split()
+    "claims claim states reports report notes questions answers rules warning asks demands pledges promises vows".split()
 )
 _TELL_VERBS = frozenset(
     """told tells tell telling assured assures warned warns cautioned urged urges asked asks
@@ -65,7 +65,7 @@ _ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+"
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|was|were|be|been|being|are|am)\s+(?:\w+ly\s+)?$")
 _BY_AGENT = re.compile(r"^\s+by\s+")
 _ADVERB_TAIL = re.compile(
-    r"(?:,?\s*\b(?:also|however|then|still|later|earlier|again|previously|repeatedly|strongly|"
+    r"(?:\s*\b(?:also|however|then|still|later|earlier|again|previously|repeatedly|strongly|"
     r"sharply|firmly|flatly|publicly|privately|initially|first|finally|ultimately|unanimously|"
     r"quickly|immediately|separately|similarly|further|never|always|often|once|recently|now|too|"
     r"already|just|only|simply|even|both|all|each|reportedly|apparently|allegedly|"
@@ -330,7 +330,10 @@ class Extractor:
                 break
             if re.search(r"\b(?:all|both)\b", t.group(0)):
                 joint = True
+            parenthetical = t.group(0).rstrip().endswith(",")
             left = left[: t.start()]
+            if parenthetical and left.rstrip().endswith(","):
+                left = left.rstrip()[:-1]
         seg = left.rstrip()
         appositive = ""
         if seg.endswith((",", " -", " –", " —")):
@@ -348,7 +351,7 @@ class Extractor:
             if _FIRST_PERSON.fullmatch(appositive.strip()):
                 return None
             # "The only two Arab states - Egypt and Jordan - criticised": the names are inside
-            if len(split_names(appositive)) > 1 and not _is_cap(head.split()[-1]):
+            if len(split_names(appositive)) > 1:
                 return appositive, ss + body.find(appositive), "", True
             seg = head
         words = _words(seg, ss)
@@ -724,6 +727,8 @@ class Extractor:
         if low in _TELL_VERBS:
             that = re.match(r"[^.\"“]{0,110}?\bthat\s", rest) or that
         colon = re.match(r"[^\"“:]{0,60}:\s*", rest)
+        if participle and not that:
+            return self._with_content(att, ve, se)
         if that and not quote_before:
             return self._with_content(att, ve + that.end(), se)
         if colon and not quote_before and ("xxx" in m[ve + colon.end() : ve + colon.end() + 8] or not object_verb):
