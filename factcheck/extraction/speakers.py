@@ -84,6 +84,11 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|asked|explained|Mr
 _SPEECH_AFTER = re.compile(
     r"^,?\s+(?:said|says|told|added|wrote|asked|explained|acknowledged|responded|noted)\b"
 )
+# 'WIRED spoke to one mother': an unnamed person who may then be quoted as "she".
+_ANON_PERSON = re.compile(
+    r"\b(?:spoke|talked|speaking|talking|interviewed)\s+(?:to\s+|with\s+)?"
+    r"((?:one|a|an|another)\s+(?!of\b)[a-z-]+(?:\s+(?!who\b|which\b|that\b)[a-z-]+)?)"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -217,6 +222,10 @@ class Registry:
                 )
                 if evidence:
                     persons.add(person)
+        for am in _ANON_PERSON.finditer(masked_text):
+            np = am.group(1)
+            self.add(np, "anonymous")
+            self.person_mentions.append((am.start(1), np))
         for person in persons:
             if person in self.by_key.values():
                 continue
@@ -325,6 +334,8 @@ class Registry:
         low = " " + re.sub(r"[^\w]+", " ", text.casefold()) + " "
         best = None
         for name in list(self.parties) + sorted(self.chunk_names):
+            if name.isupper() and " " in name:
+                continue
             n = " " + re.sub(r"[^\w]+", " ", name.casefold()).strip() + " "
             if len(n) > 3 and n in low and (best is None or len(n) > len(best[1])):
                 best = (name, n)

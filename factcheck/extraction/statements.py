@@ -23,6 +23,7 @@ from factcheck.extraction.speakers import (
     SOURCE_NOUNS,
     TITLE_WORDS,
     Registry,
+    _person_tail,
     kind_of,
     looks_person_name,
     norm_key,
@@ -218,6 +219,11 @@ class Extractor:
             person = reg.lookup_person(name, pos)
             if person:
                 self._note_alias(person, np, detail)
+                return person
+            tail = _person_tail(name)
+            if tail and tail != name:
+                person = reg.lookup_person(tail, pos) or reg.add(tail, "person").name
+                self._note_alias(person, np, detail or name[: len(name) - len(tail)].strip())
                 return person
             acronym = self._acronym(name)
             if acronym:
@@ -522,6 +528,8 @@ class Extractor:
                     speaker = self.resolve(name, ps)
                     section = {"speaker": speaker, "found": [], "started": False}
                     continue
+            if self._is_heading(p) and not quotes:
+                continue
             before = len(self.found)
             attributions = []
             for ss, se in sentences(self.masked[ps:pe]):
@@ -716,6 +724,13 @@ class Extractor:
             return None
         att = Attribution(vs, ve, subj_start, speakers)
         prefix = m[ss:subj_start].rstrip()
+        if not inverted and re.search(r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s$", prefix):
+            # 'As Emily Feng reports for NPR, CONTENT'
+            comma = m.find(",", ve, se)
+            if comma != -1 and len(m[ve:comma].split()) <= 6:
+                att.kind = "as"
+                att.content = self._trim_content(comma + 1, se)
+                return att if att.content else None
         quote_before = prefix.endswith(('"', "”", '",', "”,"))
         if inverted:
             # content precedes: ', said X' / '" said X'
@@ -726,7 +741,7 @@ class Extractor:
         that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,3}?)that\s", rest)
         if low in _TELL_VERBS:
             that = re.match(r"[^.\"“]{0,110}?\bthat\s", rest) or that
-        colon = re.match(r"[^\"“:]{0,60}:\s*", rest)
+        colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
         if participle and not that:
             return self._with_content(att, ve, se)
         if that and not quote_before:
@@ -774,6 +789,8 @@ class Extractor:
         if not tail or tail[0] in ".!?,;":
             return att if self._quote_near(vs) else None
         if low in ("responded", "responds", "replied", "replies", "answered", "answers", "added", "adds"):
+            return att if self._quote_near(vs) else None
+        if ambiguous and re.match(r"\s+(?:on|in|for|at|to|with|about|from)\b", rest):
             return att if self._quote_near(vs) else None
         if low.startswith(("ask", "question")) and re.match(r"\s+(?:last|this|on|in)\b", rest):
             return att if self._quote_near(vs) else None
@@ -851,6 +868,14 @@ class Extractor:
         np = np_m.group(0).strip().rstrip(".")
         if not np or len(np.split()) > 10:
             return None
+        first = _bare(np.split()[0])
+        if first in ("our", "their", "his", "her", "its", "my", "your", "this", "that"):
+            return None
+        if not any(_is_cap(w) for w in np.split()) and not any(
+            _bare(w) in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | _DOC_NOUNS
+            for w in np.split()
+        ):
+            return None
         speaker = self.resolve(np, ae)
         if not speaker:
             return None
@@ -898,36 +923,38 @@ class Extractor:
         found: list[_Found] = []
         taken: set[int] = set()
         m = self.masked
-        # attribution serving a quote right before or after it
         quote_speaker: dict[int, list[str]] = {}
+        # a quote inside what an attribution reports belongs to that statement, unless the
+        # statement is just the quote ('Cook responded: "..."')
+        for a in attributions:
+            if not a.content:
+                continue
+            cs, ce = a.content
+            for qi, q in enumerate(quotes):
+                qs_, qe_ = ps + q.start, ps + q.end
+                if cs <= qs_ and qe_ <= ce + 1:
+                    if m[cs:qs_].strip(" \"“:,") == "" and m[qe_:ce].strip(" \"”.,!?") == "":
+                        quote_speaker[qi] = a.speakers
+                        a.content = None
+                    else:
+                        taken.add(qi)
+        # an attribution right after or right before a quote serves it
         for qi, q in enumerate(quotes):
+            if qi in taken or qi in quote_speaker:
+                continue
             qs, qe = ps + q.open, ps + q.outer_end
             for a in attributions:
-                gap_after = m[qe : a.subj_start if a.subj_start >= qe else a.verb_start]
-                gap_before = m[a.verb_end : qs]
-                if a.subj_start >= qe and len(gap_after) < 40 and not re.search(r'[.!?"“”]', gap_after.strip(" ,")) and (
-                    a.trailing or a.content is None or a.content[0] >= a.verb_end
-                ):
-                    if a.trailing or a.content is None or a.kind == "colon":
+                if a.subj_start >= qe and (a.trailing or a.content is None):
+                    if m[qe : a.subj_start].strip(" ,—–-") == "":
                         quote_speaker[qi] = a.speakers
-                        if a.trailing and a.content and a.content[0] <= ps + q.start:
-                            # the quote opens the sentence: the quote itself is the statement
-                            if m[a.content[0] : qs].strip() == "":
-                                a.content = None
                         break
-                if a.verb_end <= qs and re.fullmatch(r"\s*(?:[:,]|\s+(?:last|this|on|in)\s+\w+)?\s*", gap_before):
+                if a.verb_end <= qs and re.fullmatch(
+                    r"\s*(?:[:,]|\s+(?:last|this|on|in)\s+\w+)?\s*", m[a.verb_end : qs]
+                ):
                     quote_speaker[qi] = a.speakers
-                    if a.content and a.content[0] >= qs - 1 and a.content[1] <= qe + 1:
-                        a.content = None
                     break
         for a in attributions:
             if a.content:
-                cs, ce = a.content
-                for qi, q in enumerate(quotes):
-                    if qi in quote_speaker:
-                        continue
-                    if cs <= ps + q.start and ps + q.end <= ce + 1:
-                        taken.add(qi)
                 found.extend(self._emit_attribution(a))
         para_speakers = [s for qi in sorted(quote_speaker) for s in quote_speaker[qi][:1]]
         for qi, q in enumerate(quotes):
