@@ -182,6 +182,7 @@ class Registry:
         self.person_mentions: list[tuple[int, str]] = []
         self.other_mentions: list[tuple[int, str]] = []
         self.chunk_names: set[str] = set()
+        self.mention_positions: dict[str, list[int]] = {}
 
     # -- first pass -------------------------------------------------------------------------
     def scan(self, masked_text: str) -> None:
@@ -245,6 +246,8 @@ class Registry:
                     self.other_mentions.append((offset, part))
         self.person_mentions.sort()
         self.other_mentions.sort()
+        for mpos, mname in self.person_mentions:
+            self.mention_positions.setdefault(mname, []).append(mpos)
 
     def _trim_chunk(self, chunk: str, start: int) -> tuple[str, int]:
         words = [(m.start(), m.group()) for m in re.finditer(r"\S+", chunk)]
@@ -303,9 +306,10 @@ class Registry:
         # The most recently mentioned of the namesakes.
         best, best_pos = candidates[0], -1
         for cand in candidates:
-            for mpos, mname in self.person_mentions:
-                if mname == cand and mpos <= pos and mpos > best_pos:
-                    best, best_pos = cand, mpos
+            positions = self.mention_positions.get(cand, [])
+            k = bisect.bisect_right(positions, pos)
+            if k and positions[k - 1] > best_pos:
+                best, best_pos = cand, positions[k - 1]
         return best
 
     def last_person_before(self, pos: int, floor: int = 0) -> str | None:
@@ -320,14 +324,16 @@ class Registry:
 
     def person_with_title(self, title: str, pos: int) -> str | None:
         title = title.casefold()
-        best = None
-        for mpos, name in self.person_mentions:
-            if mpos > pos:
-                break
+        i = bisect.bisect_right(self.person_mentions, (pos, "\uffff"))
+        for mpos, name in reversed(self.person_mentions[max(0, i - 300) : i]):
             info = self.parties.get(name)
             if info and any(title in t.casefold() for t in info.titles):
-                best = name
-        return best
+                return name
+        return None
+
+    def last_other_before(self, pos: int) -> str | None:
+        i = bisect.bisect_left(self.other_mentions, (pos, ""))
+        return self.other_mentions[i - 1][1] if i else None
 
     def known_name_in(self, text: str) -> str | None:
         """A party of this article named (in any case) in a heading such as an all-caps one."""

@@ -9,6 +9,7 @@ quote they continue, or of the paragraph around them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -182,6 +183,8 @@ class Extractor:
         self.skip = [(s, e) in duplicates for s, e in self.paragraphs]
         self.registry.scan(self.masked)
         self._sentence_speakers: list[str] = []
+        self._acronyms: dict[str, str | None] = {}
+        self._media_prefixes: set[str] = set()
 
     # -- speakers -------------------------------------------------------------------------
     def resolve(self, np: str, pos: int, detail: str = "") -> str | None:
@@ -279,6 +282,11 @@ class Extractor:
     def _acronym(self, name: str) -> str | None:
         if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
             return None
+        if name not in self._acronyms:
+            self._acronyms[name] = self._find_acronym(name)
+        return self._acronyms[name]
+
+    def _find_acronym(self, name: str) -> str | None:
         for other in list(self.registry.parties) + sorted(self.registry.chunk_names):
             words = [w for w in other.split() if w[:1].isupper()]
             initials = "".join(w[0] for w in words)
@@ -287,11 +295,13 @@ class Extractor:
         return None
 
     def _media_prefix(self, name: str) -> bool:
-        for other in self.registry.chunk_names:
-            words = other.split()
-            if len(words) > 1 and words[0] == name and words[-1].casefold() in MEDIA_WORDS:
-                return True
-        return False
+        if not self._media_prefixes:
+            self._media_prefixes = {"\0"}
+            for other in self.registry.chunk_names:
+                words = other.split()
+                if len(words) > 1 and words[-1].casefold() in MEDIA_WORDS:
+                    self._media_prefixes.add(words[0])
+        return name in self._media_prefixes
 
     def _pronoun(self, pronoun: str, pos: int) -> str | None:
         if pronoun in ("we", "i"):
@@ -306,23 +316,17 @@ class Extractor:
         # "it"/"they": a speaker earlier in the sentence, else the last one before.
         if self._sentence_speakers:
             return self._sentence_speakers[-1]
-        for f in reversed(self.found):
+        for f in reversed(self.found[-20:]):
             if f.start < pos and f.speaker and pos - f.start < 600:
                 return f.speaker
-        i = len(reg.other_mentions)
-        while i > 0:
-            i -= 1
-            mpos, name = reg.other_mentions[i]
-            if mpos < pos:
-                return self._party(name, kind_of(name), pos, alias=None)
-        return None
+        name = reg.last_other_before(pos)
+        return self._party(name, kind_of(name), pos, alias=None) if name else None
 
     def _same_paragraph_mention(self, person: str, pos: int) -> bool:
         floor = self.text.rfind("\n\n", 0, pos)
-        for mpos, name in reversed(self.registry.person_mentions):
-            if mpos < pos:
-                return name == person and mpos > floor
-        return False
+        mentions = self.registry.person_mentions
+        i = bisect.bisect_left(mentions, (pos, ""))
+        return bool(i) and mentions[i - 1][1] == person and mentions[i - 1][0] > floor
 
     # -- noun phrases around a verb ---------------------------------------------------------
     def left_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
