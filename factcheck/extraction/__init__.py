@@ -1,8 +1,8 @@
 """Statement and speaker extraction for news articles: pure Python, no Django.
 
-    >>> result = extract(raw_bytes_or_text)
-    >>> result.statements[0].quote == result.text[result.statements[0].start:result.statements[0].end]
-    True
+>>> result = extract(raw_bytes_or_text)
+>>> result.statements[0].quote == result.text[result.statements[0].start:result.statements[0].end]
+True
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ _HTML_HINT = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ufffe]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
-_QUOTE_MARKS = "\"“”„«»"
+_QUOTE_MARKS = '"“”„«»'
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
@@ -106,10 +106,7 @@ def _fix_debris(text: str) -> str:
         if char in ("'", "\u2019", "\u2018", '"'):
             before = text[m.start() - 1] if m.start() else " "
             after = text[m.end()] if m.end() < len(text) else " "
-            if before.isalnum() and after.isalnum():
-                char = "'"
-            else:
-                char = '"'
+            char = "'" if before.isalnum() and after.isalnum() else '"'
         out.append(text[pos : m.start()])
         out.append(char)
         pos = m.end()
@@ -142,8 +139,9 @@ def _tighten_quote_marks(paragraph: str) -> str:
                         out.pop()
                 inside = False
             elif after == " ":
-                if i == 0 or any(c in paragraph for c in ('"', "”")) and (
-                    paragraph.find('"', i + 1) != -1 or paragraph.find("”", i + 1) != -1
+                if i == 0 or (
+                    any(c in paragraph for c in ('"', "”"))
+                    and (paragraph.find('"', i + 1) != -1 or paragraph.find("”", i + 1) != -1)
                 ):
                     out.append('"')
                     inside = True

@@ -130,9 +130,9 @@ def kind_of(name: str, hint: str | None = None) -> str:
     words = [w.casefold().strip(".,") for w in name.split()]
     if not words:
         return "anonymous"
-    if name[:1].islower() or words[0] in ("a", "an", "one", "two", "three", "some", "many"):
-        if not any(w[:1].isupper() for w in name.split()[1:]):
-            return "anonymous"
+    determiner = words[0] in ("a", "an", "one", "two", "three", "some", "many")
+    if (name[:1].islower() or determiner) and not any(w[:1].isupper() for w in name.split()[1:]):
+        return "anonymous"
     if any(w in MEDIA_WORDS for w in words):
         return "media"
     if any(w in GOVERNMENT_WORDS for w in words):
@@ -168,7 +168,9 @@ _TITLE_BEFORE = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
-_APPOSITIVE_AFTER = re.compile(r"^,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\b|[a-z]+\s+(?:of|for|at)\b)")
+_APPOSITIVE_AFTER = re.compile(
+    r"^,\s+(?:\d{1,3},|(?:a|an|the|who|whose)\b|[a-z]+\s+(?:of|for|at)\b)"
+)
 
 
 class Registry:
@@ -325,7 +327,7 @@ class Registry:
     def person_with_title(self, title: str, pos: int) -> str | None:
         title = title.casefold()
         i = bisect.bisect_right(self.person_mentions, (pos, "\uffff"))
-        for mpos, name in reversed(self.person_mentions[max(0, i - 300) : i]):
+        for _, name in reversed(self.person_mentions[max(0, i - 300) : i]):
             info = self.parties.get(name)
             if info and any(title in t.casefold() for t in info.titles):
                 return name

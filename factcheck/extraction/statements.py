@@ -29,7 +29,6 @@ from factcheck.extraction.speakers import (
     looks_person_name,
     norm_key,
     split_names,
-    strip_possessive,
 )
 
 # Verbs that carry reported speech (or a stated position), by how their content follows.
@@ -49,13 +48,17 @@ criticised criticized criticises criticizes dismissed dismisses disputed dispute
 welcomes praised praises slammed slams blasted decried decries demanded demands""".split()
 # Nouns as often as verbs: only a speech verb when a clause or a speaker is plainly attached.
 _AMBIGUOUS = frozenset(
-    "claims claim states reports report notes questions answers rules warning asks demands pledges promises vows".split()
+    """claims claim states reports report notes questions answers rules warning asks demands
+    pledges promises vows""".split()
 )
 _TELL_VERBS = frozenset(
     """told tells tell telling assured assures warned warns cautioned urged urges asked asks
     informed reminded""".split()
 )
-_PHRASE_VERBS = r"spoken out|spoke out|speaks out|voiced concerns?|expressed concerns?|called for|calls for|called on|called it"
+_PHRASE_VERBS = (
+    r"spoken out|spoke out|speaks out|voiced concerns?|expressed concerns?|called for|calls for|"
+    r"called on|called it"
+)
 VERB_RE = re.compile(
     r"\b(?:"
     + _PHRASE_VERBS
@@ -85,7 +88,8 @@ _DOC_NOUNS = frozenset(
     "report reports story article statement study survey analysis data paper document".split()
 )
 _DETERMINERS = frozenset(
-    "the a an one two three four five some many several most all both another his her their its".split()
+    """the a an one two three four five some many several most all both another his her their
+    its""".split()
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|I|my|me)\b", re.IGNORECASE)
 _SECTION_HEAD = re.compile(
@@ -136,11 +140,7 @@ _LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )+$")
 
 
 def _boundary(word: str) -> bool:
-    return (
-        word.endswith((",", ";", ":"))
-        or any(c in word for c in "\"“”—–")
-        or "xxx" in word
-    )
+    return word.endswith((",", ";", ":")) or any(c in word for c in '"“”—–') or "xxx" in word
 
 
 def _possessive(word: str) -> bool:
@@ -152,12 +152,12 @@ def _words(text: str, base: int) -> list[tuple[int, str]]:
 
 
 def _bare(word: str) -> str:
-    return word.strip(",.;:!?\"“”‘’()[]—–-").casefold()
+    return word.strip(',.;:!?"“”‘’()[]—–-').casefold()
 
 
 def _is_cap(word: str) -> bool:
-    w = word.lstrip("\"“‘(")
-    return bool(w) and (w[0].isupper() or w[0].isdigit() and len(w) > 1 and w[-1].isalpha())
+    w = word.lstrip('"“‘(')
+    return bool(w) and (w[0].isupper() or (w[0].isdigit() and len(w) > 1 and w[-1].isalpha()))
 
 
 class Extractor:
@@ -204,8 +204,10 @@ class Extractor:
                 return None
         # "Wee of the Times", "Alex Horton of the Washington Post"
         m = re.match(r"^(.+?)\s+(?:of|from|at|with)\s+(?:the\s+)?([A-Z].*)$", np)
-        if m and _is_cap(m.group(1)) and (
-            reg.lookup_person(m.group(1), pos) or looks_person_name(m.group(1))
+        if (
+            m
+            and _is_cap(m.group(1))
+            and (reg.lookup_person(m.group(1), pos) or looks_person_name(m.group(1)))
         ):
             np, detail = m.group(1), detail or m.group(2)
             words = np.split()
@@ -368,7 +370,7 @@ class Extractor:
         if not words:
             return None
         last_pos, last = words[-1]
-        if any(c in last for c in "\"“”") or "xxx" in last:
+        if any(c in last for c in '"“”') or "xxx" in last:
             return None
         low = _bare(last)
         if _possessive(last):
@@ -392,10 +394,14 @@ class Extractor:
                     j = i - 1
                     while j > 0 and _bare(words[j - 1][1]) in _LINKS:
                         j -= 1
-                    if j > 0 and _is_cap(words[j - 1][1]) and not _boundary(words[j - 1][1]):
-                        if _bare(words[j - 1][1]) not in FUNCTION_WORDS:
-                            i = j - 1
-                            continue
+                    if (
+                        j > 0
+                        and _is_cap(words[j - 1][1])
+                        and not _boundary(words[j - 1][1])
+                        and _bare(words[j - 1][1]) not in FUNCTION_WORDS
+                    ):
+                        i = j - 1
+                        continue
                     break
                 if pl in TITLE_WORDS and i > 0:
                     i -= 1
@@ -404,9 +410,13 @@ class Extractor:
             start = words[i][0]
             np = seg[start - ss :].strip()
             # "authorities in Beijing", "officials from China"
-            if i >= 2 and _bare(words[i - 1][1]) in ("in", "from", "at") and (
-                _bare(words[i - 2][1]) in SOURCE_NOUNS
-                or _bare(words[i - 2][1]) in GOVERNMENT_WORDS
+            if (
+                i >= 2
+                and _bare(words[i - 1][1]) in ("in", "from", "at")
+                and (
+                    _bare(words[i - 2][1]) in SOURCE_NOUNS
+                    or _bare(words[i - 2][1]) in GOVERNMENT_WORDS
+                )
             ):
                 start = words[i - 2][0]
                 np = seg[start - ss :].strip()
@@ -431,7 +441,9 @@ class Extractor:
                 break
             if pl in _CLAUSE_STOPS or pl in ("is", "was", "are", "were", "has", "have", "had"):
                 break
-            if pl == "and" and not (_is_cap(words[i][1]) and _is_cap(words[i - 2][1]) if i > 1 else False):
+            if pl == "and" and not (
+                _is_cap(words[i][1]) and _is_cap(words[i - 2][1]) if i > 1 else False
+            ):
                 break
             i -= 1
         np_words = [w for _, w in words[i:]]
@@ -451,7 +463,7 @@ class Extractor:
             or head in _DOC_NOUNS
             or head in TITLE_WORDS
             or head in ("firm", "company", "department", "ministry", "court", "trust")
-            or _bare(np_words[0]) in _DETERMINERS and len(np_words) <= 4
+            or (_bare(np_words[0]) in _DETERMINERS and len(np_words) <= 4)
         ):
             return None
         if len(np_words) > 9:
@@ -477,7 +489,11 @@ class Extractor:
                 parts = []
                 while j < len(words):
                     wj = words[j][1]
-                    if _is_cap(wj) or (_bare(wj) in ("of", "for", "the") and j + 1 < len(words) and _is_cap(words[j + 1][1])):
+                    if _is_cap(wj) or (
+                        _bare(wj) in ("of", "for", "the")
+                        and j + 1 < len(words)
+                        and _is_cap(words[j + 1][1])
+                    ):
                         parts.append(wj)
                         if wj.endswith((",", ".", ";", ":")):
                             break
@@ -496,7 +512,10 @@ class Extractor:
         # a common noun phrase up to a comma or the end
         parts = []
         for _, w in words:
-            if _bare(w) in ("in", "on", "at", "during", "before", "after", "while", "who", "which") and parts:
+            if (
+                _bare(w) in ("in", "on", "at", "during", "before", "after", "while", "who", "which")
+                and parts
+            ):
                 break
             parts.append(w)
             if w.endswith((",", ";")):
@@ -544,7 +563,7 @@ class Extractor:
             # a quote left open continues in the next paragraph when that one opens with a mark
             continues = bool(quotes) and not quotes[-1].closed and index + 1 < len(self.paragraphs)
             if continues:
-                ns, ne = self.paragraphs[index + 1]
+                ns = self.paragraphs[index + 1][0]
                 continues = self.text[ns : ns + 1] in ('"', "“", "„", "«")
             attributed = [f.speaker for f in para_found if f.direct and not f.guessed and f.speaker]
             if attributed and chain_pending:
@@ -583,17 +602,17 @@ class Extractor:
         words = p.split()
         if p.isupper() and len(words) <= 16:
             return None
-        if not section["started"] or len(words) <= 12:
-            if not p.rstrip().endswith((".", '"', "”", "?", "!", ":")):
-                section["consumed"] = True
-                return section
+        unfinished = not p.rstrip().endswith((".", '"', "”", "?", "!", ":"))
+        if (not section["started"] or len(words) <= 12) and unfinished:
+            section["consumed"] = True
+            return section
         single = len(sentences(self.masked[ps:pe])) == 1
         if single and p.rstrip().endswith(":"):
             section["consumed"] = True
             return section
         if (
             single
-            and not any(c in p for c in "\"“”")
+            and not any(c in p for c in '"“”')
             and not _FIRST_PERSON.search(p)
             and VERB_RE.search(p)
             and section["started"]
@@ -679,7 +698,9 @@ class Extractor:
             content = self._trim_content(ss, ve)
             att = Attribution(vs, ve, vs, [s for s in speakers if s], content, True, "object")
             return att if content else None
-        if low in ("asked", "asks", "ask") and re.match(r"\s+(?:how|what|why|when|where|who)\b", after):
+        if low in ("asked", "asks", "ask") and re.match(
+            r"\s+(?:how|what|why|when|where|who)\b", after
+        ):
             return None
         ambiguous = low in _AMBIGUOUS
         object_verb = low in _OBJECT_VERBS or low.startswith(("called for", "calls for"))
@@ -718,9 +739,9 @@ class Extractor:
                 self._sentence_speakers = [s for a in earlier for s in a.speakers]
                 speakers = [self.resolve(n, npos, detail) for n in names]
                 subj_start = npos
-                if ambiguous and not re.match(r"\s+(?:that\b|:)", after):
-                    if not (_is_cap(np.split()[-1]) or _bare(np) in PRONOUNS):
-                        return None
+                plain = _is_cap(np.split()[-1]) or _bare(np) in PRONOUNS
+                if ambiguous and not plain and not re.match(r"\s+(?:that\b|:)", after):
+                    return None
         speakers = [s for s in speakers if s]
         if not speakers:
             return None
@@ -750,7 +771,11 @@ class Extractor:
             return self._with_content(att, ve, se)
         if that and not quote_before:
             return self._with_content(att, ve + that.end(), se)
-        if colon and not quote_before and ("xxx" in m[ve + colon.end() : ve + colon.end() + 8] or not object_verb):
+        if (
+            colon
+            and not quote_before
+            and ("xxx" in m[ve + colon.end() : ve + colon.end() + 8] or not object_verb)
+        ):
             att.kind = "colon"
             return self._with_content(att, ve + colon.end(), se)
         tail = rest.strip()
@@ -792,7 +817,16 @@ class Extractor:
                 return att if self._quote_near(vs) else None
         if not tail or tail[0] in ".!?,;":
             return att if self._quote_near(vs) else None
-        if low in ("responded", "responds", "replied", "replies", "answered", "answers", "added", "adds"):
+        if low in (
+            "responded",
+            "responds",
+            "replied",
+            "replies",
+            "answered",
+            "answers",
+            "added",
+            "adds",
+        ):
             return att if self._quote_near(vs) else None
         if ambiguous and re.match(r"\s+(?:on|in|for|at|to|with|about|from)\b", rest):
             return att if self._quote_near(vs) else None
@@ -820,9 +854,9 @@ class Extractor:
             cs, ce = att.content
             # 'As yet, there is no evidence, the commission said' / 'X, officials say, but Y'
             after = self.masked[att.verb_end : se]
-            if re.match(r"\s*(?:\w+\s+){0,4}?\w*\s*,\s*(?:but|and|while)\b", after) and not re.match(
-                r"\s*,\s*(?:according|per)\b", after
-            ):
+            if re.match(
+                r"\s*(?:\w+\s+){0,4}?\w*\s*,\s*(?:but|and|while)\b", after
+            ) and not re.match(r"\s*,\s*(?:according|per)\b", after):
                 ce = se
             att.content = self._trim_content(cs, ce)
         return att
@@ -847,7 +881,7 @@ class Extractor:
                 if t[cs:ce].endswith(tail):
                     ce -= len(tail)
                     changed = True
-        if ce - cs < 2 or len(t[cs:ce].split()) < 2 and '"' not in t[cs - 1 : ce + 1]:
+        if ce - cs < 2 or (len(t[cs:ce].split()) < 2 and '"' not in t[cs - 1 : ce + 1]):
             return None
         return cs, ce
 
@@ -937,7 +971,7 @@ class Extractor:
             for qi, q in enumerate(quotes):
                 qs_, qe_ = ps + q.start, ps + q.end
                 if cs <= qs_ and qe_ <= ce + 1:
-                    if m[cs:qs_].strip(" \"“:,") == "" and m[qe_:ce].strip(" \"”.,!?") == "":
+                    if m[cs:qs_].strip(' "“:,') == "" and m[qe_:ce].strip(' "”.,!?') == "":
                         quote_speaker[qi] = a.speakers
                         a.content = None
                     else:
@@ -948,10 +982,10 @@ class Extractor:
                 continue
             qs, qe = ps + q.open, ps + q.outer_end
             for a in attributions:
-                if a.subj_start >= qe and (a.trailing or a.content is None):
-                    if m[qe : a.subj_start].strip(" ,—–-") == "":
-                        quote_speaker[qi] = a.speakers
-                        break
+                serves_after = a.subj_start >= qe and (a.trailing or a.content is None)
+                if serves_after and m[qe : a.subj_start].strip(" ,—–-") == "":
+                    quote_speaker[qi] = a.speakers
+                    break
                 if a.verb_end <= qs and re.fullmatch(
                     r"\s*(?:[:,]|\s+(?:last|this|on|in)\s+\w+)?\s*", m[a.verb_end : qs]
                 ):
@@ -1011,16 +1045,54 @@ class Extractor:
 
 def _is_adverbial(tail: str) -> bool:
     first = tail.split()[0].casefold().strip(",.")
-    return first in (
-        "in", "on", "at", "before", "after", "during", "last", "this", "earlier", "later",
-        "tuesday", "monday", "wednesday", "thursday", "friday", "saturday", "sunday", "to",
-        "when", "while", "as", "from", "via", "through", "with", "by", "per", "according",
-        "then", "yesterday", "today", "recently", "also", "again", "told",
-    ) and len(tail.split()) <= 14
+    return (
+        first
+        in (
+            "in",
+            "on",
+            "at",
+            "before",
+            "after",
+            "during",
+            "last",
+            "this",
+            "earlier",
+            "later",
+            "tuesday",
+            "monday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "to",
+            "when",
+            "while",
+            "as",
+            "from",
+            "via",
+            "through",
+            "with",
+            "by",
+            "per",
+            "according",
+            "then",
+            "yesterday",
+            "today",
+            "recently",
+            "also",
+            "again",
+            "told",
+        )
+        and len(tail.split()) <= 14
+    )
 
 
 def _affiliation_from(detail: str) -> str | None:
-    m = re.search(r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*))*)", detail)
+    m = re.search(
+        r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*))*)",
+        detail,
+    )
     if m:
         return m.group(1).strip()
     m = re.match(r"^([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)(?:['’]s)?\s+[a-z]", detail)
