@@ -28,7 +28,7 @@ FUNCTION_WORDS = frozenset(
     soon already yes oh well please let let's during through throughout against toward towards
     into onto upon about around near beyond within more less few several such other another
     one two three four five six seven eight nine ten to of do does did is are was were be been
-    has have had will would can could should may might must shall read see watch scroll click
+    has have had would can could should might must shall read see watch scroll click
     is said says told asked added""".split()
 )
 MONTHS_DAYS = frozenset(
@@ -113,13 +113,15 @@ def looks_person_name(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4:
         return False
+    if words[0].casefold() in MONTHS_DAYS:
+        return False
     for w in words:
         low = w.casefold().rstrip(".")
         if not w[:1].isupper() or any(ch.isdigit() for ch in w):
             return False
         if low in ORG_WORDS or low in GOVERNMENT_WORDS or low in MEDIA_WORDS:
             return False
-        if low in TITLE_WORDS or low in FUNCTION_WORDS or low in MONTHS_DAYS:
+        if low in TITLE_WORDS or low in FUNCTION_WORDS or low in SOURCE_NOUNS:
             return False
         if w.isupper() and len(w) > 1:
             return False
@@ -133,6 +135,9 @@ def kind_of(name: str, hint: str | None = None) -> str:
     determiner = words[0] in ("a", "an", "one", "two", "three", "some", "many")
     if (name[:1].islower() or determiner) and not any(w[:1].isupper() for w in name.split()[1:]):
         return "anonymous"
+    if words[-1] in SOURCE_NOUNS and words[-1] not in ("authorities", "police"):
+        if not name.split()[-1][:1].isupper():
+            return "anonymous"
     if any(w in MEDIA_WORDS for w in words):
         return "media"
     if any(w in GOVERNMENT_WORDS for w in words):
@@ -191,10 +196,11 @@ class Registry:
         chunks = []
         standalone: dict[str, int] = {}
         for m in NAME_CHUNK.finditer(masked_text):
-            name, start = self._trim_chunk(m.group(0), m.start())
-            if not name:
-                continue
-            chunks.append((start, name))
+            for piece, piece_start in _split_possessive(m.group(0), m.start()):
+                name, start = self._trim_chunk(piece, piece_start)
+                if name:
+                    chunks.append((start, name))
+        for start, name in chunks:
             if " " not in name:
                 bare, _ = strip_possessive(name)
                 if _SPEECH_BEFORE.search(
@@ -353,6 +359,19 @@ class Registry:
         return tuple(self.parties[n].freeze() for n in self.parties if n in used)
 
 
+def _split_possessive(chunk: str, start: int) -> list[tuple[str, int]]:
+    """ "Apple's Tim Cook" -> "Apple's", "Tim Cook": a possessive ends a name."""
+    pieces = []
+    last = 0
+    for m in re.finditer(r"\S+", chunk):
+        word = m.group(0)
+        if word.endswith(("'s", "’s")) and m.end() < len(chunk):
+            pieces.append((chunk[last : m.end()], start + last))
+            last = m.end() + 1
+    pieces.append((chunk[last:], start + last))
+    return [(p, s) for p, s in pieces if p.strip()]
+
+
 def _split_list(chunk: str) -> list[str]:
     """'Apple, Amazon and Super Micro' -> three names; 'Center for Disease Control and
     Prevention' stays whole (an 'and' after 'of'/'for' belongs to the name)."""
@@ -376,6 +395,8 @@ def _person_tail(name: str) -> str | None:
         tail = words[-size:]
         if size == 3 and len(words) > 3:
             continue
+        if len(words) > size and words[-size - 1].casefold() in ("of", "for", "and", "the"):
+            return None
         if looks_person_name(" ".join(tail)):
             return " ".join(tail)
     return None

@@ -187,7 +187,7 @@ class Extractor:
         self._media_prefixes: set[str] = set()
 
     # -- speakers -------------------------------------------------------------------------
-    def resolve(self, np: str, pos: int, detail: str = "") -> str | None:
+    def resolve(self, np: str, pos: int, detail: str = "", in_list: bool = False) -> str | None:
         """Canonical party name for a noun phrase naming a speaker at position pos."""
         np = np.strip(" ,;:\"“”'’-–—")
         if not np:
@@ -226,7 +226,7 @@ class Extractor:
                 self._note_alias(person, np, detail)
                 return person
             tail = _person_tail(name)
-            if tail and tail != name:
+            if tail and tail != name and not in_list:
                 person = reg.lookup_person(tail, pos) or reg.add(tail, "person").name
                 self._note_alias(person, np, detail or name[: len(name) - len(tail)].strip())
                 return person
@@ -234,7 +234,7 @@ class Extractor:
             if acronym:
                 self._note_alias(acronym, np, "")
                 return acronym
-            if looks_person_name(name):
+            if looks_person_name(name) and not in_list:
                 info = reg.add(name, "person")
                 self._note_alias(name, np, detail)
                 return info.name
@@ -376,6 +376,10 @@ class Extractor:
         if _possessive(last):
             return None
         if low in PRONOUNS and last[-1:].isalpha():
+            if len(words) > 1 and _bare(words[-2][1]) in ("who", "which", "that", "whom", "if"):
+                return None
+            if len(words) > 1 and _bare(words[-2][1]) == "whether":
+                return None
             return last, last_pos, appositive, joint
         if low in _CLAUSE_STOPS or low in ("and", "or"):
             return None
@@ -434,7 +438,7 @@ class Extractor:
             return np, start, appositive, joint
         # a common noun phrase: walk back to a clause boundary
         i = len(words) - 1
-        while i > 0 and len(words) - i < 10:
+        while i > 0 and len(words) - i < 12:
             prev = words[i - 1][1]
             pl = _bare(prev)
             if _boundary(prev):
@@ -466,7 +470,7 @@ class Extractor:
             or (_bare(np_words[0]) in _DETERMINERS and len(np_words) <= 4)
         ):
             return None
-        if len(np_words) > 9:
+        if len(np_words) > 11:
             return None
         return " ".join(np_words), words[i][0], appositive, joint
 
@@ -484,7 +488,8 @@ class Extractor:
         # a name within the first few words
         for k in range(min(4, len(words))):
             w = words[k][1]
-            if _is_cap(w) and _bare(w) not in FUNCTION_WORDS:
+            starts_name = k + 1 < len(words) and _is_cap(words[k + 1][1]) and not _boundary(w)
+            if _is_cap(w) and (_bare(w) not in FUNCTION_WORDS or starts_name):
                 j = k
                 parts = []
                 while j < len(words):
@@ -694,7 +699,7 @@ class Extractor:
             agent_start = ve + by.end()
             agent = re.match(r"[^,;.]*(?:,\s*[A-Z][^,;.]*)*", m[agent_start:se]).group(0).strip()
             names = split_names(agent)
-            speakers = [self.resolve(n, vs) for n in names]
+            speakers = [self.resolve(n, vs, in_list=len(names) > 1) for n in names]
             content = self._trim_content(ss, ve)
             att = Attribution(vs, ve, vs, [s for s in speakers if s], content, True, "object")
             return att if content else None
@@ -709,6 +714,13 @@ class Extractor:
         subject = None
         inverted = False
         coordinated = bool(re.search(r"\band(?:\s+then)?$", left))
+        bare_participle = participle and (left.endswith(",") or not left)
+        if (
+            (bare_participle or coordinated)
+            and ambiguous
+            and not re.match(r"\s+(?:that\b|:)", after)
+        ):
+            return None
         if participle and (left.endswith(",") or not left or coordinated):
             speakers = self._participle_speakers(ss, vs, earlier)
             subj_start = vs
@@ -737,7 +749,10 @@ class Extractor:
                     if lst:
                         names = split_names(lst)
                 self._sentence_speakers = [s for a in earlier for s in a.speakers]
-                speakers = [self.resolve(n, npos, detail) for n in names]
+                if len(names) > 1:
+                    speakers = [self.resolve(n, npos, in_list=True) for n in names]
+                else:
+                    speakers = [self.resolve(n, npos, detail) for n in names]
                 subj_start = npos
                 plain = _is_cap(np.split()[-1]) or _bare(np) in PRONOUNS
                 if ambiguous and not plain and not re.match(r"\s+(?:that\b|:)", after):
@@ -749,7 +764,8 @@ class Extractor:
             return None
         att = Attribution(vs, ve, subj_start, speakers)
         prefix = m[ss:subj_start].rstrip()
-        if not inverted and re.search(r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s$", prefix):
+        as_prefix = r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s(?:\s+(?:both|all|the))?$"
+        if not inverted and re.search(as_prefix, prefix):
             # 'As Emily Feng reports for NPR, CONTENT'
             comma = m.find(",", ve, se)
             if comma != -1 and len(m[ve:comma].split()) <= 6:
@@ -1089,12 +1105,17 @@ def _is_adverbial(tail: str) -> bool:
 
 
 def _affiliation_from(detail: str) -> str | None:
-    m = re.search(
-        r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*))*)",
-        detail,
+    found = list(
+        re.finditer(
+            r"\b(of|for|at|with)\s+(?:the\s+)?"
+            r"([A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w’'&.-]*)*)",
+            detail,
+        )
     )
-    if m:
-        return m.group(1).strip()
+    if found:
+        # "director of information security for Amazon Web Services": the employer is last
+        best = [m for m in found if m.group(1) != "of"] or found
+        return best[-1].group(2).strip()
     m = re.match(r"^([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)(?:['’]s)?\s+[a-z]", detail)
     if m and m.group(1).casefold() not in FUNCTION_WORDS:
         return m.group(1)
