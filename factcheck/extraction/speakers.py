@@ -135,9 +135,9 @@ def kind_of(name: str, hint: str | None = None) -> str:
     determiner = words[0] in ("a", "an", "one", "two", "three", "some", "many")
     if (name[:1].islower() or determiner) and not any(w[:1].isupper() for w in name.split()[1:]):
         return "anonymous"
-    if words[-1] in SOURCE_NOUNS and words[-1] not in ("authorities", "police"):
-        if not name.split()[-1][:1].isupper():
-            return "anonymous"
+    head = name.split()[-1]
+    if words[-1] in SOURCE_NOUNS and words[-1] not in ("authorities", "police") and head.islower():
+        return "anonymous"
     if any(w in MEDIA_WORDS for w in words):
         return "media"
     if any(w in GOVERNMENT_WORDS for w in words):
