@@ -56,7 +56,7 @@ ORG_WORDS = frozenset(
     trust services systems technologies technology labs laboratories partners industries
     enterprises airlines motors pharmaceuticals capital ventures club team society council
     committee board centre center organization organisation alliance federation network
-    coalition party church hospital clinic institution firm agency""".split()
+    coalition party church hospital clinic institution firm agency chamber commerce""".split()
 )
 GOVERNMENT_WORDS = frozenset(
     """ministry department government office commission court courts parliament congress senate

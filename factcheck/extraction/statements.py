@@ -33,7 +33,8 @@ from factcheck.extraction.speakers import (
 
 # Verbs that carry reported speech (or a stated position), by how their content follows.
 _CLAUSE_VERBS = """said says say saying told tells tell telling wrote writes writing added adds
-adding insisted insists insisting argued argues arguing stated explained explains explaining
+adding insisted insists insisting argued argues arguing stated states stating explained explains
+explaining
 noted notes noting acknowledged acknowledges admitted admits confirmed confirms announced
 announces assured assures responded responds replied replies stressed stresses reiterated
 reiterates emphasized emphasised emphasizes emphasises warned warns warning cautioned
@@ -99,6 +100,13 @@ _SECTION_HEAD = re.compile(
 _SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
 _WORD = re.compile(r"\S+")
 _CONTENT_CUT = re.compile(r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b")
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_LEADING_ADVERBIAL = re.compile(
+    rf"\s*(?:(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:last|this|next)\s+(?:week|month|year|weekend|morning|night)|yesterday|today|"
+    r"in\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|interview|email|letter|post)|"
+    r"earlier|later|recently|publicly|privately)\s*,?\s+(?=\S)"
+)
 _OBJECT_END = re.compile(
     r"[,;:]|\s(?:and|but|which|who|while|because|after|before|when|as|saying|in a statement)\s"
     r"|\s(?:announced|made|published|issued|released|posted|reported)\s"
@@ -207,10 +215,20 @@ class Extractor:
         if (
             m
             and _is_cap(m.group(1))
-            and (reg.lookup_person(m.group(1), pos) or looks_person_name(m.group(1)))
+            and (
+                reg.lookup_person(m.group(1), pos)
+                or (
+                    looks_person_name(m.group(1))
+                    and kind_of(m.group(2)) in ("media", "organization")
+                )
+            )
         ):
             np, detail = m.group(1), detail or m.group(2)
             words = np.split()
+        # "a report by the city's budget office" -> the city's budget office
+        m = re.match(r"^(?:a|an|the)\s+(?:\w+\s+)?(\w+)\s+(?:by|from)\s+(.+)$", np, re.IGNORECASE)
+        if m and m.group(1).casefold() in _DOC_NOUNS:
+            return self.resolve(m.group(2), pos, detail)
         # "Businessweek's published story" -> Businessweek
         m = re.match(r"^(.+?)['’]s?\s+(?:\w+\s+){0,2}(\w+)$", np)
         if m and m.group(2).casefold() in _DOC_NOUNS and _is_cap(m.group(1)):
@@ -365,7 +383,18 @@ class Extractor:
             # "The only two Arab states - Egypt and Jordan - criticised": the names are inside
             if len(split_names(appositive)) > 1:
                 return appositive, ss + body.find(appositive), "", True
-            seg = head
+            apos_start = ss + k + 1 + (len(body[k + 1 :]) - len(body[k + 1 :].lstrip(" ,-–—")))
+            seg = re.sub(r",\s*\d{1,3}$", "", head)  # "Janet Cole, 58, a teacher, said"
+            found = self._left_np(seg, ss, appositive, joint)
+            # "The team's owner, Derek Vance, said": the name is in the appositive
+            if found and found[0].split()[-1].islower() and looks_person_name(appositive):
+                return appositive, apos_start, found[0], joint
+            return found
+        return self._left_np(seg, ss, appositive, joint)
+
+    def _left_np(
+        self, seg: str, ss: int, appositive: str, joint: bool
+    ) -> tuple[str, int, str, bool] | None:
         words = _words(seg, ss)
         if not words:
             return None
@@ -587,12 +616,16 @@ class Extractor:
                 prev_speaker = new[-1].speaker
                 directs = [f.speaker for f in new if f.direct and f.speaker]
                 prev_direct_speaker = directs[-1] if directs else prev_speaker
+            elif p.rstrip().endswith(":") and attributions:
+                # 'Park added:' introduces the quote in the next paragraph
+                prev_direct_speaker = prev_speaker = attributions[-1].speakers[0]
             elif p.strip():
                 prev_direct_speaker = prev_speaker = None if len(p.split()) > 12 else prev_speaker
 
     def _is_heading(self, p: str) -> bool:
         words = p.split()
-        return len(words) <= 16 and (p.isupper() or not p.rstrip().endswith((".", '"', "”")))
+        end = p.rstrip()[-1:]
+        return len(words) <= 16 and (p.isupper() or end not in '."”:?!')
 
     def _section_paragraph(self, section: dict, index: int, ps: int, pe: int) -> dict | None:
         """Inside a 'full statement' section: each paragraph is a statement of its speaker,
@@ -733,7 +766,7 @@ class Extractor:
             subject = self.left_subject(ss, vs)
             if subject is None:
                 r = None
-                if left.endswith((",", '"', "”")) or not left:
+                if (left.endswith((",", '"', "”")) or not left) and low not in _TELL_VERBS:
                     r = self.right_subject(ve, se)
                 if r is None:
                     return None
@@ -793,7 +826,8 @@ class Extractor:
             and ("xxx" in m[ve + colon.end() : ve + colon.end() + 8] or not object_verb)
         ):
             att.kind = "colon"
-            return self._with_content(att, ve + colon.end(), se)
+            # 'Park added:' may introduce a quote in the next paragraph
+            return self._with_content(att, ve + colon.end(), se) or att
         tail = rest.strip()
         if quote_before or prefix.endswith(","):
             # 'CONTENT, X said.' / '"QUOTE," X told Y.' / 'CONTENT, X said, but ...'
@@ -878,6 +912,9 @@ class Extractor:
         return att
 
     def _with_content(self, att: Attribution, cs: int, se: int) -> Attribution | None:
+        lead = _LEADING_ADVERBIAL.match(self.masked, cs, se)
+        if lead:
+            cs = lead.end()
         cut = _CONTENT_CUT.search(self.masked, cs, se)
         ce = cut.start() if cut else se
         att.content = self._trim_content(cs, ce)
