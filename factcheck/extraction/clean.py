@@ -27,7 +27,10 @@ _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
     "h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
 )
-_SKIP_TAGS = frozenset("script style noscript template svg head iframe object".split())
+# Page furniture rather than article text.
+_SKIP_TAGS = frozenset(
+    "script style noscript template svg head iframe object nav footer form button select".split()
+)
 
 
 def decode(raw: str | bytes) -> str:

@@ -36,7 +36,10 @@ MONTHS_DAYS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday""".split()
 )
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. rev rev.".split())
+HONORIFICS = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. rev rev. sen sen. rep rep. gov gov.
+    gen gen. lt lt. col col. capt capt. sgt sgt. adm adm. pres pres. rabbi imam""".split()
+)
 TITLE_WORDS = frozenset(
     """president prime minister secretary director chief ceo cfo coo cto chairman chairwoman
     chair spokesman spokeswoman spokesperson senator sen. governor gov. mayor judge justice
@@ -61,7 +64,7 @@ ORG_WORDS = frozenset(
 GOVERNMENT_WORDS = frozenset(
     """ministry department government office commission court courts parliament congress senate
     authority authorities administration embassy police army military navy force forces
-    cabinet state states kremlin whitehouse city county municipality province regional
+    cabinet state states kremlin house city county municipality province regional
     federal officials official bureau""".split()
 )
 MEDIA_WORDS = frozenset(

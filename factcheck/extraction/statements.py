@@ -18,6 +18,7 @@ from factcheck.extraction.quotes import Quote, find_quotes, mask, sentences
 from factcheck.extraction.speakers import (
     FUNCTION_WORDS,
     GOVERNMENT_WORDS,
+    HONORIFICS,
     MEDIA_WORDS,
     ORG_WORDS,
     PRONOUNS,
@@ -205,7 +206,7 @@ class Extractor:
         if low in PRONOUNS:
             return self._pronoun(low, pos)
         words = np.split()
-        if words[0].casefold().rstrip(".") in ("mr", "mrs", "ms", "dr"):
+        while words and words[0].casefold() in HONORIFICS | {w + "." for w in HONORIFICS}:
             words = words[1:]
             np = " ".join(words)
             if not words:
@@ -816,7 +817,7 @@ class Extractor:
         if low in _TELL_VERBS:
             that = re.match(r"[^.\"“]{0,110}?\bthat\s", rest) or that
         colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
-        if participle and not that:
+        if (participle or coordinated) and not that:
             return self._with_content(att, ve, se)
         if that and not quote_before:
             return self._with_content(att, ve + that.end(), se)
