@@ -57,7 +57,7 @@ ORG_WORDS = frozenset(
     """inc inc. corp corp. co co. ltd ltd. llc plc company companies corporation group holdings
     bank fund institute university college school association foundation league union forum
     trust services systems technologies technology labs laboratories partners industries
-    enterprises airlines motors pharmaceuticals capital ventures club team society council
+    enterprises service airlines motors pharmaceuticals capital ventures club team society council
     committee board centre center organization organisation alliance federation network
     coalition party church hospital clinic institution firm agency chamber commerce""".split()
 )
@@ -80,7 +80,8 @@ SOURCE_NOUNS = frozenset(
     members commenter commenters user users investigators researchers scientists economists
     lawmakers leaders authorities police prosecutors insiders executive executives employees
     staff workers activists settlers groups group some many others one mother father parent
-    parents woman man teacher doctor doctors""".split()
+    parents woman man teacher doctor doctors forecasters economists analysts observers
+    scientists campaigners protesters officers""".split()
 )
 PRONOUNS = frozenset("he she they it we i".split())
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|asked|explained|Mr|Mrs|Ms|Dr)\.?\s+$")
@@ -137,6 +138,8 @@ def kind_of(name: str, hint: str | None = None) -> str:
         return "anonymous"
     determiner = words[0] in ("a", "an", "one", "two", "three", "some", "many")
     if (name[:1].islower() or determiner) and not any(w[:1].isupper() for w in name.split()[1:]):
+        return "anonymous"
+    if len(words) == 1 and words[0] in SOURCE_NOUNS:
         return "anonymous"
     head = name.split()[-1]
     if words[-1] in SOURCE_NOUNS and words[-1] not in ("authorities", "police") and head.islower():

@@ -101,6 +101,20 @@ _SECTION_HEAD = re.compile(
 _SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
 _WORD = re.compile(r"\S+")
 _CONTENT_CUT = re.compile(r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b")
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "prof": "professor",
+    "dr": "doctor",
+}
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _LEADING_ADVERBIAL = re.compile(
     rf"\s*(?:(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
@@ -207,6 +221,9 @@ class Extractor:
             return self._pronoun(low, pos)
         words = np.split()
         while words and words[0].casefold() in HONORIFICS | {w + "." for w in HONORIFICS}:
+            title = _TITLE_ABBREVIATIONS.get(words[0].casefold().rstrip("."))
+            if title and not detail:
+                detail = title
             words = words[1:]
             np = " ".join(words)
             if not words:
