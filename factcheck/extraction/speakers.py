@@ -196,6 +196,8 @@ class Registry:
         self.other_mentions: list[tuple[int, str]] = []
         self.chunk_names: set[str] = set()
         self.mention_positions: dict[str, list[int]] = {}
+        # two-word capitalised names never seen with a title: people only by their look
+        self.namelike_mentions: list[tuple[int, str]] = []
 
     # -- first pass -------------------------------------------------------------------------
     def scan(self, masked_text: str) -> None:
@@ -258,6 +260,9 @@ class Registry:
                     self.person_mentions.append((offset, resolved))
                 elif not resolved and not possessive:
                     self.other_mentions.append((offset, part))
+                    if _namelike(part, masked_text, offset):
+                        self.namelike_mentions.append((offset, part))
+        self.namelike_mentions.sort()
         self.person_mentions.sort()
         self.other_mentions.sort()
         for mpos, mname in self.person_mentions:
@@ -326,15 +331,17 @@ class Registry:
                 best, best_pos = cand, positions[k - 1]
         return best
 
-    def last_person_before(self, pos: int, floor: int = 0) -> str | None:
+    def last_person_before(self, pos: int, floor: int = 0, namelike: bool = True) -> str | None:
         i = bisect.bisect_left(self.person_mentions, (pos, ""))
-        while i > 0:
-            i -= 1
-            mpos, name = self.person_mentions[i]
-            if mpos < floor:
-                return None
-            return name
-        return None
+        best = self.person_mentions[i - 1] if i else None
+        j = bisect.bisect_left(self.namelike_mentions, (pos, "")) if namelike else 0
+        if j and (best is None or self.namelike_mentions[j - 1][0] > best[0]):
+            best = self.namelike_mentions[j - 1]
+            if best[0] >= floor:
+                self.add(best[1], "person")
+        if best is None or best[0] < floor:
+            return None
+        return best[1]
 
     def person_with_title(self, title: str, pos: int) -> str | None:
         title = title.casefold()
@@ -363,6 +370,17 @@ class Registry:
 
     def freeze(self, used: set[str]) -> tuple[Party, ...]:
         return tuple(self.parties[n].freeze() for n in self.parties if n in used)
+
+
+def _namelike(name: str, text: str, offset: int) -> bool:
+    """'Maria Lopez disagreed' yes; 'the Gush Etzion settlement', 'from Inner Mongolia' no."""
+    if not looks_person_name(name) or len(name.split()) > 3:
+        return False
+    before = text[max(0, offset - 6) : offset].casefold().split()
+    if before and before[-1] in ("the", "a", "an", "in", "at", "on", "from", "to", "of", "for"):
+        return False
+    after = text[offset + len(name) : offset + len(name) + 20].split()
+    return not (after and after[0][:1].isupper())
 
 
 def _split_possessive(chunk: str, start: int) -> list[tuple[str, int]]:

@@ -43,7 +43,7 @@ complained complains conceded concedes declared declares asserted asserts conten
 alleged alleges predicted predicts pledged pledges promised promises vowed vows
 revealed reveals disclosed discloses claimed claims claiming claim asked asks urged urges
 questioned questions believes thinks suggested suggests recalled recalls testified agreed
-agrees reported reports report ruled rules explained observed remarked countered
+agrees reported reports report ruled rules explained observed remarked countered disagreed disagrees
 answered answers""".split()
 _OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
@@ -274,7 +274,7 @@ class Extractor:
                 info = reg.add(name, "person")
                 self._note_alias(name, np, detail)
                 return info.name
-            hint = None
+            hint = "organization" if in_list else None
             if " " not in name and self._media_prefix(name):
                 hint = "media"
             return self._party(name, kind_of(name, hint), pos, alias=np)
@@ -438,7 +438,7 @@ class Extractor:
                 pl = _bare(prev)
                 if _boundary(prev):
                     break
-                if _is_cap(prev) and pl not in FUNCTION_WORDS and not _possessive(prev):
+                if _is_cap(prev) and pl not in FUNCTION_WORDS and not prev.endswith(("'s", "’s")):
                     i -= 1
                     continue
                 if pl in _LINKS:
@@ -834,6 +834,8 @@ class Extractor:
         if low in _TELL_VERBS:
             that = re.match(r"[^.\"“]{0,110}?\bthat\s", rest) or that
         colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
+        if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
+            colon = None
         if (participle or coordinated) and not that:
             return self._with_content(att, ve, se)
         if that and not quote_before:
@@ -959,7 +961,7 @@ class Extractor:
     def _participle_speakers(self, ss: int, vs: int, earlier: list[Attribution]) -> list[str]:
         if earlier:
             return list(earlier[-1].speakers)
-        person = self.registry.last_person_before(vs, floor=ss)
+        person = self.registry.last_person_before(vs, floor=ss, namelike=False)
         if person:
             return [person]
         m = re.match(
