@@ -117,45 +117,49 @@ def _fix_debris(text: str) -> str:
     return "".join(out)
 
 
+_ANY_MARK = re.compile(r'["“„«”»]')
+
+
 def _tighten_quote_marks(paragraph: str) -> str:
     """Glue loose straight quotation marks to the words they enclose ('" word "' -> '"word"')
     so opening and closing marks can be told apart later. Straight marks alternate; a mark
     that can only close (followed by punctuation) but has nothing open is left as an orphan."""
     if '"' not in paragraph:
         return paragraph
-    out: list[str] = []
-    inside = False
-    i = 0
     n = len(paragraph)
-    while i < n:
+    last_mark = max(paragraph.rfind('"'), paragraph.rfind("\u201d"))
+    out: list[str] = []
+    pos = 0  # paragraph[pos:] is not yet copied to out
+    inside = False
+    for m in _ANY_MARK.finditer(paragraph):
+        i = m.start()
+        if i < pos:
+            continue
         ch = paragraph[i]
         if ch in "“„«":
             inside = True
-        elif ch in "”»":
+            continue
+        if ch in "”»":
             inside = False
-        elif ch == '"':
-            before = paragraph[i - 1] if i else " "
-            after = paragraph[i + 1] if i + 1 < n else " "
-            if inside or after in ",.;:!?)":
-                if before == " " and after in " ,.;:!?)":
-                    while out and out[-1] == " ":
-                        out.pop()
-                inside = False
-            elif after == " ":
-                if i == 0 or (
-                    any(c in paragraph for c in ('"', "”"))
-                    and (paragraph.find('"', i + 1) != -1 or paragraph.find("”", i + 1) != -1)
-                ):
-                    out.append('"')
-                    inside = True
-                    i += 1
-                    while i < n and paragraph[i] == " ":
-                        i += 1
-                    continue
-            else:
+            continue
+        before = paragraph[i - 1] if i else " "
+        after = paragraph[i + 1] if i + 1 < n else " "
+        if inside or after in ",.;:!?)":
+            if before == " " and after in " ,.;:!?)":
+                out.append(paragraph[pos:i].rstrip(" "))
+                out.append('"')
+                pos = i + 1
+            inside = False
+        elif after == " ":
+            if i == 0 or i < last_mark:
+                out.append(paragraph[pos : i + 1])
+                pos = i + 1
+                while pos < n and paragraph[pos] == " ":
+                    pos += 1
                 inside = True
-        out.append(ch)
-        i += 1
+        else:
+            inside = True
+    out.append(paragraph[pos:])
     return "".join(out)
 
 

@@ -45,6 +45,7 @@ def find_quotes(p: str) -> list[Quote]:
     inside = False
     start = -1
     n = len(p)
+    last_mark = max(p.rfind(c) for c in MARKS)
     for m in _MARK_RE.finditer(p):
         i = m.start()
         ch = p[i]
@@ -63,7 +64,7 @@ def find_quotes(p: str) -> list[Quote]:
             )
         ):
             role = "close"
-        elif after.isspace() and i > 0 and _MARK_RE.search(p, i + 1) is None:
+        elif after.isspace() and i > 0 and i >= last_mark:
             role = "stray"
         else:
             role = "open"

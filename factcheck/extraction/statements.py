@@ -115,6 +115,8 @@ _TITLE_ABBREVIATIONS = {
     "prof": "professor",
     "dr": "doctor",
 }
+_WINDOW_BEFORE = 400  # characters of a sentence examined before a speech verb
+_WINDOW_AFTER = 1500  # and after it (reported content longer than this is cut)
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _LEADING_ADVERBIAL = re.compile(
     rf"\s*(?:(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
@@ -695,14 +697,20 @@ class Extractor:
         for vm in VERB_RE.finditer(sentence):
             vs, ve = ss + vm.start(), ss + vm.end()
             verb = vm.group(0)
-            att = self._attribution(verb, vs, ve, ss, se, out)
+            # a bounded window keeps run-on "sentences" linear
+            att = self._attribution(
+                verb, vs, ve, max(ss, vs - _WINDOW_BEFORE), min(se, ve + _WINDOW_AFTER), out
+            )
             if att:
                 out.append(att)
         has_verb = bool(out)
         for am in _ACCORDING_RE.finditer(sentence):
             if has_verb:
                 break
-            att = self._according(ss + am.start(), ss + am.end(), ss, se)
+            as_, ae = ss + am.start(), ss + am.end()
+            att = self._according(
+                as_, ae, max(ss, as_ - _WINDOW_AFTER), min(se, ae + _WINDOW_AFTER)
+            )
             if att:
                 out.append(att)
         # content of each attribution ends where the next one's words begin
@@ -710,7 +718,7 @@ class Extractor:
         for k, a in enumerate(out):
             if a.content and not a.trailing and a.kind != "as":
                 cs, ce = a.content
-                for b in out[k + 1 :]:
+                for b in out[k + 1 : k + 9]:
                     cut = b.subj_start if b.subj_start > cs else b.verb_start
                     if cs < cut < ce and not b.trailing:
                         ce = cut
@@ -799,7 +807,7 @@ class Extractor:
                     lst = self._sentence_start_list(ss, vs)
                     if lst:
                         names = split_names(lst)
-                self._sentence_speakers = [s for a in earlier for s in a.speakers]
+                self._sentence_speakers = [s for a in earlier[-4:] for s in a.speakers]
                 if len(names) > 1:
                     speakers = [self.resolve(n, npos, in_list=True) for n in names]
                 else:
@@ -853,7 +861,7 @@ class Extractor:
             # 'CONTENT, X said.' / '"QUOTE," X told Y.' / 'CONTENT, X said, but ...'
             if quote_before or not tail or tail[0] in ".!?" or _is_adverbial(tail):
                 att.trailing = True
-                if quote_before and self._quote_starts(prefix):
+                if quote_before and (self._quote_starts(prefix) or earlier):
                     att.content = None
                 else:
                     att.content = (ss, subj_start)
@@ -951,10 +959,11 @@ class Extractor:
                 ce -= 1
                 changed = True
             for tail in (" and", " but", " while", " as", " and then", " though", " or"):
-                if t[cs:ce].endswith(tail):
+                if t.endswith(tail, cs, ce):
                     ce -= len(tail)
                     changed = True
-        if ce - cs < 2 or (len(t[cs:ce].split()) < 2 and '"' not in t[cs - 1 : ce + 1]):
+        one_word = " " not in t[cs:ce].strip() if ce - cs < 80 else False
+        if ce - cs < 2 or (one_word and '"' not in t[max(0, cs - 1) : ce + 1]):
             return None
         return cs, ce
 
@@ -1037,29 +1046,43 @@ class Extractor:
         quote_speaker: dict[int, list[str]] = {}
         # a quote inside what an attribution reports belongs to that statement, unless the
         # statement is just the quote ('Cook responded: "..."')
+        starts = [ps + q.start for q in quotes]
         for a in attributions:
             if not a.content:
                 continue
             cs, ce = a.content
-            for qi, q in enumerate(quotes):
+            qi = bisect.bisect_left(starts, cs)
+            while qi < len(quotes) and starts[qi] <= ce:
+                q = quotes[qi]
                 qs_, qe_ = ps + q.start, ps + q.end
-                if cs <= qs_ and qe_ <= ce + 1:
+                if qe_ <= ce + 1:
                     if m[cs:qs_].strip(' "“:,') == "" and m[qe_:ce].strip(' "”.,!?') == "":
                         quote_speaker[qi] = a.speakers
                         a.content = None
-                    else:
-                        taken.add(qi)
+                        a.serves_quote = q
+                        break
+                    taken.add(qi)
+                qi += 1
         # an attribution right after or right before a quote serves it
+        by_subject = sorted(attributions, key=lambda a: a.subj_start)
+        subject_starts = [a.subj_start for a in by_subject]
+        by_verb_end = sorted(attributions, key=lambda a: a.verb_end)
+        verb_ends = [a.verb_end for a in by_verb_end]
         for qi, q in enumerate(quotes):
             if qi in taken or qi in quote_speaker:
                 continue
             qs, qe = ps + q.open, ps + q.outer_end
-            for a in attributions:
-                serves_after = a.subj_start >= qe and (a.trailing or a.content is None)
+            k = bisect.bisect_left(subject_starts, qe)
+            for a in by_subject[k : k + 3]:
+                serves_after = a.trailing or (a.content is None and a.serves_quote is None)
                 if serves_after and m[qe : a.subj_start].strip(" ,—–-") == "":
                     quote_speaker[qi] = a.speakers
                     break
-                if a.verb_end <= qs and re.fullmatch(
+            if qi in quote_speaker:
+                continue
+            k = bisect.bisect_right(verb_ends, qs)
+            for a in reversed(by_verb_end[max(0, k - 3) : k]):
+                if re.fullmatch(
                     r"\s*(?:[:,]|\s+(?:last|this|on|in)\s+\w+)?\s*", m[a.verb_end : qs]
                 ):
                     quote_speaker[qi] = a.speakers
@@ -1067,7 +1090,7 @@ class Extractor:
         for a in attributions:
             if a.content:
                 found.extend(self._emit_attribution(a))
-        para_speakers = [s for qi in sorted(quote_speaker) for s in quote_speaker[qi][:1]]
+        attributed_at = sorted(quote_speaker)
         for qi, q in enumerate(quotes):
             if qi in taken:
                 continue
@@ -1079,14 +1102,15 @@ class Extractor:
                 if not (starts_para or sentence_like):
                     continue
                 guess = None
-                before = [quote_speaker[k][0] for k in sorted(quote_speaker) if k < qi]
-                after = [quote_speaker[k][0] for k in sorted(quote_speaker) if k > qi]
+                k = bisect.bisect_left(attributed_at, qi)
+                before = quote_speaker[attributed_at[k - 1]][0] if k else None
+                after = quote_speaker[attributed_at[k]][0] if k < len(attributed_at) else None
                 if starts_para and chain_speaker:
                     guess = chain_speaker
                 elif before:
-                    guess = before[-1]
+                    guess = before
                 elif after:
-                    guess = after[0]
+                    guess = after
                 elif found:
                     guess = found[-1].speaker
                 elif starts_para:
@@ -1101,7 +1125,6 @@ class Extractor:
                 f = _Found(ps + q.start, ps + q.end, s, True, guessed)
                 found.append(f)
                 self.found.append(f)
-        del para_speakers
         return found
 
     def statements(self) -> list[_Found]:
