@@ -93,11 +93,15 @@ _ANON_PERSON = re.compile(
     r"\b(?:spoke|talked|speaking|talking|interviewed)\s+(?:to\s+|with\s+)?"
     r"((?:one|a|an|another)\s+(?!of\b)[a-z-]+(?:\s+(?!who\b|which\b|that\b)[a-z-]+)?)"
 )
+_NON_WORD = re.compile(r"[^\w]+")
+_NON_SPACE = re.compile(r"\S+")
+_SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote)\s+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def norm_key(name: str) -> str:
-    return re.sub(r"[^\w]+", "", name.casefold())
+    return _NON_WORD.sub("", name.casefold())
 
 
 def tokens_of(name: str) -> list[str]:
@@ -234,8 +238,8 @@ class Registry:
                     or bool(_TITLE_BEFORE.search(before))
                     or bool(_APPOSITIVE_AFTER.match(after))
                     or standalone.get(person.split()[-1], 0) > 0
-                    or bool(re.match(r"^,?\s+(?:said|says|told|added|wrote)\b", after))
-                    or bool(re.search(r"\b(?:said|says|told|added|wrote)\s+$", before))
+                    or bool(_SAID_AFTER.match(after))
+                    or bool(_SAID_BEFORE.search(before))
                 )
                 if evidence:
                     persons.add(person)
@@ -269,7 +273,7 @@ class Registry:
             self.mention_positions.setdefault(mname, []).append(mpos)
 
     def _trim_chunk(self, chunk: str, start: int) -> tuple[str, int]:
-        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", chunk)]
+        words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(chunk)]
         while words:
             low = words[0][1].casefold().rstrip(".")
             if low in FUNCTION_WORDS or low in MONTHS_DAYS or low + "." in HONORIFICS:
@@ -387,7 +391,7 @@ def _split_possessive(chunk: str, start: int) -> list[tuple[str, int]]:
     """ "Apple's Tim Cook" -> "Apple's", "Tim Cook": a possessive ends a name."""
     pieces = []
     last = 0
-    for m in re.finditer(r"\S+", chunk):
+    for m in _NON_SPACE.finditer(chunk):
         word = m.group(0)
         if word.endswith(("'s", "’s")) and m.end() < len(chunk):
             pieces.append((chunk[last : m.end()], start + last))
