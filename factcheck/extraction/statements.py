@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from factcheck.extraction.clean import duplicate_paragraphs, paragraph_spans
 from factcheck.extraction.quotes import Quote, find_quotes, mask, sentences
@@ -149,15 +149,6 @@ class _Found:
     speaker: str | None
     direct: bool
     guessed: bool = False  # speaker taken from context, not from an attribution
-
-
-@dataclass
-class _State:
-    registry: Registry
-    text: str
-    masked: str
-    found: list[_Found] = field(default_factory=list)
-    used: set[str] = field(default_factory=set)
 
 
 _LINKS = frozenset("of for the de del al and".split())
