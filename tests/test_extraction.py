@@ -165,6 +165,21 @@ def test_named_spokesman_is_preferred_to_his_company():
     assert khan.affiliation == "Lumen Corp"
 
 
+def test_the_company_is_the_organisation_that_spoke_last():
+    result = extract(
+        "Lumen Corp denied the report on Monday.\n\nThe company said it would sue the newspaper."
+    )
+    assert speaker_of(result, "sue the newspaper") == "Lumen Corp"
+    assert "The company" in result.parties[0].aliases
+
+
+def test_pronoun_reaches_a_person_named_without_a_title():
+    result = extract(
+        'Ben Ortiz said: "We will win." Maria Lopez disagreed. "They will lose," she said.'
+    )
+    assert speaker_of(result, "They will lose") == "Maria Lopez"
+
+
 def test_full_statement_section_is_attributed_to_the_party_in_its_heading():
     text = (
         "Orion Telecom denied the story.\n\n"

@@ -115,6 +115,10 @@ _TITLE_ABBREVIATIONS = {
     "prof": "professor",
     "dr": "doctor",
 }
+_COMPANY_NOUNS = frozenset(
+    """company firm group carrier automaker carmaker retailer bank airline manufacturer maker
+    startup chain conglomerate insurer lender chipmaker drugmaker""".split()
+)
 _WINDOW_BEFORE = 400  # characters of a sentence examined before a speech verb
 _WINDOW_AFTER = 1500  # and after it (reported content longer than this is cut)
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -278,6 +282,13 @@ class Extractor:
             if person:
                 self._note_alias(person, np, "")
                 return person
+        # "the company", "the firm": the organisation that spoke last
+        if m and m.group(1).casefold() in _COMPANY_NOUNS and low.startswith("the "):
+            for f in reversed(self.found[-30:]):
+                info = reg.parties.get(f.speaker or "")
+                if info and info.kind == "organization" and f.start < pos and pos - f.start < 3000:
+                    info.add_alias(np)
+                    return info.name
         # A title followed by a name inside a lowercase phrase: "trust member Peggy Bell"
         m = re.search(r"((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)$", np)
         if m and looks_person_name(m.group(1)):
