@@ -84,10 +84,15 @@ SOURCE_NOUNS = frozenset(
     scientists campaigners protesters officers""".split()
 )
 PRONOUNS = frozenset("he she they it we i".split())
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|asked|explained|Mr|Mrs|Ms|Dr)\.?\s+$")
-_SPEECH_AFTER = re.compile(
-    r"^,?\s+(?:said|says|told|added|wrote|asked|explained|acknowledged|responded|noted)\b"
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|added|wrote|writes|reports|asked|explained|Mr|Mrs|Ms|Dr)\.?\s+$"
 )
+_SPEECH_AFTER = re.compile(
+    r"^,?\s+(?:said|says|told|added|wrote|writes|reports|reported|asked|explained|acknowledged|"
+    r"responded|noted)\b"
+)
+_OF_SPLIT = re.compile(r" (?:of|at|from) ")
+_OF_OUTLET_AFTER = re.compile(r"^ (?:of|at|from) (?:the )?[A-Z]")
 # 'WIRED spoke to one mother': an unnamed person who may then be quoted as "she".
 _ANON_PERSON = re.compile(
     r"\b(?:spoke|talked|speaking|talking|interviewed)\s+(?:to\s+|with\s+)?"
@@ -220,9 +225,18 @@ class Registry:
                 ) or _SPEECH_AFTER.match(masked_text[start + len(name) : start + len(name) + 16]):
                     standalone[bare] = standalone.get(bare, 0) + 1
         persons: set[str] = set()
+        titles: dict[str, list[str]] = {}
+        affiliations: dict[str, str] = {}
         for start, name in chunks:
             bare, _ = strip_possessive(name)
-            for part in _split_list(bare):
+            parts = _split_list(bare)
+            # "Sui-Lee Wee of the New York Times": the person before the outlet
+            head = _OF_SPLIT.split(bare, maxsplit=1)[0]
+            if head != bare:
+                parts.append(head)
+                outlet = re.sub(r"^ (?:of|at|from) (?:the )?", "", bare[len(head) :])
+                affiliations.setdefault(head, outlet)
+            for part in parts:
                 self.chunk_names.add(part)
                 person = _person_tail(part)
                 if not person:
@@ -240,21 +254,25 @@ class Registry:
                     or standalone.get(person.split()[-1], 0) > 0
                     or bool(_SAID_AFTER.match(after))
                     or bool(_SAID_BEFORE.search(before))
+                    or bool(_OF_OUTLET_AFTER.match(after))
                 )
                 if evidence:
                     persons.add(person)
+                    title_before = _TITLE_BEFORE.search(before)
+                    for title in (" ".join(prefix), title_before and title_before.group(0)):
+                        if title and title.strip() not in titles.setdefault(person, []):
+                            titles[person].append(title.strip())
         for am in _ANON_PERSON.finditer(masked_text):
             np = am.group(1)
             self.add(np, "anonymous")
             self.person_mentions.append((am.start(1), np))
-        for person in persons:
-            if person in self.by_key.values():
+        # "Eriksson Ek" inside "Joel Eriksson Ek" is the same person.
+        inner = {" ".join(p.split()[k:]) for p in persons for k in range(1, len(p.split()) - 1)}
+        for person in sorted(persons):
+            if person in inner or norm_key(person) in self.by_key:
                 continue
-            # "Eriksson Ek" inside "Joel Eriksson Ek" is the same person.
-            longer = [p for p in persons if p != person and p.endswith(" " + person)]
-            if longer:
-                continue
-            self.add(person, "person")
+            info = self.add(person, "person", affiliations.get(person))
+            info.titles.extend(t for t in titles.get(person, []) if t not in info.titles)
         for start, name in chunks:
             bare, possessive = strip_possessive(name)
             for part in _split_list(bare):

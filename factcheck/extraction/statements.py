@@ -341,7 +341,7 @@ class Extractor:
             self._media_prefixes = {"\0"}
             for other in self.registry.chunk_names:
                 words = other.split()
-                if len(words) > 1 and words[-1].casefold() in MEDIA_WORDS:
+                if len(words) == 2 and words[-1].casefold() in MEDIA_WORDS:
                     self._media_prefixes.add(words[0])
         return name in self._media_prefixes
 
