@@ -194,6 +194,17 @@ def test_full_statement_section_is_attributed_to_the_party_in_its_heading():
     assert speaker_of(result, "review the case") == "Regulators"
 
 
+def test_full_statement_below_a_colon_heading_belongs_to_the_last_speaker():
+    result = extract(
+        "Harlow Energy rejected the findings in a statement on Friday.\n\n"
+        "Read the full statement below:\n\n"
+        "We have always complied with every safety rule.\n\n"
+        "Environmental groups said they would appeal the ruling."
+    )
+    assert speaker_of(result, "complied with every safety rule") == "Harlow Energy"
+    assert speaker_of(result, "appeal the ruling") == "Environmental groups"
+
+
 # -- invariants and bad input -----------------------------------------------------------------
 
 

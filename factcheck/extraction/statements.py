@@ -601,10 +601,12 @@ class Extractor:
                 if section is not None and section.get("consumed"):
                     section["consumed"] = False
                     continue
-            if section is None and _SECTION_HEAD.search(p) and self._is_heading(p):
+            head = self._is_heading(p) or (p.rstrip().endswith(":") and len(p.split()) <= 16)
+            if section is None and head and _SECTION_HEAD.search(p):
+                # "READ APPLE'S FULL STATEMENT", "Read the full statement below:"
                 name = self.registry.known_name_in(p)
-                if name:
-                    speaker = self.resolve(name, ps)
+                speaker = self.resolve(name, ps) if name else prev_speaker
+                if speaker:
                     section = {"speaker": speaker, "found": [], "started": False}
                     continue
             if self._is_heading(p) and not quotes:
