@@ -126,6 +126,19 @@ def test_reported_speech_without_attribution_words():
     assert result.statements[0].direct is False
 
 
+def test_joint_statement_of_two_common_nouns_and_a_study_that_found():
+    result = extract(
+        "The union and the company said in a joint statement that talks had failed.\n\n"
+        "The report, published by the Global Health Institute on Monday, found that cases had "
+        "doubled. Police found a body near the river."
+    )
+    assert said(result) == [
+        ("The union", "talks had failed."),
+        ("the company", "talks had failed."),
+        ("Global Health Institute", "cases had doubled."),
+    ]
+
+
 def test_according_to_attributes_the_clause_to_its_source():
     result = extract(
         "The river flooded twice last year, according to the Regional Water Authority."

@@ -44,15 +44,16 @@ alleged alleges predicted predicts pledged pledges promised promises vowed vows
 revealed reveals disclosed discloses claimed claims claiming claim asked asks urged urges
 questioned questions believes thinks suggested suggests recalled recalls testified agreed
 agrees reported reports report ruled rules explained observed remarked countered disagreed disagrees
-answered answers""".split()
+answered answers found finds concluded concludes showed shows""".split()
 _OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands""".split()
 # Nouns as often as verbs: only a speech verb when a clause or a speaker is plainly attached.
 _AMBIGUOUS = frozenset(
     """claims claim states reports report notes questions answers rules warning asks demands
-    pledges promises vows""".split()
+    pledges promises vows found finds concluded concludes showed shows""".split()
 )
+_THAT_ONLY = frozenset("found finds concluded concludes showed shows".split())
 _TELL_VERBS = frozenset(
     """told tells tell telling assured assures warned warns cautioned urged urges asked asks
     informed reminded""".split()
@@ -118,6 +119,9 @@ _TITLE_ABBREVIATIONS = {
 _COMPANY_NOUNS = frozenset(
     """company firm group carrier automaker carmaker retailer bank airline manufacturer maker
     startup chain conglomerate insurer lender chipmaker drugmaker""".split()
+)
+_BY_SOURCE = re.compile(
+    r"\bby\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|[A-Z][\w’'&.-]*))*)"
 )
 _WINDOW_BEFORE = 400  # characters of a sentence examined before a speech verb
 _WINDOW_AFTER = 1500  # and after it (reported content longer than this is cut)
@@ -496,8 +500,12 @@ class Extractor:
                 break
             if pl in _CLAUSE_STOPS or pl in ("is", "was", "are", "were", "has", "have", "had"):
                 break
+            # "the union and the company" is a joint subject, "X said it and Y" is not
             if pl == "and" and not (
-                _is_cap(words[i][1]) and _is_cap(words[i - 2][1]) if i > 1 else False
+                (_is_cap(words[i][1]) or _bare(words[i][1]) in ("the", "a", "an"))
+                and (_is_cap(words[i - 2][1]) or (i > 2 and _bare(words[i - 3][1]) == "the"))
+                if i > 1
+                else False
             ):
                 break
             i -= 1
@@ -771,6 +779,8 @@ class Extractor:
         ):
             return None
         ambiguous = low in _AMBIGUOUS
+        if low in _THAT_ONLY and not re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after):
+            return None  # "the study found that ..." but not "police found a body"
         object_verb = low in _OBJECT_VERBS or low.startswith(("called for", "calls for"))
         participle = low.endswith("ing")
         left = m[ss:vs].rstrip()
@@ -814,6 +824,9 @@ class Extractor:
                 self._sentence_speakers = [s for a in earlier[-4:] for s in a.speakers]
                 if len(names) > 1:
                     speakers = [self.resolve(n, npos, in_list=True) for n in names]
+                elif _bare(np.split()[-1]) in _DOC_NOUNS and _BY_SOURCE.search(detail):
+                    # "The report, published by the Global Health Institute, found ..."
+                    speakers = [self.resolve(_BY_SOURCE.search(detail).group(1), npos)]
                 else:
                     speakers = [self.resolve(n, npos, detail) for n in names]
                 subj_start = npos
@@ -842,9 +855,11 @@ class Extractor:
             att.content = None if quote_before and self._quote_starts(prefix) else (ss, vs)
             return self._finish_trailing(att, se)
         rest = after
-        that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,3}?)that\s", rest)
+        that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,5}?)that\s", rest)
         if low in _TELL_VERBS:
             that = re.match(r"[^.\"“]{0,110}?\bthat\s", rest) or that
+        if that and VERB_RE.match(m, ve + that.end()):
+            that = None  # "a story that states ...": a relative clause, not what was said
         colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
         if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
             colon = None
