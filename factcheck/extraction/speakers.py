@@ -91,6 +91,10 @@ _SPEECH_AFTER = re.compile(
     r"^,?\s+(?:said|says|told|added|wrote|writes|reports|reported|asked|explained|acknowledged|"
     r"responded|noted)\b"
 )
+_VERB_LIKE = re.compile(
+    r"^(?:[a-z]+ed|[a-z]+s|is|was|has|had|will|would|can|could|did|does|said|told|says|"
+    r"added|wrote|made|took|gave|went|got|kept|left|won|ran|saw|knew|thought|felt|found)[,.]?$"
+)
 _OF_SPLIT = re.compile(r" (?:of|at|from) ")
 _OF_OUTLET_AFTER = re.compile(r"^ (?:of|at|from) (?:the )?[A-Z]")
 # 'WIRED spoke to one mother': an unnamed person who may then be quoted as "she".
@@ -284,11 +288,42 @@ class Registry:
                     self.other_mentions.append((offset, part))
                     if _namelike(part, masked_text, offset):
                         self.namelike_mentions.append((offset, part))
+        self._promote_namelike(masked_text)
         self.namelike_mentions.sort()
         self.person_mentions.sort()
         self.other_mentions.sort()
         for mpos, mname in self.person_mentions:
             self.mention_positions.setdefault(mname, []).append(mpos)
+
+    def _promote_namelike(self, text: str) -> None:
+        """'Hawks guard Marco Rivera scored ...' then 'Rivera shrugged': a name whose surname
+        later acts alone as a subject is a person, and both mentions are his."""
+        by_surname: dict[str, set[str]] = {}
+        for _, name in self.namelike_mentions:
+            by_surname.setdefault(name.split()[-1], set()).add(name)
+        promoted: dict[str, str] = {}
+        for offset, word in self.other_mentions:
+            names = by_surname.get(word)
+            if not names or len(names) != 1:
+                continue
+            nxt = text[offset + len(word) : offset + len(word) + 24].split()[:1]
+            if nxt and _VERB_LIKE.match(nxt[0]):
+                promoted[word] = next(iter(names))
+        if not promoted:
+            return
+        for full in set(promoted.values()):
+            self.add(full, "person")
+        keep_other = []
+        for offset, word in self.other_mentions:
+            full = promoted.get(word) or (word if word in promoted.values() else None)
+            if full:
+                self.person_mentions.append((offset, full))
+            else:
+                keep_other.append((offset, word))
+        self.other_mentions = keep_other
+        self.namelike_mentions = [
+            (o, n) for o, n in self.namelike_mentions if n not in promoted.values()
+        ]
 
     def _trim_chunk(self, chunk: str, start: int) -> tuple[str, int]:
         words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(chunk)]
