@@ -123,6 +123,7 @@ _COMPANY_NOUNS = frozenset(
 _BY_SOURCE = re.compile(
     r"\bby\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|[A-Z][\w’'&.-]*))*)"
 )
+_ADVERB_BEFORE_VERB = re.compile(r"\b(?:all|both|also|have|has|had|\w+ly|never|not)\s+$")
 _WINDOW_BEFORE = 400  # characters of a sentence examined before a speech verb
 _WINDOW_AFTER = 1500  # and after it (reported content longer than this is cut)
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -381,7 +382,7 @@ class Extractor:
         left = m[ss:vs]
         joint = False
         while True:
-            t = _ADVERB_TAIL.search(left)
+            t = _ADVERB_TAIL.search(left, max(0, len(left) - 80))
             if not t or t.start() == len(left):
                 break
             if re.search(r"\b(?:all|both)\b", t.group(0)):
@@ -421,7 +422,10 @@ class Extractor:
     def _left_np(
         self, seg: str, ss: int, appositive: str, joint: bool
     ) -> tuple[str, int, str, bool] | None:
-        words = _words(seg, ss)
+        # a subject is a few words long: tokenise only the end of the window
+        cut = max(0, len(seg) - 240)
+        cut = seg.find(" ", cut) + 1 if cut else 0
+        words = _words(seg[cut:], ss + cut)
         if not words:
             return None
         last_pos, last = words[-1]
@@ -786,7 +790,7 @@ class Extractor:
         left = m[ss:vs].rstrip()
         subject = None
         inverted = False
-        coordinated = bool(re.search(r"\band(?:\s+then)?$", left))
+        coordinated = bool(re.search(r"\band(?:\s+then)?$", left[-12:]))
         bare_participle = participle and (left.endswith(",") or not left)
         if (
             (bare_participle or coordinated)
@@ -841,7 +845,7 @@ class Extractor:
         att = Attribution(vs, ve, subj_start, speakers)
         prefix = m[ss:subj_start].rstrip()
         as_prefix = r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s(?:\s+(?:both|all|the))?$"
-        if not inverted and re.search(as_prefix, prefix):
+        if not inverted and re.search(as_prefix, prefix[-24:]):
             # 'As Emily Feng reports for NPR, CONTENT'
             comma = m.find(",", ve, se)
             if comma != -1 and len(m[ve:comma].split()) <= 6:
@@ -895,10 +899,11 @@ class Extractor:
             k = start
             # keep adverbs and auxiliaries just before the verb: "all denied", "have denied"
             while True:
-                pm = re.search(r"(?:\b(?:all|both|also|have|has|had|\w+ly|never|not)\s+)$", m[ss:k])
+                lo = max(ss, k - 40)
+                pm = _ADVERB_BEFORE_VERB.search(m, lo, k)
                 if not pm:
                     break
-                k = ss + pm.start()
+                k = pm.start()
             start = k
             obj = _OBJECT_END.search(m, ve, se)
             end = obj.start() if obj else se
