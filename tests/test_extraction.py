@@ -55,6 +55,7 @@ def test_clean_decodes_bytes_in_utf8_or_windows_1252_without_raising():
     assert clean("“Yes,” she said.".encode()) == "“Yes,” she said."
     assert clean(b"\x93Yes,\x94 she said.") == "“Yes,” she said."
     assert clean(b"caf\xe9 ok") == "café ok"
+    assert clean("“Yes,” she said.".encode("utf-16")) == "“Yes,” she said."
     assert clean(b"\x81\x00x") == "\ufffdx"
 
 

@@ -34,12 +34,15 @@ _SKIP_TAGS = frozenset(
 
 
 def decode(raw: str | bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252; never raises."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252;
+    never raises."""
     if isinstance(raw, str):
         return raw
     if not isinstance(raw, (bytes, bytearray, memoryview)):
         return str(raw)
     data = bytes(raw)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
