@@ -539,7 +539,7 @@ class Extractor:
 
     def right_subject(self, ve: int, se: int) -> tuple[str, int] | None:
         """Speaker named after the verb: 'said Derek Scissors, a scholar', 'reports Wee'."""
-        right = self.masked[ve:se]
+        right = self.masked[ve : min(se, ve + 300)]
         words = _words(right, ve)
         if not words:
             return None
