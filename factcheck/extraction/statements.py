@@ -280,10 +280,15 @@ class Extractor:
             if " " not in name and self._media_prefix(name):
                 hint = "media"
             return self._party(name, kind_of(name, hint), pos, alias=np)
-        # A bare title: "the president", "the prime minister"
+        # A bare title: "the president", "the prime minister", "the ministry's spokeswoman"
         m = re.match(r"^(?:the|a|an)\s+(.+)$", np, re.IGNORECASE)
         if m and all(w.casefold() in TITLE_WORDS for w in m.group(1).split()):
             person = reg.person_with_title(m.group(1), pos)
+            if person:
+                self._note_alias(person, np, "")
+                return person
+        if low.startswith("the ") and words[-1].casefold() in TITLE_WORDS:
+            person = reg.person_with_title(words[-1], pos)
             if person:
                 self._note_alias(person, np, "")
                 return person
@@ -470,6 +475,18 @@ class Extractor:
                     i -= 1
                     continue
                 break
+            # "the ministry's spokeswoman Maria Zakharova": the possessor belongs to the phrase
+            if (
+                i > 0
+                and _bare(words[i][1]) in TITLE_WORDS
+                and words[i - 1][1].endswith(("'s", "’s"))
+            ):
+                i -= 1
+                while i > 0 and (
+                    _bare(words[i - 1][1]) in ("the", "a", "an")
+                    or (_is_cap(words[i - 1][1]) and not _boundary(words[i - 1][1]))
+                ):
+                    i -= 1
             start = words[i][0]
             np = seg[start - ss :].strip()
             # "authorities in Beijing", "officials from China"
