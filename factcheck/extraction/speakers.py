@@ -95,6 +95,8 @@ _VERB_LIKE = re.compile(
     r"^(?:[a-z]+ed|[a-z]+s|is|was|has|had|will|would|can|could|did|does|said|told|says|"
     r"added|wrote|made|took|gave|went|got|kept|left|won|ran|saw|knew|thought|felt|found)[,.]?$"
 )
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
+_HEAD_BEFORE = re.compile(r"(?:^|[.,;:]\s|\n)([^.,;:\n]{3,60}),\s*$")
 _OF_SPLIT = re.compile(r" (?:of|at|from) ")
 _OF_OUTLET_AFTER = re.compile(r"^ (?:of|at|from) (?:the )?[A-Z]")
 # 'WIRED spoke to one mother': an unnamed person who may then be quoted as "she".
@@ -263,7 +265,14 @@ class Registry:
                 if evidence:
                     persons.add(person)
                     title_before = _TITLE_BEFORE.search(before)
-                    for title in (" ".join(prefix), title_before and title_before.group(0)):
+                    head = _HEAD_BEFORE.search(masked_text[max(0, pstart - 70) : pstart])
+                    if head and not any(w.casefold() in TITLE_WORDS for w in head.group(1).split()):
+                        head = None
+                    for title in (
+                        " ".join(prefix),
+                        title_before and title_before.group(0),
+                        head and head.group(1),
+                    ):
                         if title and title.strip() not in titles.setdefault(person, []):
                             titles[person].append(title.strip())
         for am in _ANON_PERSON.finditer(masked_text):
@@ -399,6 +408,30 @@ class Registry:
         if best is None or best[0] < floor:
             return None
         return best[1]
+
+    def subject_before(self, pos: int, text: str) -> tuple[int, str] | None:
+        """The person a he/she at pos most likely means: take the sentence of the last person
+        mentioned and prefer its first person, usually the subject ('The minister, X, said
+        that President Y ...' -> X)."""
+        last = self.last_person_before(pos)
+        if not last:
+            return None
+        i = bisect.bisect_left(self.person_mentions, (pos, ""))
+        j = bisect.bisect_left(self.namelike_mentions, (pos, ""))
+        cands = [m for m in (self.person_mentions[i - 1 : i] + self.namelike_mentions[j - 1 : j])]
+        mpos = max(p for p, n in cands if n == last) if cands else pos
+        lo = max(0, mpos - 400)
+        seg = text[lo:mpos]
+        ends = [m.end() for m in _SENTENCE_END.finditer(seg)]
+        start = lo + ends[-1] if ends else lo
+        first = (mpos, last)
+        for mentions in (self.person_mentions, self.namelike_mentions):
+            k = bisect.bisect_left(mentions, (start, ""))
+            if k < len(mentions) and mentions[k][0] < first[0]:
+                first = mentions[k]
+        if first[1] != last:
+            self.add(first[1], "person")
+        return first
 
     def person_with_title(self, title: str, pos: int) -> str | None:
         title = title.casefold()

@@ -256,6 +256,12 @@ class Extractor:
         if all(_is_cap(w) or w in ("of", "for", "and", "the", "de", "al") for w in words):
             if words[0].casefold() == "the" or words[0] == "The":
                 words = words[1:]
+            if len(words) == 1 and words[0].casefold() in TITLE_WORDS:
+                # "The Minister said": the minister named before
+                person = reg.person_with_title(words[0], pos)
+                if person:
+                    self._note_alias(person, np, "")
+                    return person
             name = " ".join(words)
             if not name:
                 return None
@@ -360,7 +366,7 @@ class Extractor:
             return None
         reg = self.registry
         if pronoun in ("he", "she", "they"):
-            person = reg.last_person_before(pos)
+            person = self._person_antecedent(pos)
             if person and (pronoun != "they" or self._same_paragraph_mention(person, pos)):
                 return person
             if pronoun != "they":
@@ -373,6 +379,19 @@ class Extractor:
                 return f.speaker
         name = reg.last_other_before(pos)
         return self._party(name, kind_of(name), pos, alias=None) if name else None
+
+    def _person_antecedent(self, pos: int) -> str | None:
+        """The subject of the sentence naming the last person, or the person who spoke last
+        if that was more recent (within the two paragraphs before)."""
+        subject = self.registry.subject_before(pos, self.masked)
+        floor = self.text.rfind("\n\n", 0, max(0, self.text.rfind("\n\n", 0, pos)))
+        for f in reversed(self.found[-10:]):
+            info = self.registry.parties.get(f.speaker or "")
+            if info and info.kind == "person" and floor < f.start < pos:
+                if subject is None or f.start > subject[0]:
+                    return f.speaker
+                break
+        return subject[1] if subject else None
 
     def _same_paragraph_mention(self, person: str, pos: int) -> bool:
         floor = self.text.rfind("\n\n", 0, pos)
@@ -884,6 +903,8 @@ class Extractor:
         colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
         if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
             colon = None
+        if re.match(r"\s+(?:this|so)\b(?!\s+(?:is|was|are|were|week|year|month))", rest):
+            return att if self._quote_near(vs) else None  # "Idris said this while briefing"
         if (participle or coordinated) and not that:
             return self._with_content(att, ve, se)
         if that and not quote_before:
@@ -1030,11 +1051,17 @@ class Extractor:
         if not np or len(np.split()) > 10:
             return None
         first = _bare(np.split()[0])
-        if first in ("our", "their", "his", "her", "its", "my", "your", "this", "that"):
+        if np.casefold() in ("him", "her", "them"):
+            np = {"him": "he", "her": "she", "them": "they"}[np.casefold()]  # "According to him"
+        elif first in ("our", "their", "his", "her", "its", "my", "your", "this", "that"):
             return None
-        if not any(_is_cap(w) for w in np.split()) and not any(
-            _bare(w) in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | _DOC_NOUNS
-            for w in np.split()
+        if (
+            np not in PRONOUNS
+            and not any(_is_cap(w) for w in np.split())
+            and not any(
+                _bare(w) in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | _DOC_NOUNS
+                for w in np.split()
+            )
         ):
             return None
         speaker = self.resolve(np, ae)
