@@ -53,6 +53,11 @@ def test_statement_finder_itself_does_not_raise(text):
         assert 0 <= f.start < f.end <= len(cleaned)
 
 
+def test_statement_finder_handles_a_pronoun_opening_the_sentence():
+    for text in ["He said the plan failed.", "It said so.", "They said: no.", "she told"]:
+        find_statements(text)
+
+
 @settings(max_examples=200, deadline=None)
 @given(ANY_TEXT)
 def test_clean_is_stable_and_paragraphs_are_separated_by_one_blank_line(text):

@@ -7,8 +7,12 @@ True
 
 from __future__ import annotations
 
+import logging
+
 from factcheck.extraction.clean import clean, duplicate_paragraphs
 from factcheck.extraction.records import PARTY_KINDS, Extraction, Party, Statement
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "PARTY_KINDS",
@@ -46,5 +50,6 @@ def extract(raw: str | bytes) -> Extraction:
         return extract_text(text)
     except (RecursionError, MemoryError):
         raise
-    except Exception:  # a bug on odd input must not lose the article; keep the text
+    except Exception as exc:  # a bug on odd input must not lose the article; keep the text
+        logger.error("statement extraction failed (%s: %s)", type(exc).__name__, exc)
         return Extraction(text, (), ())

@@ -91,11 +91,11 @@ _SPEECH_AFTER = re.compile(
     r"^,?\s+(?:said|says|told|added|wrote|writes|reports|reported|asked|explained|acknowledged|"
     r"responded|noted)\b"
 )
-_VERB_LIKE = re.compile(
+VERB_LIKE = re.compile(
     r"^(?:[a-z]+ed|[a-z]+s|is|was|has|had|will|would|can|could|did|does|said|told|says|"
     r"added|wrote|made|took|gave|went|got|kept|left|won|ran|saw|knew|thought|felt|found)[,.]?$"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
 _HEAD_BEFORE = re.compile(r"(?:^|[.,;:]\s|\n)([^.,;:\n]{3,60}),\s*$")
 _OF_SPLIT = re.compile(r" (?:of|at|from) ")
 _OF_OUTLET_AFTER = re.compile(r"^ (?:of|at|from) (?:the )?[A-Z]")
@@ -244,7 +244,7 @@ class Registry:
                 affiliations.setdefault(head, outlet)
             for part in parts:
                 self.chunk_names.add(part)
-                person = _person_tail(part)
+                person = person_tail(part)
                 if not person:
                     continue
                 pstart = start + part.rfind(person) if person in part else start
@@ -290,7 +290,7 @@ class Registry:
             bare, possessive = strip_possessive(name)
             for part in _split_list(bare):
                 offset = start + max(0, bare.find(part))
-                resolved = self.lookup_person(part) or self.lookup_person(_person_tail(part) or "")
+                resolved = self.lookup_person(part) or self.lookup_person(person_tail(part) or "")
                 if resolved and not possessive:
                     self.person_mentions.append((offset, resolved))
                 elif not resolved and not possessive:
@@ -316,7 +316,7 @@ class Registry:
             if not names or len(names) != 1:
                 continue
             nxt = text[offset + len(word) : offset + len(word) + 24].split()[:1]
-            if nxt and _VERB_LIKE.match(nxt[0]):
+            if nxt and VERB_LIKE.match(nxt[0]):
                 promoted[word] = next(iter(names))
         if not promoted:
             return
@@ -422,7 +422,7 @@ class Registry:
         mpos = max(p for p, n in cands if n == last) if cands else pos
         lo = max(0, mpos - 400)
         seg = text[lo:mpos]
-        ends = [m.end() for m in _SENTENCE_END.finditer(seg)]
+        ends = [m.end() for m in SENTENCE_END.finditer(seg)]
         start = lo + ends[-1] if ends else lo
         first = (mpos, last)
         for mentions in (self.person_mentions, self.namelike_mentions):
@@ -441,6 +441,10 @@ class Registry:
             if info and any(title in t.casefold() for t in info.titles):
                 return name
         return None
+
+    def last_other_with_position(self, pos: int) -> tuple[int, str] | None:
+        i = bisect.bisect_left(self.other_mentions, (pos, ""))
+        return self.other_mentions[i - 1] if i else None
 
     def last_other_before(self, pos: int) -> str | None:
         i = bisect.bisect_left(self.other_mentions, (pos, ""))
@@ -497,7 +501,7 @@ def _split_list(chunk: str) -> list[str]:
     return [head, tail]
 
 
-def _person_tail(name: str) -> str | None:
+def person_tail(name: str) -> str | None:
     """The person's name at the end of a capitalised chunk, after any titles
     ('Israeli Prime Minister Benjamin Netanyahu' -> 'Benjamin Netanyahu')."""
     words = name.split()

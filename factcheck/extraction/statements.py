@@ -22,13 +22,15 @@ from factcheck.extraction.speakers import (
     MEDIA_WORDS,
     ORG_WORDS,
     PRONOUNS,
+    SENTENCE_END,
     SOURCE_NOUNS,
     TITLE_WORDS,
+    VERB_LIKE,
     Registry,
-    _person_tail,
     kind_of,
     looks_person_name,
     norm_key,
+    person_tail,
     split_names,
 )
 
@@ -124,6 +126,7 @@ _BY_SOURCE = re.compile(
     r"\bby\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|[A-Z][\w’'&.-]*))*)"
 )
 _ADVERB_BEFORE_VERB = re.compile(r"\b(?:all|both|also|have|has|had|\w+ly|never|not)\s+$")
+_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:then|also|later|\w+ly))*$")
 _WINDOW_BEFORE = 400  # characters of a sentence examined before a speech verb
 _WINDOW_AFTER = 1500  # and after it (reported content longer than this is cut)
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -269,7 +272,7 @@ class Extractor:
             if person:
                 self._note_alias(person, np, detail)
                 return person
-            tail = _person_tail(name)
+            tail = person_tail(name)
             if tail and tail != name and not in_list:
                 person = reg.lookup_person(tail, pos) or reg.add(tail, "person").name
                 self._note_alias(person, np, detail or name[: len(name) - len(tail)].strip())
@@ -371,9 +374,16 @@ class Extractor:
                 return person
             if pronoun != "they":
                 return person
-        # "it"/"they": a speaker earlier in the sentence, else the last one before.
+        # "it"/"they": a speaker earlier in the sentence, an organisation named earlier in
+        # it ("Bloomberg published a story in which it stated"), else the last speaker.
         if self._sentence_speakers:
             return self._sentence_speakers[-1]
+        other = reg.last_other_with_position(pos)
+        if other:
+            lo = max(0, pos - 300)
+            ends = [m.end() for m in SENTENCE_END.finditer(self.masked, lo, pos)]
+            if other[0] >= (ends[-1] if ends else lo) and kind_of(other[1]) != "person":
+                return self._party(other[1], kind_of(other[1]), pos, alias=None)
         for f in reversed(self.found[-20:]):
             if f.start < pos and f.speaker and pos - f.start < 600:
                 return f.speaker
@@ -459,9 +469,11 @@ class Extractor:
         if _possessive(last):
             return None
         if low in PRONOUNS and last[-1:].isalpha():
-            if len(words) > 1 and _bare(words[-2][1]) in ("who", "which", "that", "whom", "if"):
-                return None
-            if len(words) > 1 and _bare(words[-2][1]) == "whether":
+            # "people who it thinks could benefit", but "a story in which it stated"
+            before = _bare(words[-2][1]) if len(words) > 1 else ""
+            relative = before in ("who", "which", "that", "whom")
+            after_preposition = len(words) > 2 and _bare(words[-3][1]) in ("in", "of", "for")
+            if (relative and not after_preposition) or before in ("if", "whether"):
                 return None
             return last, last_pos, appositive, joint
         if low in _CLAUSE_STOPS or low in ("and", "or"):
@@ -826,7 +838,7 @@ class Extractor:
         left = m[ss:vs].rstrip()
         subject = None
         inverted = False
-        coordinated = bool(re.search(r"\band(?:\s+then)?$", left[-12:]))
+        coordinated = bool(_COORDINATED.search(left[-48:]))
         bare_participle = participle and (left.endswith(",") or not left)
         if (
             (bare_participle or coordinated)
@@ -1035,13 +1047,14 @@ class Extractor:
         person = self.registry.last_person_before(vs, floor=ss, namelike=False)
         if person:
             return [person]
-        m = re.match(
-            r"\s*((?:The|the|A|An)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+?)(?=\s+(?:\w+ing|\w+ed|\w+s)\b)",
-            self.masked[ss:vs],
-        )
-        if m:
-            s = self.resolve(m.group(1), ss)
-            return [s] if s else []
+        # the sentence's own subject: "The trust gave ... and then urged ..."
+        tokens = self.masked[ss : min(vs, ss + 160)].split()
+        if len(tokens) > 2 and tokens[0] in ("The", "the", "A", "An"):
+            for k in range(2, min(5, len(tokens))):
+                word = tokens[k]
+                if VERB_LIKE.match(word) or (word.endswith("ing") and word.islower()):
+                    s = self.resolve(" ".join(tokens[:k]), ss)
+                    return [s] if s else []
         return []
 
     def _according(self, as_: int, ae: int, ss: int, se: int) -> Attribution | None:
