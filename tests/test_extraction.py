@@ -168,6 +168,15 @@ def test_surname_and_pronoun_resolve_to_the_full_name():
     assert speaker_of(result, "cut costs") == "Marcus Delgado"
 
 
+def test_titles_and_honorifics_mark_people_known_by_surname_only():
+    result = extract(
+        'President Lind said the economy was strong. "We are not in a recession," Lind told '
+        'reporters.\n\n"The numbers don\'t lie," said Ms. Okafor, who runs the shelter.'
+    )
+    assert [s.speaker for s in result.statements] == ["Lind", "Lind", "Okafor"]
+    assert {p.kind for p in result.parties} == {"person"}
+
+
 def test_named_spokesman_is_preferred_to_his_company():
     result = extract(
         'Lumen Corp denied the report and said: "We never sold those parts," '

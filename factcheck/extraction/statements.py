@@ -225,7 +225,9 @@ class Extractor:
         if low in PRONOUNS:
             return self._pronoun(low, pos)
         words = np.split()
+        honorific = False
         while words and words[0].casefold() in HONORIFICS | {w + "." for w in HONORIFICS}:
+            honorific = True
             title = _TITLE_ABBREVIATIONS.get(words[0].casefold().rstrip("."))
             if title and not detail:
                 detail = title
@@ -259,6 +261,17 @@ class Extractor:
         if all(_is_cap(w) or w in ("of", "for", "and", "the", "de", "al") for w in words):
             if words[0].casefold() == "the" or words[0] == "The":
                 words = words[1:]
+            if honorific and len(words) == 1 and not reg.lookup_person(words[0], pos):
+                info = reg.add(words[0], "person")  # "Ms. Patel"
+                self._note_alias(info.name, np, detail)
+                return info.name
+            while len(words) > 1 and words[0].casefold() in TITLE_WORDS:
+                detail = detail or words[0]  # "President Biden"
+                words = words[1:]
+                if len(words) == 1 and not reg.lookup_person(words[0], pos):
+                    info = reg.add(words[0], "person")
+                    self._note_alias(info.name, np, detail)
+                    return info.name
             if len(words) == 1 and words[0].casefold() in TITLE_WORDS:
                 # "The Minister said": the minister named before
                 person = reg.person_with_title(words[0], pos)
@@ -611,7 +624,8 @@ class Extractor:
                         and _is_cap(words[j + 1][1])
                     ):
                         parts.append(wj)
-                        if wj.endswith((",", ".", ";", ":")):
+                        honorific = wj.endswith(".") and _bare(wj) in HONORIFICS
+                        if wj.endswith((",", ".", ";", ":")) and not honorific:
                             break
                         j += 1
                     else:
@@ -1277,9 +1291,9 @@ def _affiliation_from(detail: str) -> str | None:
         # "director of information security for Amazon Web Services": the employer is last
         best = [m for m in found if m.group(1) != "of"] or found
         return best[-1].group(2).strip()
-    m = re.match(r"^([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)(?:['’]s)?\s+[a-z]", detail)
+    m = re.match(r"^([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)\s+[a-z]", detail)
     if m and m.group(1).casefold() not in FUNCTION_WORDS:
-        return m.group(1)
+        return re.sub(r"['’]s$", "", m.group(1))
     return None
 
 
