@@ -65,7 +65,7 @@ GOVERNMENT_WORDS = frozenset(
     """ministry department government office commission court courts parliament congress senate
     authority authorities administration embassy police army military navy force forces
     cabinet state states kremlin house city county municipality province regional
-    federal officials official bureau""".split()
+    federal officials official bureau regulator regulators regulatory""".split()
 )
 MEDIA_WORDS = frozenset(
     """news times post press journal herald tribune gazette magazine daily weekly radio
@@ -155,6 +155,9 @@ def kind_of(name: str, hint: str | None = None) -> str:
     if (name[:1].islower() or determiner) and not any(w[:1].isupper() for w in name.split()[1:]):
         return "anonymous"
     if len(words) == 1 and words[0] in SOURCE_NOUNS:
+        return "anonymous"
+    # "Analysts at Barclays", "officials from the ministry"
+    if len(words) > 2 and words[0] in SOURCE_NOUNS and words[1] in ("at", "from", "with", "in"):
         return "anonymous"
     head = name.split()[-1]
     if words[-1] in SOURCE_NOUNS and words[-1] not in ("authorities", "police") and head.islower():
