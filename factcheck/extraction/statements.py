@@ -46,7 +46,8 @@ alleged alleges predicted predicts pledged pledges promised promises vowed vows
 revealed reveals disclosed discloses claimed claims claiming claim asked asks urged urges
 questioned questions believes thinks suggested suggests recalled recalls testified agreed
 agrees reported reports report ruled rules explained observed remarked countered disagreed disagrees
-answered answers found finds concluded concludes showed shows""".split()
+answered answers found finds concluded concludes showed shows tweeted tweets estimated
+estimates""".split()
 _OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands""".split()
@@ -55,7 +56,7 @@ _AMBIGUOUS = frozenset(
     """claims claim states reports report notes questions answers rules warning asks demands
     pledges promises vows found finds concluded concludes showed shows""".split()
 )
-_THAT_ONLY = frozenset("found finds concluded concludes showed shows".split())
+_THAT_ONLY = frozenset("found finds concluded concludes showed shows estimated estimates".split())
 _TELL_VERBS = frozenset(
     """told tells tell telling assured assures warned warns cautioned urged urges asked asks
     informed reminded""".split()
