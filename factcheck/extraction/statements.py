@@ -128,6 +128,9 @@ _BY_SOURCE = re.compile(
 )
 _ADVERB_BEFORE_VERB = re.compile(r"\b(?:all|both|also|have|has|had|\w+ly|never|not)\s+$")
 _COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:then|also|later|\w+ly))*$")
+_AUXILIARIES = frozenset(
+    "is was are were has have had will would can could should may might must did does".split()
+)
 _WINDOW_BEFORE = 400  # characters of a sentence examined before a speech verb
 _WINDOW_AFTER = 1500  # and after it (reported content longer than this is cut)
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -454,6 +457,9 @@ class Extractor:
             if not head.strip():
                 return None
             if _FIRST_PERSON.fullmatch(appositive.strip()):
+                return None
+            # ", Ryan Evans, was a British spy, reports X": a predicate, not an appositive
+            if _bare(appositive.split()[0] if appositive.split() else "") in _AUXILIARIES:
                 return None
             # "The only two Arab states - Egypt and Jordan - criticised": the names are inside
             if len(split_names(appositive)) > 1:
@@ -934,6 +940,8 @@ class Extractor:
             return att if self._quote_near(vs) else None  # "Idris said this while briefing"
         if (participle or coordinated) and not that:
             return self._with_content(att, ve, se)
+        if that and object_verb and not re.match(r"\s+that\s", rest):
+            that = None  # "denied a claim from Russia that ...": the claim is the object
         if that and not quote_before:
             return self._with_content(att, ve + that.end(), se)
         if (
