@@ -917,7 +917,7 @@ class Extractor:
         if not inverted and re.search(as_prefix, prefix[-24:]):
             # 'As Emily Feng reports for NPR, CONTENT'
             comma = m.find(",", ve, se)
-            if comma != -1 and len(m[ve:comma].split()) <= 6:
+            if comma != -1 and len(m[ve:comma].split()) <= 12:
                 att.kind = "as"
                 att.content = self._trim_content(comma + 1, se)
                 return att if att.content else None
