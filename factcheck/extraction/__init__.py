@@ -1,14 +1,28 @@
-"""Statement and speaker extraction for news articles: pure Python, no Django.
+"""Statement and speaker extraction for news articles: pure Python, rules only, no Django.
 
->>> result = extract(raw_bytes_or_text)
->>> result.statements[0].quote == result.text[result.statements[0].start:result.statements[0].end]
-True
+    result = extract(raw_bytes_or_text)
+    s = result.statements[0]
+    assert result.text[s.start : s.end] == s.quote
+
+Layers, bottom up (each imports only the ones above it in this list):
+
+- records: the Party / Statement / Extraction dataclasses;
+- clean: bytes and HTML to paragraphs, entity debris ("& # 39;") to quote marks or
+  apostrophes, duplicate paragraphs (captions printed several times);
+- quotes: quotation marks paired per paragraph, quote interiors masked, sentences;
+- speakers: names, titles, kinds and pronoun antecedents (generic cues, no name lists);
+- statements: speech verbs and "according to" read on the masked text, each giving a
+  speaker and what was said; quotes take the speaker next to them or of their paragraph.
 """
 
 from __future__ import annotations
 
+import logging
+
 from factcheck.extraction.clean import clean, duplicate_paragraphs
 from factcheck.extraction.records import PARTY_KINDS, Extraction, Party, Statement
+
+logger = logging.getLogger(__name__)
 
 __all__ = [
     "PARTY_KINDS",
@@ -46,5 +60,6 @@ def extract(raw: str | bytes) -> Extraction:
         return extract_text(text)
     except (RecursionError, MemoryError):
         raise
-    except Exception:  # a bug on odd input must not lose the article; keep the text
+    except Exception as exc:  # a bug on odd input must not lose the article; keep the text
+        logger.error("statement extraction failed (%s: %s)", type(exc).__name__, exc)
         return Extraction(text, (), ())

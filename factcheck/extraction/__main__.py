@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from factcheck.extraction import extract
@@ -47,11 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cannot read {args.path}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     result = extract(raw).as_dict()
-    if args.json:
-        sys.stdout.write(json.dumps(result, ensure_ascii=False))
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(render_table(result) + "\n")
+    output = json.dumps(result, ensure_ascii=False) if args.json else render_table(result)
+    try:
+        sys.stdout.write(output + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # e.g. piped into `head`: not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

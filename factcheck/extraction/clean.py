@@ -27,16 +27,22 @@ _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
     "h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
 )
-_SKIP_TAGS = frozenset("script style noscript template svg head iframe object".split())
+# Page furniture rather than article text.
+_SKIP_TAGS = frozenset(
+    "script style noscript template svg head iframe object nav footer form button select".split()
+)
 
 
 def decode(raw: str | bytes) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252; never raises."""
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1252;
+    never raises."""
     if isinstance(raw, str):
         return raw
     if not isinstance(raw, (bytes, bytearray, memoryview)):
         return str(raw)
     data = bytes(raw)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -106,15 +112,15 @@ def _fix_debris(text: str) -> str:
         if char in ("'", "\u2019", "\u2018", '"'):
             before = text[m.start() - 1] if m.start() else " "
             after = text[m.end()] if m.end() < len(text) else " "
-            if before.isalnum() and after.isalnum():
-                char = "'"
-            else:
-                char = '"'
+            char = "'" if before.isalnum() and after.isalnum() else '"'
         out.append(text[pos : m.start()])
         out.append(char)
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+_ANY_MARK = re.compile(r'["“„«”»]')
 
 
 def _tighten_quote_marks(paragraph: str) -> str:
@@ -123,40 +129,40 @@ def _tighten_quote_marks(paragraph: str) -> str:
     that can only close (followed by punctuation) but has nothing open is left as an orphan."""
     if '"' not in paragraph:
         return paragraph
-    out: list[str] = []
-    inside = False
-    i = 0
     n = len(paragraph)
-    while i < n:
+    last_mark = max(paragraph.rfind('"'), paragraph.rfind("\u201d"))
+    out: list[str] = []
+    pos = 0  # paragraph[pos:] is not yet copied to out
+    inside = False
+    for m in _ANY_MARK.finditer(paragraph):
+        i = m.start()
+        if i < pos:
+            continue
         ch = paragraph[i]
         if ch in "“„«":
             inside = True
-        elif ch in "”»":
+            continue
+        if ch in "”»":
             inside = False
-        elif ch == '"':
-            before = paragraph[i - 1] if i else " "
-            after = paragraph[i + 1] if i + 1 < n else " "
-            if inside or after in ",.;:!?)":
-                if before == " " and after in " ,.;:!?)":
-                    while out and out[-1] == " ":
-                        out.pop()
-                inside = False
-            elif after == " ":
-                if (
-                    i == 0
-                    or any(c in paragraph for c in ('"', "”"))
-                    and (paragraph.find('"', i + 1) != -1 or paragraph.find("”", i + 1) != -1)
-                ):
-                    out.append('"')
-                    inside = True
-                    i += 1
-                    while i < n and paragraph[i] == " ":
-                        i += 1
-                    continue
-            else:
+            continue
+        before = paragraph[i - 1] if i else " "
+        after = paragraph[i + 1] if i + 1 < n else " "
+        if inside or after in ",.;:!?)":
+            if before == " " and after in " ,.;:!?)":
+                out.append(paragraph[pos:i].rstrip(" "))
+                out.append('"')
+                pos = i + 1
+            inside = False
+        elif after == " ":
+            if i == 0 or i < last_mark:
+                out.append(paragraph[pos : i + 1])
+                pos = i + 1
+                while pos < n and paragraph[pos] == " ":
+                    pos += 1
                 inside = True
-        out.append(ch)
-        i += 1
+        else:
+            inside = True
+    out.append(paragraph[pos:])
     return "".join(out)
 
 

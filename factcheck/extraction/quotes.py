@@ -45,6 +45,7 @@ def find_quotes(p: str) -> list[Quote]:
     inside = False
     start = -1
     n = len(p)
+    last_mark = max(p.rfind(c) for c in MARKS)
     for m in _MARK_RE.finditer(p):
         i = m.start()
         ch = p[i]
@@ -52,18 +53,18 @@ def find_quotes(p: str) -> list[Quote]:
         after = p[i + 1] if i + 1 < n else " "
         if ch in OPENERS:
             role = "open"
-        elif ch in CLOSERS:
-            role = "close"
-        elif inside:
-            role = "close"
         elif (
-            i > 0
-            and not before.isspace()
-            and before not in "([{—–-"
-            and (after.isspace() or after in _AFTER_CLOSE or i + 1 == n)
+            ch in CLOSERS
+            or inside
+            or (
+                i > 0
+                and not before.isspace()
+                and before not in "([{—–-"
+                and (after.isspace() or after in _AFTER_CLOSE or i + 1 == n)
+            )
         ):
             role = "close"
-        elif after.isspace() and i > 0 and _MARK_RE.search(p, i + 1) is None:
+        elif after.isspace() and i > 0 and i >= last_mark:
             role = "stray"
         else:
             role = "open"

@@ -28,7 +28,7 @@ FUNCTION_WORDS = frozenset(
     soon already yes oh well please let let's during through throughout against toward towards
     into onto upon about around near beyond within more less few several such other another
     one two three four five six seven eight nine ten to of do does did is are was were be been
-    has have had will would can could should may might must shall read see watch scroll click
+    has have had would can could should might must shall read see watch scroll click
     is said says told asked added""".split()
 )
 MONTHS_DAYS = frozenset(
@@ -36,7 +36,10 @@ MONTHS_DAYS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
     saturday sunday""".split()
 )
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. rev rev.".split())
+HONORIFICS = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. rev rev. sen sen. rep rep. gov gov.
+    gen gen. lt lt. col col. capt capt. sgt sgt. adm adm. pres pres. rabbi imam""".split()
+)
 TITLE_WORDS = frozenset(
     """president prime minister secretary director chief ceo cfo coo cto chairman chairwoman
     chair spokesman spokeswoman spokesperson senator sen. governor gov. mayor judge justice
@@ -54,15 +57,15 @@ ORG_WORDS = frozenset(
     """inc inc. corp corp. co co. ltd ltd. llc plc company companies corporation group holdings
     bank fund institute university college school association foundation league union forum
     trust services systems technologies technology labs laboratories partners industries
-    enterprises airlines motors pharmaceuticals capital ventures club team society council
+    enterprises service airlines motors pharmaceuticals capital ventures club team society council
     committee board centre center organization organisation alliance federation network
-    coalition party church hospital clinic institution firm agency""".split()
+    coalition party church hospital clinic institution firm agency chamber commerce""".split()
 )
 GOVERNMENT_WORDS = frozenset(
     """ministry department government office commission court courts parliament congress senate
     authority authorities administration embassy police army military navy force forces
-    cabinet state states kremlin whitehouse city county municipality province regional
-    federal officials official bureau""".split()
+    cabinet state states kremlin house city county municipality province regional
+    federal officials official bureau regulator regulators regulatory""".split()
 )
 MEDIA_WORDS = frozenset(
     """news times post press journal herald tribune gazette magazine daily weekly radio
@@ -77,18 +80,39 @@ SOURCE_NOUNS = frozenset(
     members commenter commenters user users investigators researchers scientists economists
     lawmakers leaders authorities police prosecutors insiders executive executives employees
     staff workers activists settlers groups group some many others one mother father parent
-    parents woman man teacher doctor doctors""".split()
+    parents woman man teacher doctor doctors forecasters economists analysts observers
+    scientists campaigners protesters officers""".split()
 )
 PRONOUNS = frozenset("he she they it we i".split())
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote|asked|explained|Mr|Mrs|Ms|Dr)\.?\s+$")
-_SPEECH_AFTER = re.compile(
-    r"^,?\s+(?:said|says|told|added|wrote|asked|explained|acknowledged|responded|noted)\b"
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|added|wrote|writes|reports|asked|explained|Mr|Mrs|Ms|Dr)\.?\s+$"
 )
+_SPEECH_AFTER = re.compile(
+    r"^,?\s+(?:said|says|told|added|wrote|writes|reports|reported|asked|explained|acknowledged|"
+    r"responded|noted)\b"
+)
+VERB_LIKE = re.compile(
+    r"^(?:[a-z]+ed|[a-z]+s|is|was|has|had|will|would|can|could|did|does|said|told|says|"
+    r"added|wrote|made|took|gave|went|got|kept|left|won|ran|saw|knew|thought|felt|found)[,.]?$"
+)
+SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
+_HEAD_BEFORE = re.compile(r"(?:^|[.,;:]\s|\n)([^.,;:\n]{3,60}),\s*$")
+_OF_SPLIT = re.compile(r" (?:of|at|from) ")
+_OF_OUTLET_AFTER = re.compile(r"^ (?:of|at|from) (?:the )?[A-Z]")
+# 'WIRED spoke to one mother': an unnamed person who may then be quoted as "she".
+_ANON_PERSON = re.compile(
+    r"\b(?:spoke|talked|speaking|talking|interviewed)\s+(?:to\s+|with\s+)?"
+    r"((?:one|a|an|another)\s+(?!of\b)[a-z-]+(?:\s+(?!who\b|which\b|that\b)[a-z-]+)?)"
+)
+_NON_WORD = re.compile(r"[^\w]+")
+_NON_SPACE = re.compile(r"\S+")
+_SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote)\s+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def norm_key(name: str) -> str:
-    return re.sub(r"[^\w]+", "", name.casefold())
+    return _NON_WORD.sub("", name.casefold())
 
 
 def tokens_of(name: str) -> list[str]:
@@ -108,13 +132,15 @@ def looks_person_name(name: str) -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4:
         return False
+    if words[0].casefold() in MONTHS_DAYS:
+        return False
     for w in words:
         low = w.casefold().rstrip(".")
         if not w[:1].isupper() or any(ch.isdigit() for ch in w):
             return False
         if low in ORG_WORDS or low in GOVERNMENT_WORDS or low in MEDIA_WORDS:
             return False
-        if low in TITLE_WORDS or low in FUNCTION_WORDS or low in MONTHS_DAYS:
+        if low in TITLE_WORDS or low in FUNCTION_WORDS or low in SOURCE_NOUNS:
             return False
         if w.isupper() and len(w) > 1:
             return False
@@ -125,9 +151,17 @@ def kind_of(name: str, hint: str | None = None) -> str:
     words = [w.casefold().strip(".,") for w in name.split()]
     if not words:
         return "anonymous"
-    if name[:1].islower() or words[0] in ("a", "an", "one", "two", "three", "some", "many"):
-        if not any(w[:1].isupper() for w in name.split()[1:]):
-            return "anonymous"
+    determiner = words[0] in ("a", "an", "one", "two", "three", "some", "many")
+    if (name[:1].islower() or determiner) and not any(w[:1].isupper() for w in name.split()[1:]):
+        return "anonymous"
+    if len(words) == 1 and words[0] in SOURCE_NOUNS:
+        return "anonymous"
+    # "Analysts at Barclays", "officials from the ministry"
+    if len(words) > 2 and words[0] in SOURCE_NOUNS and words[1] in ("at", "from", "with", "in"):
+        return "anonymous"
+    head = name.split()[-1]
+    if words[-1] in SOURCE_NOUNS and words[-1] not in ("authorities", "police") and head.islower():
+        return "anonymous"
     if any(w in MEDIA_WORDS for w in words):
         return "media"
     if any(w in GOVERNMENT_WORDS for w in words):
@@ -179,16 +213,20 @@ class Registry:
         self.person_mentions: list[tuple[int, str]] = []
         self.other_mentions: list[tuple[int, str]] = []
         self.chunk_names: set[str] = set()
+        self.mention_positions: dict[str, list[int]] = {}
+        # two-word capitalised names never seen with a title: people only by their look
+        self.namelike_mentions: list[tuple[int, str]] = []
 
     # -- first pass -------------------------------------------------------------------------
     def scan(self, masked_text: str) -> None:
         chunks = []
         standalone: dict[str, int] = {}
         for m in NAME_CHUNK.finditer(masked_text):
-            name, start = self._trim_chunk(m.group(0), m.start())
-            if not name:
-                continue
-            chunks.append((start, name))
+            for piece, piece_start in _split_possessive(m.group(0), m.start()):
+                name, start = self._trim_chunk(piece, piece_start)
+                if name:
+                    chunks.append((start, name))
+        for start, name in chunks:
             if " " not in name:
                 bare, _ = strip_possessive(name)
                 if _SPEECH_BEFORE.search(
@@ -196,48 +234,111 @@ class Registry:
                 ) or _SPEECH_AFTER.match(masked_text[start + len(name) : start + len(name) + 16]):
                     standalone[bare] = standalone.get(bare, 0) + 1
         persons: set[str] = set()
+        titles: dict[str, list[str]] = {}
+        affiliations: dict[str, str] = {}
         for start, name in chunks:
             bare, _ = strip_possessive(name)
-            for part in _split_list(bare):
+            parts = _split_list(bare)
+            # "Sui-Lee Wee of the New York Times": the person before the outlet
+            head = _OF_SPLIT.split(bare, maxsplit=1)[0]
+            if head != bare:
+                parts.append(head)
+                outlet = re.sub(r"^ (?:of|at|from) (?:the )?", "", bare[len(head) :])
+                affiliations.setdefault(head, outlet)
+            for part in parts:
                 self.chunk_names.add(part)
-                person = _person_tail(part)
+                person = person_tail(part)
                 if not person:
                     continue
                 pstart = start + part.rfind(person) if person in part else start
                 before = masked_text[max(0, pstart - 40) : pstart]
                 after = masked_text[pstart + len(person) : pstart + len(person) + 40]
+                prefix = part[: len(part) - len(person)].split()
+                if prefix and prefix[-1].casefold() in ("of", "for", "and", "the"):
+                    continue
                 evidence = (
-                    person != part
+                    any(w.casefold().rstrip(".") in TITLE_WORDS for w in prefix)
                     or bool(_TITLE_BEFORE.search(before))
                     or bool(_APPOSITIVE_AFTER.match(after))
                     or standalone.get(person.split()[-1], 0) > 0
-                    or bool(re.match(r"^,?\s+(?:said|says|told|added|wrote)\b", after))
-                    or bool(re.search(r"\b(?:said|says|told|added|wrote)\s+$", before))
+                    or bool(_SAID_AFTER.match(after))
+                    or bool(_SAID_BEFORE.search(before))
+                    or bool(_OF_OUTLET_AFTER.match(after))
                 )
                 if evidence:
                     persons.add(person)
-        for person in persons:
-            if person in self.by_key.values():
+                    title_before = _TITLE_BEFORE.search(before)
+                    head = _HEAD_BEFORE.search(masked_text[max(0, pstart - 70) : pstart])
+                    if head and not any(w.casefold() in TITLE_WORDS for w in head.group(1).split()):
+                        head = None
+                    for title in (
+                        " ".join(prefix),
+                        title_before and title_before.group(0),
+                        head and head.group(1),
+                    ):
+                        if title and title.strip() not in titles.setdefault(person, []):
+                            titles[person].append(title.strip())
+        for am in _ANON_PERSON.finditer(masked_text):
+            np = am.group(1)
+            self.add(np, "anonymous")
+            self.person_mentions.append((am.start(1), np))
+        # "Eriksson Ek" inside "Joel Eriksson Ek" is the same person.
+        inner = {" ".join(p.split()[k:]) for p in persons for k in range(1, len(p.split()) - 1)}
+        for person in sorted(persons):
+            if person in inner or norm_key(person) in self.by_key:
                 continue
-            # "Eriksson Ek" inside "Joel Eriksson Ek" is the same person.
-            longer = [p for p in persons if p != person and p.endswith(" " + person)]
-            if longer:
-                continue
-            self.add(person, "person")
+            info = self.add(person, "person", affiliations.get(person))
+            info.titles.extend(t for t in titles.get(person, []) if t not in info.titles)
         for start, name in chunks:
             bare, possessive = strip_possessive(name)
             for part in _split_list(bare):
                 offset = start + max(0, bare.find(part))
-                resolved = self.lookup_person(part) or self.lookup_person(_person_tail(part) or "")
+                resolved = self.lookup_person(part) or self.lookup_person(person_tail(part) or "")
                 if resolved and not possessive:
                     self.person_mentions.append((offset, resolved))
                 elif not resolved and not possessive:
                     self.other_mentions.append((offset, part))
+                    if _namelike(part, masked_text, offset):
+                        self.namelike_mentions.append((offset, part))
+        self._promote_namelike(masked_text)
+        self.namelike_mentions.sort()
         self.person_mentions.sort()
         self.other_mentions.sort()
+        for mpos, mname in self.person_mentions:
+            self.mention_positions.setdefault(mname, []).append(mpos)
+
+    def _promote_namelike(self, text: str) -> None:
+        """'Hawks guard Marco Rivera scored ...' then 'Rivera shrugged': a name whose surname
+        later acts alone as a subject is a person, and both mentions are his."""
+        by_surname: dict[str, set[str]] = {}
+        for _, name in self.namelike_mentions:
+            by_surname.setdefault(name.split()[-1], set()).add(name)
+        promoted: dict[str, str] = {}
+        for offset, word in self.other_mentions:
+            names = by_surname.get(word)
+            if not names or len(names) != 1:
+                continue
+            nxt = text[offset + len(word) : offset + len(word) + 24].split()[:1]
+            if nxt and VERB_LIKE.match(nxt[0]):
+                promoted[word] = next(iter(names))
+        if not promoted:
+            return
+        for full in set(promoted.values()):
+            self.add(full, "person")
+        keep_other = []
+        for offset, word in self.other_mentions:
+            full = promoted.get(word) or (word if word in promoted.values() else None)
+            if full:
+                self.person_mentions.append((offset, full))
+            else:
+                keep_other.append((offset, word))
+        self.other_mentions = keep_other
+        self.namelike_mentions = [
+            (o, n) for o, n in self.namelike_mentions if n not in promoted.values()
+        ]
 
     def _trim_chunk(self, chunk: str, start: int) -> tuple[str, int]:
-        words = [(m.start(), m.group()) for m in re.finditer(r"\S+", chunk)]
+        words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(chunk)]
         while words:
             low = words[0][1].casefold().rstrip(".")
             if low in FUNCTION_WORDS or low in MONTHS_DAYS or low + "." in HONORIFICS:
@@ -293,37 +394,72 @@ class Registry:
         # The most recently mentioned of the namesakes.
         best, best_pos = candidates[0], -1
         for cand in candidates:
-            for mpos, mname in self.person_mentions:
-                if mname == cand and mpos <= pos and mpos > best_pos:
-                    best, best_pos = cand, mpos
+            positions = self.mention_positions.get(cand, [])
+            k = bisect.bisect_right(positions, pos)
+            if k and positions[k - 1] > best_pos:
+                best, best_pos = cand, positions[k - 1]
         return best
 
-    def last_person_before(self, pos: int, floor: int = 0) -> str | None:
+    def last_person_before(self, pos: int, floor: int = 0, namelike: bool = True) -> str | None:
         i = bisect.bisect_left(self.person_mentions, (pos, ""))
-        while i > 0:
-            i -= 1
-            mpos, name = self.person_mentions[i]
-            if mpos < floor:
-                return None
-            return name
-        return None
+        best = self.person_mentions[i - 1] if i else None
+        j = bisect.bisect_left(self.namelike_mentions, (pos, "")) if namelike else 0
+        if j and (best is None or self.namelike_mentions[j - 1][0] > best[0]):
+            best = self.namelike_mentions[j - 1]
+            if best[0] >= floor:
+                self.add(best[1], "person")
+        if best is None or best[0] < floor:
+            return None
+        return best[1]
+
+    def subject_before(self, pos: int, text: str) -> tuple[int, str] | None:
+        """The person a he/she at pos most likely means: take the sentence of the last person
+        mentioned and prefer its first person, usually the subject ('The minister, X, said
+        that President Y ...' -> X)."""
+        last = self.last_person_before(pos)
+        if not last:
+            return None
+        i = bisect.bisect_left(self.person_mentions, (pos, ""))
+        j = bisect.bisect_left(self.namelike_mentions, (pos, ""))
+        cands = [m for m in (self.person_mentions[i - 1 : i] + self.namelike_mentions[j - 1 : j])]
+        mpos = max(p for p, n in cands if n == last) if cands else pos
+        lo = max(0, mpos - 400)
+        seg = text[lo:mpos]
+        ends = [m.end() for m in SENTENCE_END.finditer(seg)]
+        start = lo + ends[-1] if ends else lo
+        first = (mpos, last)
+        for mentions in (self.person_mentions, self.namelike_mentions):
+            k = bisect.bisect_left(mentions, (start, ""))
+            if k < len(mentions) and mentions[k][0] < first[0]:
+                first = mentions[k]
+        if first[1] != last:
+            self.add(first[1], "person")
+        return first
 
     def person_with_title(self, title: str, pos: int) -> str | None:
         title = title.casefold()
-        best = None
-        for mpos, name in self.person_mentions:
-            if mpos > pos:
-                break
+        i = bisect.bisect_right(self.person_mentions, (pos, "\uffff"))
+        for _, name in reversed(self.person_mentions[max(0, i - 300) : i]):
             info = self.parties.get(name)
             if info and any(title in t.casefold() for t in info.titles):
-                best = name
-        return best
+                return name
+        return None
+
+    def last_other_with_position(self, pos: int) -> tuple[int, str] | None:
+        i = bisect.bisect_left(self.other_mentions, (pos, ""))
+        return self.other_mentions[i - 1] if i else None
+
+    def last_other_before(self, pos: int) -> str | None:
+        i = bisect.bisect_left(self.other_mentions, (pos, ""))
+        return self.other_mentions[i - 1][1] if i else None
 
     def known_name_in(self, text: str) -> str | None:
         """A party of this article named (in any case) in a heading such as an all-caps one."""
         low = " " + re.sub(r"[^\w]+", " ", text.casefold()) + " "
         best = None
         for name in list(self.parties) + sorted(self.chunk_names):
+            if name.isupper() and " " in name:
+                continue
             n = " " + re.sub(r"[^\w]+", " ", name.casefold()).strip() + " "
             if len(n) > 3 and n in low and (best is None or len(n) > len(best[1])):
                 best = (name, n)
@@ -331,6 +467,30 @@ class Registry:
 
     def freeze(self, used: set[str]) -> tuple[Party, ...]:
         return tuple(self.parties[n].freeze() for n in self.parties if n in used)
+
+
+def _namelike(name: str, text: str, offset: int) -> bool:
+    """'Maria Lopez disagreed' yes; 'the Gush Etzion settlement', 'from Inner Mongolia' no."""
+    if not looks_person_name(name) or len(name.split()) > 3:
+        return False
+    before = text[max(0, offset - 6) : offset].casefold().split()
+    if before and before[-1] in ("the", "a", "an", "in", "at", "on", "from", "to", "of", "for"):
+        return False
+    after = text[offset + len(name) : offset + len(name) + 20].split()
+    return not (after and after[0][:1].isupper())
+
+
+def _split_possessive(chunk: str, start: int) -> list[tuple[str, int]]:
+    """ "Apple's Tim Cook" -> "Apple's", "Tim Cook": a possessive ends a name."""
+    pieces = []
+    last = 0
+    for m in _NON_SPACE.finditer(chunk):
+        word = m.group(0)
+        if word.endswith(("'s", "’s")) and m.end() < len(chunk):
+            pieces.append((chunk[last : m.end()], start + last))
+            last = m.end() + 1
+    pieces.append((chunk[last:], start + last))
+    return [(p, s) for p, s in pieces if p.strip()]
 
 
 def _split_list(chunk: str) -> list[str]:
@@ -344,7 +504,7 @@ def _split_list(chunk: str) -> list[str]:
     return [head, tail]
 
 
-def _person_tail(name: str) -> str | None:
+def person_tail(name: str) -> str | None:
     """The person's name at the end of a capitalised chunk, after any titles
     ('Israeli Prime Minister Benjamin Netanyahu' -> 'Benjamin Netanyahu')."""
     words = name.split()
@@ -356,6 +516,8 @@ def _person_tail(name: str) -> str | None:
         tail = words[-size:]
         if size == 3 and len(words) > 3:
             continue
+        if len(words) > size and words[-size - 1].casefold() in ("of", "for", "and", "the"):
+            return None
         if looks_person_name(" ".join(tail)):
             return " ".join(tail)
     return None

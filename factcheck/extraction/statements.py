@@ -9,30 +9,35 @@ quote they continue, or of the paragraph around them.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from factcheck.extraction.clean import duplicate_paragraphs, paragraph_spans
 from factcheck.extraction.quotes import Quote, find_quotes, mask, sentences
 from factcheck.extraction.speakers import (
     FUNCTION_WORDS,
     GOVERNMENT_WORDS,
+    HONORIFICS,
     MEDIA_WORDS,
     ORG_WORDS,
     PRONOUNS,
+    SENTENCE_END,
     SOURCE_NOUNS,
     TITLE_WORDS,
+    VERB_LIKE,
     Registry,
     kind_of,
     looks_person_name,
     norm_key,
+    person_tail,
     split_names,
-    strip_possessive,
 )
 
 # Verbs that carry reported speech (or a stated position), by how their content follows.
 _CLAUSE_VERBS = """said says say saying told tells tell telling wrote writes writing added adds
-adding insisted insists insisting argued argues arguing stated explained explains explaining
+adding insisted insists insisting argued argues arguing stated states stating explained explains
+explaining
 noted notes noting acknowledged acknowledges admitted admits confirmed confirms announced
 announces assured assures responded responds replied replies stressed stresses reiterated
 reiterates emphasized emphasised emphasizes emphasises warned warns warning cautioned
@@ -40,20 +45,26 @@ complained complains conceded concedes declared declares asserted asserts conten
 alleged alleges predicted predicts pledged pledges promised promises vowed vows
 revealed reveals disclosed discloses claimed claims claiming claim asked asks urged urges
 questioned questions believes thinks suggested suggests recalled recalls testified agreed
-agrees reported reports report ruled rules explained observed remarked countered
-answered answers""".split()
+agrees reported reports report ruled rules explained observed remarked countered disagreed disagrees
+answered answers found finds concluded concludes showed shows tweeted tweets estimated
+estimates""".split()
 _OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands""".split()
 # Nouns as often as verbs: only a speech verb when a clause or a speaker is plainly attached.
 _AMBIGUOUS = frozenset(
-    "claims claim states reports report notes questions answers rules warning asks demands".split()
+    """claims claim states reports report notes questions answers rules warning asks demands
+    pledges promises vows found finds concluded concludes showed shows""".split()
 )
+_THAT_ONLY = frozenset("found finds concluded concludes showed shows estimated estimates".split())
 _TELL_VERBS = frozenset(
     """told tells tell telling assured assures warned warns cautioned urged urges asked asks
     informed reminded""".split()
 )
-_PHRASE_VERBS = r"spoken out|spoke out|speaks out|voiced concerns?|expressed concerns?|called for|calls for|called on|called it"
+_PHRASE_VERBS = (
+    r"spoken out|spoke out|speaks out|voiced concerns?|expressed concerns?|called for|calls for|"
+    r"called on|called it"
+)
 VERB_RE = re.compile(
     r"\b(?:"
     + _PHRASE_VERBS
@@ -65,7 +76,7 @@ _ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+"
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|was|were|be|been|being|are|am)\s+(?:\w+ly\s+)?$")
 _BY_AGENT = re.compile(r"^\s+by\s+")
 _ADVERB_TAIL = re.compile(
-    r"(?:,?\s*\b(?:also|however|then|still|later|earlier|again|previously|repeatedly|strongly|"
+    r"(?:\s*\b(?:also|however|then|still|later|earlier|again|previously|repeatedly|strongly|"
     r"sharply|firmly|flatly|publicly|privately|initially|first|finally|ultimately|unanimously|"
     r"quickly|immediately|separately|similarly|further|never|always|often|once|recently|now|too|"
     r"already|just|only|simply|even|both|all|each|reportedly|apparently|allegedly|"
@@ -83,7 +94,8 @@ _DOC_NOUNS = frozenset(
     "report reports story article statement study survey analysis data paper document".split()
 )
 _DETERMINERS = frozenset(
-    "the a an one two three four five some many several most all both another his her their its".split()
+    """the a an one two three four five some many several most all both another his her their
+    its""".split()
 )
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|I|my|me)\b", re.IGNORECASE)
 _SECTION_HEAD = re.compile(
@@ -93,6 +105,41 @@ _SECTION_HEAD = re.compile(
 _SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
 _WORD = re.compile(r"\S+")
 _CONTENT_CUT = re.compile(r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b")
+_TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "prof": "professor",
+    "dr": "doctor",
+}
+_COMPANY_NOUNS = frozenset(
+    """company firm group carrier automaker carmaker retailer bank airline manufacturer maker
+    startup chain conglomerate insurer lender chipmaker drugmaker""".split()
+)
+_BY_SOURCE = re.compile(
+    r"\bby\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|[A-Z][\w’'&.-]*))*)"
+)
+_ADVERB_BEFORE_VERB = re.compile(r"\b(?:all|both|also|have|has|had|\w+ly|never|not)\s+$")
+_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:then|also|later|\w+ly))*$")
+_AUXILIARIES = frozenset(
+    "is was are were has have had will would can could should may might must did does".split()
+)
+_WINDOW_BEFORE = 400  # characters of a sentence examined before a speech verb
+_WINDOW_AFTER = 1500  # and after it (reported content longer than this is cut)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_LEADING_ADVERBIAL = re.compile(
+    rf"\s*(?:(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:last|this|next)\s+(?:week|month|year|weekend|morning|night)|yesterday|today|"
+    r"in\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|interview|email|letter|post)|"
+    r"earlier|later|recently|publicly|privately)\s*,?\s+(?=\S)"
+)
 _OBJECT_END = re.compile(
     r"[,;:]|\s(?:and|but|which|who|while|because|after|before|when|as|saying|in a statement)\s"
     r"|\s(?:announced|made|published|issued|released|posted|reported)\s"
@@ -120,15 +167,6 @@ class _Found:
     guessed: bool = False  # speaker taken from context, not from an attribution
 
 
-@dataclass
-class _State:
-    registry: Registry
-    text: str
-    masked: str
-    found: list[_Found] = field(default_factory=list)
-    used: set[str] = field(default_factory=set)
-
-
 _LINKS = frozenset("of for the de del al and".split())
 _LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )+$")
 
@@ -151,7 +189,7 @@ def _bare(word: str) -> str:
 
 def _is_cap(word: str) -> bool:
     w = word.lstrip('"“‘(')
-    return bool(w) and (w[0].isupper() or w[0].isdigit() and len(w) > 1 and w[-1].isalpha())
+    return bool(w) and (w[0].isupper() or (w[0].isdigit() and len(w) > 1 and w[-1].isalpha()))
 
 
 class Extractor:
@@ -177,9 +215,11 @@ class Extractor:
         self.skip = [(s, e) in duplicates for s, e in self.paragraphs]
         self.registry.scan(self.masked)
         self._sentence_speakers: list[str] = []
+        self._acronyms: dict[str, str | None] = {}
+        self._media_prefixes: set[str] = set()
 
     # -- speakers -------------------------------------------------------------------------
-    def resolve(self, np: str, pos: int, detail: str = "") -> str | None:
+    def resolve(self, np: str, pos: int, detail: str = "", in_list: bool = False) -> str | None:
         """Canonical party name for a noun phrase naming a speaker at position pos."""
         np = np.strip(" ,;:\"“”'’-–—")
         if not np:
@@ -189,7 +229,12 @@ class Extractor:
         if low in PRONOUNS:
             return self._pronoun(low, pos)
         words = np.split()
-        if words[0].casefold().rstrip(".") in ("mr", "mrs", "ms", "dr"):
+        honorific = False
+        while words and words[0].casefold() in HONORIFICS | {w + "." for w in HONORIFICS}:
+            honorific = True
+            title = _TITLE_ABBREVIATIONS.get(words[0].casefold().rstrip("."))
+            if title and not detail:
+                detail = title
             words = words[1:]
             np = " ".join(words)
             if not words:
@@ -199,10 +244,20 @@ class Extractor:
         if (
             m
             and _is_cap(m.group(1))
-            and (reg.lookup_person(m.group(1), pos) or looks_person_name(m.group(1)))
+            and (
+                reg.lookup_person(m.group(1), pos)
+                or (
+                    looks_person_name(m.group(1))
+                    and kind_of(m.group(2)) in ("media", "organization")
+                )
+            )
         ):
             np, detail = m.group(1), detail or m.group(2)
             words = np.split()
+        # "a report by the city's budget office" -> the city's budget office
+        m = re.match(r"^(?:a|an|the)\s+(?:\w+\s+)?(\w+)\s+(?:by|from)\s+(.+)$", np, re.IGNORECASE)
+        if m and m.group(1).casefold() in _DOC_NOUNS:
+            return self.resolve(m.group(2), pos, detail)
         # "Businessweek's published story" -> Businessweek
         m = re.match(r"^(.+?)['’]s?\s+(?:\w+\s+){0,2}(\w+)$", np)
         if m and m.group(2).casefold() in _DOC_NOUNS and _is_cap(m.group(1)):
@@ -210,6 +265,23 @@ class Extractor:
         if all(_is_cap(w) or w in ("of", "for", "and", "the", "de", "al") for w in words):
             if words[0].casefold() == "the" or words[0] == "The":
                 words = words[1:]
+            if honorific and len(words) == 1 and not reg.lookup_person(words[0], pos):
+                info = reg.add(words[0], "person")  # "Ms. Patel"
+                self._note_alias(info.name, np, detail)
+                return info.name
+            while len(words) > 1 and words[0].casefold() in TITLE_WORDS:
+                detail = detail or words[0]  # "President Biden"
+                words = words[1:]
+                if len(words) == 1 and not reg.lookup_person(words[0], pos):
+                    info = reg.add(words[0], "person")
+                    self._note_alias(info.name, np, detail)
+                    return info.name
+            if len(words) == 1 and words[0].casefold() in TITLE_WORDS:
+                # "The Minister said": the minister named before
+                person = reg.person_with_title(words[0], pos)
+                if person:
+                    self._note_alias(person, np, "")
+                    return person
             name = " ".join(words)
             if not name:
                 return None
@@ -217,25 +289,42 @@ class Extractor:
             if person:
                 self._note_alias(person, np, detail)
                 return person
+            tail = person_tail(name)
+            if tail and tail != name and not in_list:
+                person = reg.lookup_person(tail, pos) or reg.add(tail, "person").name
+                self._note_alias(person, np, detail or name[: len(name) - len(tail)].strip())
+                return person
             acronym = self._acronym(name)
             if acronym:
                 self._note_alias(acronym, np, "")
                 return acronym
-            if looks_person_name(name):
+            if looks_person_name(name) and not in_list:
                 info = reg.add(name, "person")
                 self._note_alias(name, np, detail)
                 return info.name
-            hint = None
+            hint = "organization" if in_list else None
             if " " not in name and self._media_prefix(name):
                 hint = "media"
             return self._party(name, kind_of(name, hint), pos, alias=np)
-        # A bare title: "the president", "the prime minister"
+        # A bare title: "the president", "the prime minister", "the ministry's spokeswoman"
         m = re.match(r"^(?:the|a|an)\s+(.+)$", np, re.IGNORECASE)
         if m and all(w.casefold() in TITLE_WORDS for w in m.group(1).split()):
             person = reg.person_with_title(m.group(1), pos)
             if person:
                 self._note_alias(person, np, "")
                 return person
+        if low.startswith("the ") and words[-1].casefold() in TITLE_WORDS:
+            person = reg.person_with_title(words[-1], pos)
+            if person:
+                self._note_alias(person, np, "")
+                return person
+        # "the company", "the firm": the organisation that spoke last
+        if m and m.group(1).casefold() in _COMPANY_NOUNS and low.startswith("the "):
+            for f in reversed(self.found[-30:]):
+                info = reg.parties.get(f.speaker or "")
+                if info and info.kind == "organization" and f.start < pos and pos - f.start < 3000:
+                    info.add_alias(np)
+                    return info.name
         # A title followed by a name inside a lowercase phrase: "trust member Peggy Bell"
         m = re.search(r"((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)$", np)
         if m and looks_person_name(m.group(1)):
@@ -271,6 +360,11 @@ class Extractor:
     def _acronym(self, name: str) -> str | None:
         if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
             return None
+        if name not in self._acronyms:
+            self._acronyms[name] = self._find_acronym(name)
+        return self._acronyms[name]
+
+    def _find_acronym(self, name: str) -> str | None:
         for other in list(self.registry.parties) + sorted(self.registry.chunk_names):
             words = [w for w in other.split() if w[:1].isupper()]
             initials = "".join(w[0] for w in words)
@@ -279,42 +373,58 @@ class Extractor:
         return None
 
     def _media_prefix(self, name: str) -> bool:
-        for other in self.registry.chunk_names:
-            words = other.split()
-            if len(words) > 1 and words[0] == name and words[-1].casefold() in MEDIA_WORDS:
-                return True
-        return False
+        if not self._media_prefixes:
+            self._media_prefixes = {"\0"}
+            for other in self.registry.chunk_names:
+                words = other.split()
+                if len(words) == 2 and words[-1].casefold() in MEDIA_WORDS:
+                    self._media_prefixes.add(words[0])
+        return name in self._media_prefixes
 
     def _pronoun(self, pronoun: str, pos: int) -> str | None:
         if pronoun in ("we", "i"):
             return None
         reg = self.registry
         if pronoun in ("he", "she", "they"):
-            person = reg.last_person_before(pos)
+            person = self._person_antecedent(pos)
             if person and (pronoun != "they" or self._same_paragraph_mention(person, pos)):
                 return person
             if pronoun != "they":
                 return person
-        # "it"/"they": a speaker earlier in the sentence, else the last one before.
+        # "it"/"they": a speaker earlier in the sentence, an organisation named earlier in
+        # it ("Bloomberg published a story in which it stated"), else the last speaker.
         if self._sentence_speakers:
             return self._sentence_speakers[-1]
-        for f in reversed(self.found):
+        other = reg.last_other_with_position(pos)
+        if other:
+            lo = max(0, pos - 300)
+            ends = [m.end() for m in SENTENCE_END.finditer(self.masked, lo, pos)]
+            if other[0] >= (ends[-1] if ends else lo) and kind_of(other[1]) != "person":
+                return self._party(other[1], kind_of(other[1]), pos, alias=None)
+        for f in reversed(self.found[-20:]):
             if f.start < pos and f.speaker and pos - f.start < 600:
                 return f.speaker
-        i = len(reg.other_mentions)
-        while i > 0:
-            i -= 1
-            mpos, name = reg.other_mentions[i]
-            if mpos < pos:
-                return self._party(name, kind_of(name), pos, alias=None)
-        return None
+        name = reg.last_other_before(pos)
+        return self._party(name, kind_of(name), pos, alias=None) if name else None
+
+    def _person_antecedent(self, pos: int) -> str | None:
+        """The subject of the sentence naming the last person, or the person who spoke last
+        if that was more recent (within the two paragraphs before)."""
+        subject = self.registry.subject_before(pos, self.masked)
+        floor = self.text.rfind("\n\n", 0, max(0, self.text.rfind("\n\n", 0, pos)))
+        for f in reversed(self.found[-10:]):
+            info = self.registry.parties.get(f.speaker or "")
+            if info and info.kind == "person" and floor < f.start < pos:
+                if subject is None or f.start > subject[0]:
+                    return f.speaker
+                break
+        return subject[1] if subject else None
 
     def _same_paragraph_mention(self, person: str, pos: int) -> bool:
         floor = self.text.rfind("\n\n", 0, pos)
-        for mpos, name in reversed(self.registry.person_mentions):
-            if mpos < pos:
-                return name == person and mpos > floor
-        return False
+        mentions = self.registry.person_mentions
+        i = bisect.bisect_left(mentions, (pos, ""))
+        return bool(i) and mentions[i - 1][1] == person and mentions[i - 1][0] > floor
 
     # -- noun phrases around a verb ---------------------------------------------------------
     def left_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
@@ -323,12 +433,15 @@ class Extractor:
         left = m[ss:vs]
         joint = False
         while True:
-            t = _ADVERB_TAIL.search(left)
+            t = _ADVERB_TAIL.search(left, max(0, len(left) - 80))
             if not t or t.start() == len(left):
                 break
             if re.search(r"\b(?:all|both)\b", t.group(0)):
                 joint = True
+            parenthetical = t.group(0).rstrip().endswith(",")
             left = left[: t.start()]
+            if parenthetical and left.rstrip().endswith(","):
+                left = left.rstrip()[:-1]
         seg = left.rstrip()
         appositive = ""
         if seg.endswith((",", " -", " –", " —")):
@@ -345,11 +458,28 @@ class Extractor:
                 return None
             if _FIRST_PERSON.fullmatch(appositive.strip()):
                 return None
+            # ", Ryan Evans, was a British spy, reports X": a predicate, not an appositive
+            if _bare(appositive.split()[0] if appositive.split() else "") in _AUXILIARIES:
+                return None
             # "The only two Arab states - Egypt and Jordan - criticised": the names are inside
-            if len(split_names(appositive)) > 1 and not _is_cap(head.split()[-1]):
+            if len(split_names(appositive)) > 1:
                 return appositive, ss + body.find(appositive), "", True
-            seg = head
-        words = _words(seg, ss)
+            apos_start = ss + k + 1 + (len(body[k + 1 :]) - len(body[k + 1 :].lstrip(" ,-–—")))
+            seg = re.sub(r",\s*\d{1,3}$", "", head)  # "Janet Cole, 58, a teacher, said"
+            found = self._left_np(seg, ss, appositive, joint)
+            # "The team's owner, Derek Vance, said": the name is in the appositive
+            if found and found[0].split()[-1].islower() and looks_person_name(appositive):
+                return appositive, apos_start, found[0], joint
+            return found
+        return self._left_np(seg, ss, appositive, joint)
+
+    def _left_np(
+        self, seg: str, ss: int, appositive: str, joint: bool
+    ) -> tuple[str, int, str, bool] | None:
+        # a subject is a few words long: tokenise only the end of the window
+        cut = max(0, len(seg) - 240)
+        cut = seg.find(" ", cut) + 1 if cut else 0
+        words = _words(seg[cut:], ss + cut)
         if not words:
             return None
         last_pos, last = words[-1]
@@ -359,6 +489,12 @@ class Extractor:
         if _possessive(last):
             return None
         if low in PRONOUNS and last[-1:].isalpha():
+            # "people who it thinks could benefit", but "a story in which it stated"
+            before = _bare(words[-2][1]) if len(words) > 1 else ""
+            relative = before in ("who", "which", "that", "whom")
+            after_preposition = len(words) > 2 and _bare(words[-3][1]) in ("in", "of", "for")
+            if (relative and not after_preposition) or before in ("if", "whether"):
+                return None
             return last, last_pos, appositive, joint
         if low in _CLAUSE_STOPS or low in ("and", "or"):
             return None
@@ -370,22 +506,38 @@ class Extractor:
                 pl = _bare(prev)
                 if _boundary(prev):
                     break
-                if _is_cap(prev) and pl not in FUNCTION_WORDS and not _possessive(prev):
+                if _is_cap(prev) and pl not in FUNCTION_WORDS and not prev.endswith(("'s", "’s")):
                     i -= 1
                     continue
                 if pl in _LINKS:
                     j = i - 1
                     while j > 0 and _bare(words[j - 1][1]) in _LINKS:
                         j -= 1
-                    if j > 0 and _is_cap(words[j - 1][1]) and not _boundary(words[j - 1][1]):
-                        if _bare(words[j - 1][1]) not in FUNCTION_WORDS:
-                            i = j - 1
-                            continue
+                    if (
+                        j > 0
+                        and _is_cap(words[j - 1][1])
+                        and not _boundary(words[j - 1][1])
+                        and _bare(words[j - 1][1]) not in FUNCTION_WORDS
+                    ):
+                        i = j - 1
+                        continue
                     break
                 if pl in TITLE_WORDS and i > 0:
                     i -= 1
                     continue
                 break
+            # "the ministry's spokeswoman Maria Zakharova": the possessor belongs to the phrase
+            if (
+                i > 0
+                and _bare(words[i][1]) in TITLE_WORDS
+                and words[i - 1][1].endswith(("'s", "’s"))
+            ):
+                i -= 1
+                while i > 0 and (
+                    _bare(words[i - 1][1]) in ("the", "a", "an")
+                    or (_is_cap(words[i - 1][1]) and not _boundary(words[i - 1][1]))
+                ):
+                    i -= 1
             start = words[i][0]
             np = seg[start - ss :].strip()
             # "authorities in Beijing", "officials from China"
@@ -413,15 +565,19 @@ class Extractor:
             return np, start, appositive, joint
         # a common noun phrase: walk back to a clause boundary
         i = len(words) - 1
-        while i > 0 and len(words) - i < 10:
+        while i > 0 and len(words) - i < 12:
             prev = words[i - 1][1]
             pl = _bare(prev)
             if _boundary(prev):
                 break
             if pl in _CLAUSE_STOPS or pl in ("is", "was", "are", "were", "has", "have", "had"):
                 break
+            # "the union and the company" is a joint subject, "X said it and Y" is not
             if pl == "and" and not (
-                _is_cap(words[i][1]) and _is_cap(words[i - 2][1]) if i > 1 else False
+                (_is_cap(words[i][1]) or _bare(words[i][1]) in ("the", "a", "an"))
+                and (_is_cap(words[i - 2][1]) or (i > 2 and _bare(words[i - 3][1]) == "the"))
+                if i > 1
+                else False
             ):
                 break
             i -= 1
@@ -442,17 +598,16 @@ class Extractor:
             or head in _DOC_NOUNS
             or head in TITLE_WORDS
             or head in ("firm", "company", "department", "ministry", "court", "trust")
-            or _bare(np_words[0]) in _DETERMINERS
-            and len(np_words) <= 4
+            or (_bare(np_words[0]) in _DETERMINERS and len(np_words) <= 4)
         ):
             return None
-        if len(np_words) > 9:
+        if len(np_words) > 11:
             return None
         return " ".join(np_words), words[i][0], appositive, joint
 
     def right_subject(self, ve: int, se: int) -> tuple[str, int] | None:
         """Speaker named after the verb: 'said Derek Scissors, a scholar', 'reports Wee'."""
-        right = self.masked[ve:se]
+        right = self.masked[ve : min(se, ve + 300)]
         words = _words(right, ve)
         if not words:
             return None
@@ -464,7 +619,8 @@ class Extractor:
         # a name within the first few words
         for k in range(min(4, len(words))):
             w = words[k][1]
-            if _is_cap(w) and _bare(w) not in FUNCTION_WORDS:
+            starts_name = k + 1 < len(words) and _is_cap(words[k + 1][1]) and not _boundary(w)
+            if _is_cap(w) and (_bare(w) not in FUNCTION_WORDS or starts_name):
                 j = k
                 parts = []
                 while j < len(words):
@@ -475,7 +631,8 @@ class Extractor:
                         and _is_cap(words[j + 1][1])
                     ):
                         parts.append(wj)
-                        if wj.endswith((",", ".", ";", ":")):
+                        honorific = wj.endswith(".") and _bare(wj) in HONORIFICS
+                        if wj.endswith((",", ".", ";", ":")) and not honorific:
                             break
                         j += 1
                     else:
@@ -525,12 +682,16 @@ class Extractor:
                 if section is not None and section.get("consumed"):
                     section["consumed"] = False
                     continue
-            if section is None and _SECTION_HEAD.search(p) and self._is_heading(p):
+            head = self._is_heading(p) or (p.rstrip().endswith(":") and len(p.split()) <= 16)
+            if section is None and head and _SECTION_HEAD.search(p):
+                # "READ APPLE'S FULL STATEMENT", "Read the full statement below:"
                 name = self.registry.known_name_in(p)
-                if name:
-                    speaker = self.resolve(name, ps)
+                speaker = self.resolve(name, ps) if name else prev_speaker
+                if speaker:
                     section = {"speaker": speaker, "found": [], "started": False}
                     continue
+            if self._is_heading(p) and not quotes:
+                continue
             before = len(self.found)
             attributions = []
             for ss, se in sentences(self.masked[ps:pe]):
@@ -541,7 +702,7 @@ class Extractor:
             # a quote left open continues in the next paragraph when that one opens with a mark
             continues = bool(quotes) and not quotes[-1].closed and index + 1 < len(self.paragraphs)
             if continues:
-                ns, ne = self.paragraphs[index + 1]
+                ns = self.paragraphs[index + 1][0]
                 continues = self.text[ns : ns + 1] in ('"', "“", "„", "«")
             attributed = [f.speaker for f in para_found if f.direct and not f.guessed and f.speaker]
             if attributed and chain_pending:
@@ -560,12 +721,16 @@ class Extractor:
                 prev_speaker = new[-1].speaker
                 directs = [f.speaker for f in new if f.direct and f.speaker]
                 prev_direct_speaker = directs[-1] if directs else prev_speaker
+            elif p.rstrip().endswith(":") and attributions:
+                # 'Park added:' introduces the quote in the next paragraph
+                prev_direct_speaker = prev_speaker = attributions[-1].speakers[0]
             elif p.strip():
                 prev_direct_speaker = prev_speaker = None if len(p.split()) > 12 else prev_speaker
 
     def _is_heading(self, p: str) -> bool:
         words = p.split()
-        return len(words) <= 16 and (p.isupper() or not p.rstrip().endswith((".", '"', "”")))
+        end = p.rstrip()[-1:]
+        return len(words) <= 16 and (p.isupper() or end not in '."”:?!')
 
     def _section_paragraph(self, section: dict, index: int, ps: int, pe: int) -> dict | None:
         """Inside a 'full statement' section: each paragraph is a statement of its speaker,
@@ -580,10 +745,10 @@ class Extractor:
         words = p.split()
         if p.isupper() and len(words) <= 16:
             return None
-        if not section["started"] or len(words) <= 12:
-            if not p.rstrip().endswith((".", '"', "”", "?", "!", ":")):
-                section["consumed"] = True
-                return section
+        unfinished = not p.rstrip().endswith((".", '"', "”", "?", "!", ":"))
+        if (not section["started"] or len(words) <= 12) and unfinished:
+            section["consumed"] = True
+            return section
         single = len(sentences(self.masked[ps:pe])) == 1
         if single and p.rstrip().endswith(":"):
             section["consumed"] = True
@@ -617,14 +782,20 @@ class Extractor:
         for vm in VERB_RE.finditer(sentence):
             vs, ve = ss + vm.start(), ss + vm.end()
             verb = vm.group(0)
-            att = self._attribution(verb, vs, ve, ss, se, out)
+            # a bounded window keeps run-on "sentences" linear
+            att = self._attribution(
+                verb, vs, ve, max(ss, vs - _WINDOW_BEFORE), min(se, ve + _WINDOW_AFTER), out
+            )
             if att:
                 out.append(att)
         has_verb = bool(out)
         for am in _ACCORDING_RE.finditer(sentence):
             if has_verb:
                 break
-            att = self._according(ss + am.start(), ss + am.end(), ss, se)
+            as_, ae = ss + am.start(), ss + am.end()
+            att = self._according(
+                as_, ae, max(ss, as_ - _WINDOW_AFTER), min(se, ae + _WINDOW_AFTER)
+            )
             if att:
                 out.append(att)
         # content of each attribution ends where the next one's words begin
@@ -632,7 +803,7 @@ class Extractor:
         for k, a in enumerate(out):
             if a.content and not a.trailing and a.kind != "as":
                 cs, ce = a.content
-                for b in out[k + 1 :]:
+                for b in out[k + 1 : k + 9]:
                     cut = b.subj_start if b.subj_start > cs else b.verb_start
                     if cs < cut < ce and not b.trailing:
                         ce = cut
@@ -672,7 +843,7 @@ class Extractor:
             agent_start = ve + by.end()
             agent = re.match(r"[^,;.]*(?:,\s*[A-Z][^,;.]*)*", m[agent_start:se]).group(0).strip()
             names = split_names(agent)
-            speakers = [self.resolve(n, vs) for n in names]
+            speakers = [self.resolve(n, vs, in_list=len(names) > 1) for n in names]
             content = self._trim_content(ss, ve)
             att = Attribution(vs, ve, vs, [s for s in speakers if s], content, True, "object")
             return att if content else None
@@ -681,12 +852,21 @@ class Extractor:
         ):
             return None
         ambiguous = low in _AMBIGUOUS
+        if low in _THAT_ONLY and not re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after):
+            return None  # "the study found that ..." but not "police found a body"
         object_verb = low in _OBJECT_VERBS or low.startswith(("called for", "calls for"))
         participle = low.endswith("ing")
         left = m[ss:vs].rstrip()
         subject = None
         inverted = False
-        coordinated = bool(re.search(r"\band(?:\s+then)?$", left))
+        coordinated = bool(_COORDINATED.search(left[-48:]))
+        bare_participle = participle and (left.endswith(",") or not left)
+        if (
+            (bare_participle or coordinated)
+            and ambiguous
+            and not re.match(r"\s+(?:that\b|:)", after)
+        ):
+            return None
         if participle and (left.endswith(",") or not left or coordinated):
             speakers = self._participle_speakers(ss, vs, earlier)
             subj_start = vs
@@ -699,7 +879,7 @@ class Extractor:
             subject = self.left_subject(ss, vs)
             if subject is None:
                 r = None
-                if left.endswith((",", '"', "”")) or not left:
+                if (left.endswith((",", '"', "”")) or not left) and low not in _TELL_VERBS:
                     r = self.right_subject(ve, se)
                 if r is None:
                     return None
@@ -714,12 +894,18 @@ class Extractor:
                     lst = self._sentence_start_list(ss, vs)
                     if lst:
                         names = split_names(lst)
-                self._sentence_speakers = [s for a in earlier for s in a.speakers]
-                speakers = [self.resolve(n, npos, detail) for n in names]
+                self._sentence_speakers = [s for a in earlier[-4:] for s in a.speakers]
+                if len(names) > 1:
+                    speakers = [self.resolve(n, npos, in_list=True) for n in names]
+                elif _bare(np.split()[-1]) in _DOC_NOUNS and _BY_SOURCE.search(detail):
+                    # "The report, published by the Global Health Institute, found ..."
+                    speakers = [self.resolve(_BY_SOURCE.search(detail).group(1), npos)]
+                else:
+                    speakers = [self.resolve(n, npos, detail) for n in names]
                 subj_start = npos
-                if ambiguous and not re.match(r"\s+(?:that\b|:)", after):
-                    if not (_is_cap(np.split()[-1]) or _bare(np) in PRONOUNS):
-                        return None
+                plain = _is_cap(np.split()[-1]) or _bare(np) in PRONOUNS
+                if ambiguous and not plain and not re.match(r"\s+(?:that\b|:)", after):
+                    return None
         speakers = [s for s in speakers if s]
         if not speakers:
             return None
@@ -727,6 +913,14 @@ class Extractor:
             return None
         att = Attribution(vs, ve, subj_start, speakers)
         prefix = m[ss:subj_start].rstrip()
+        as_prefix = r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s(?:\s+(?:both|all|the))?$"
+        if not inverted and re.search(as_prefix, prefix[-24:]):
+            # 'As Emily Feng reports for NPR, CONTENT'
+            comma = m.find(",", ve, se)
+            if comma != -1 and len(m[ve:comma].split()) <= 12:
+                att.kind = "as"
+                att.content = self._trim_content(comma + 1, se)
+                return att if att.content else None
         quote_before = prefix.endswith(('"', "”", '",', "”,"))
         if inverted:
             # content precedes: ', said X' / '" said X'
@@ -734,10 +928,20 @@ class Extractor:
             att.content = None if quote_before and self._quote_starts(prefix) else (ss, vs)
             return self._finish_trailing(att, se)
         rest = after
-        that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,3}?)that\s", rest)
+        that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,5}?)that\s", rest)
         if low in _TELL_VERBS:
             that = re.match(r"[^.\"“]{0,110}?\bthat\s", rest) or that
-        colon = re.match(r"[^\"“:]{0,60}:\s*", rest)
+        if that and VERB_RE.match(m, ve + that.end()):
+            that = None  # "a story that states ...": a relative clause, not what was said
+        colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
+        if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
+            colon = None
+        if re.match(r"\s+(?:this|so)\b(?!\s+(?:is|was|are|were|week|year|month))", rest):
+            return att if self._quote_near(vs) else None  # "Idris said this while briefing"
+        if (participle or coordinated) and not that:
+            return self._with_content(att, ve, se)
+        if that and object_verb and not re.match(r"\s+that\s", rest):
+            that = None  # "denied a claim from Russia that ...": the claim is the object
         if that and not quote_before:
             return self._with_content(att, ve + that.end(), se)
         if (
@@ -746,13 +950,14 @@ class Extractor:
             and ("xxx" in m[ve + colon.end() : ve + colon.end() + 8] or not object_verb)
         ):
             att.kind = "colon"
-            return self._with_content(att, ve + colon.end(), se)
+            # 'Park added:' may introduce a quote in the next paragraph
+            return self._with_content(att, ve + colon.end(), se) or att
         tail = rest.strip()
         if quote_before or prefix.endswith(","):
             # 'CONTENT, X said.' / '"QUOTE," X told Y.' / 'CONTENT, X said, but ...'
             if quote_before or not tail or tail[0] in ".!?" or _is_adverbial(tail):
                 att.trailing = True
-                if quote_before and self._quote_starts(prefix):
+                if quote_before and (self._quote_starts(prefix) or earlier):
                     att.content = None
                 else:
                     att.content = (ss, subj_start)
@@ -767,10 +972,11 @@ class Extractor:
             k = start
             # keep adverbs and auxiliaries just before the verb: "all denied", "have denied"
             while True:
-                pm = re.search(r"(?:\b(?:all|both|also|have|has|had|\w+ly|never|not)\s+)$", m[ss:k])
+                lo = max(ss, k - 40)
+                pm = _ADVERB_BEFORE_VERB.search(m, lo, k)
                 if not pm:
                     break
-                k = ss + pm.start()
+                k = pm.start()
             start = k
             obj = _OBJECT_END.search(m, ve, se)
             end = obj.start() if obj else se
@@ -796,6 +1002,8 @@ class Extractor:
             "added",
             "adds",
         ):
+            return att if self._quote_near(vs) else None
+        if ambiguous and re.match(r"\s+(?:on|in|for|at|to|with|about|from)\b", rest):
             return att if self._quote_near(vs) else None
         if low.startswith(("ask", "question")) and re.match(r"\s+(?:last|this|on|in)\b", rest):
             return att if self._quote_near(vs) else None
@@ -829,6 +1037,9 @@ class Extractor:
         return att
 
     def _with_content(self, att: Attribution, cs: int, se: int) -> Attribution | None:
+        lead = _LEADING_ADVERBIAL.match(self.masked, cs, se)
+        if lead:
+            cs = lead.end()
         cut = _CONTENT_CUT.search(self.masked, cs, se)
         ce = cut.start() if cut else se
         att.content = self._trim_content(cs, ce)
@@ -845,26 +1056,28 @@ class Extractor:
                 ce -= 1
                 changed = True
             for tail in (" and", " but", " while", " as", " and then", " though", " or"):
-                if t[cs:ce].endswith(tail):
+                if t.endswith(tail, cs, ce):
                     ce -= len(tail)
                     changed = True
-        if ce - cs < 2 or len(t[cs:ce].split()) < 2 and '"' not in t[cs - 1 : ce + 1]:
+        one_word = " " not in t[cs:ce].strip() if ce - cs < 80 else False
+        if ce - cs < 2 or (one_word and '"' not in t[max(0, cs - 1) : ce + 1]):
             return None
         return cs, ce
 
     def _participle_speakers(self, ss: int, vs: int, earlier: list[Attribution]) -> list[str]:
         if earlier:
             return list(earlier[-1].speakers)
-        person = self.registry.last_person_before(vs, floor=ss)
+        person = self.registry.last_person_before(vs, floor=ss, namelike=False)
         if person:
             return [person]
-        m = re.match(
-            r"\s*((?:The|the|A|An)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+?)(?=\s+(?:\w+ing|\w+ed|\w+s)\b)",
-            self.masked[ss:vs],
-        )
-        if m:
-            s = self.resolve(m.group(1), ss)
-            return [s] if s else []
+        # the sentence's own subject: "The trust gave ... and then urged ..."
+        tokens = self.masked[ss : min(vs, ss + 160)].split()
+        if len(tokens) > 2 and tokens[0] in ("The", "the", "A", "An"):
+            for k in range(2, min(5, len(tokens))):
+                word = tokens[k]
+                if VERB_LIKE.match(word) or (word.endswith("ing") and word.islower()):
+                    s = self.resolve(" ".join(tokens[:k]), ss)
+                    return [s] if s else []
         return []
 
     def _according(self, as_: int, ae: int, ss: int, se: int) -> Attribution | None:
@@ -872,6 +1085,20 @@ class Extractor:
         np_m = re.match(r"[^,;]*", m[ae:se])
         np = np_m.group(0).strip().rstrip(".")
         if not np or len(np.split()) > 10:
+            return None
+        first = _bare(np.split()[0])
+        if np.casefold() in ("him", "her", "them"):
+            np = {"him": "he", "her": "she", "them": "they"}[np.casefold()]  # "According to him"
+        elif first in ("our", "their", "his", "her", "its", "my", "your", "this", "that"):
+            return None
+        if (
+            np not in PRONOUNS
+            and not any(_is_cap(w) for w in np.split())
+            and not any(
+                _bare(w) in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | _DOC_NOUNS
+                for w in np.split()
+            )
+        ):
             return None
         speaker = self.resolve(np, ae)
         if not speaker:
@@ -920,43 +1147,54 @@ class Extractor:
         found: list[_Found] = []
         taken: set[int] = set()
         m = self.masked
-        # attribution serving a quote right before or after it
         quote_speaker: dict[int, list[str]] = {}
-        for qi, q in enumerate(quotes):
-            qs, qe = ps + q.open, ps + q.outer_end
-            for a in attributions:
-                gap_after = m[qe : a.subj_start if a.subj_start >= qe else a.verb_start]
-                gap_before = m[a.verb_end : qs]
-                if (
-                    a.subj_start >= qe
-                    and len(gap_after) < 40
-                    and not re.search(r'[.!?"“”]', gap_after.strip(" ,"))
-                    and (a.trailing or a.content is None or a.content[0] >= a.verb_end)
-                ):
-                    if a.trailing or a.content is None or a.kind == "colon":
+        # a quote inside what an attribution reports belongs to that statement, unless the
+        # statement is just the quote ('Cook responded: "..."')
+        starts = [ps + q.start for q in quotes]
+        for a in attributions:
+            if not a.content:
+                continue
+            cs, ce = a.content
+            qi = bisect.bisect_left(starts, cs)
+            while qi < len(quotes) and starts[qi] <= ce:
+                q = quotes[qi]
+                qs_, qe_ = ps + q.start, ps + q.end
+                if qe_ <= ce + 1:
+                    if m[cs:qs_].strip(' "“:,') == "" and m[qe_:ce].strip(' "”.,!?') == "":
                         quote_speaker[qi] = a.speakers
-                        if a.trailing and a.content and a.content[0] <= ps + q.start:
-                            # the quote opens the sentence: the quote itself is the statement
-                            if m[a.content[0] : qs].strip() == "":
-                                a.content = None
+                        a.content = None
+                        a.serves_quote = q
                         break
-                if a.verb_end <= qs and re.fullmatch(
-                    r"\s*(?:[:,]|\s+(?:last|this|on|in)\s+\w+)?\s*", gap_before
+                    taken.add(qi)
+                qi += 1
+        # an attribution right after or right before a quote serves it
+        by_subject = sorted(attributions, key=lambda a: a.subj_start)
+        subject_starts = [a.subj_start for a in by_subject]
+        by_verb_end = sorted(attributions, key=lambda a: a.verb_end)
+        verb_ends = [a.verb_end for a in by_verb_end]
+        for qi, q in enumerate(quotes):
+            if qi in taken or qi in quote_speaker:
+                continue
+            qs, qe = ps + q.open, ps + q.outer_end
+            k = bisect.bisect_left(subject_starts, qe)
+            for a in by_subject[k : k + 3]:
+                serves_after = a.trailing or (a.content is None and a.serves_quote is None)
+                if serves_after and m[qe : a.subj_start].strip(" ,—–-") == "":
+                    quote_speaker[qi] = a.speakers
+                    break
+            if qi in quote_speaker:
+                continue
+            k = bisect.bisect_right(verb_ends, qs)
+            for a in reversed(by_verb_end[max(0, k - 3) : k]):
+                if re.fullmatch(
+                    r"\s*(?:[:,]|\s+(?:last|this|on|in)\s+\w+)?\s*", m[a.verb_end : qs]
                 ):
                     quote_speaker[qi] = a.speakers
-                    if a.content and a.content[0] >= qs - 1 and a.content[1] <= qe + 1:
-                        a.content = None
                     break
         for a in attributions:
             if a.content:
-                cs, ce = a.content
-                for qi, q in enumerate(quotes):
-                    if qi in quote_speaker:
-                        continue
-                    if cs <= ps + q.start and ps + q.end <= ce + 1:
-                        taken.add(qi)
                 found.extend(self._emit_attribution(a))
-        para_speakers = [s for qi in sorted(quote_speaker) for s in quote_speaker[qi][:1]]
+        attributed_at = sorted(quote_speaker)
         for qi, q in enumerate(quotes):
             if qi in taken:
                 continue
@@ -968,14 +1206,15 @@ class Extractor:
                 if not (starts_para or sentence_like):
                     continue
                 guess = None
-                before = [quote_speaker[k][0] for k in sorted(quote_speaker) if k < qi]
-                after = [quote_speaker[k][0] for k in sorted(quote_speaker) if k > qi]
+                k = bisect.bisect_left(attributed_at, qi)
+                before = quote_speaker[attributed_at[k - 1]][0] if k else None
+                after = quote_speaker[attributed_at[k]][0] if k < len(attributed_at) else None
                 if starts_para and chain_speaker:
                     guess = chain_speaker
                 elif before:
-                    guess = before[-1]
+                    guess = before
                 elif after:
-                    guess = after[0]
+                    guess = after
                 elif found:
                     guess = found[-1].speaker
                 elif starts_para:
@@ -990,7 +1229,6 @@ class Extractor:
                 f = _Found(ps + q.start, ps + q.end, s, True, guessed)
                 found.append(f)
                 self.found.append(f)
-        del para_speakers
         return found
 
     def statements(self) -> list[_Found]:
@@ -1051,15 +1289,20 @@ def _is_adverbial(tail: str) -> bool:
 
 
 def _affiliation_from(detail: str) -> str | None:
-    m = re.search(
-        r"\b(?:of|for|at|with)\s+(?:the\s+)?([A-Z][\w’'&.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'&.-]*))*)",
-        detail,
+    found = list(
+        re.finditer(
+            r"\b(of|for|at|with)\s+(?:the\s+)?"
+            r"([A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w’'&.-]*)*)",
+            detail,
+        )
     )
-    if m:
-        return m.group(1).strip()
-    m = re.match(r"^([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)(?:['’]s)?\s+[a-z]", detail)
+    if found:
+        # "director of information security for Amazon Web Services": the employer is last
+        best = [m for m in found if m.group(1) != "of"] or found
+        return best[-1].group(2).strip()
+    m = re.match(r"^([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)\s+[a-z]", detail)
     if m and m.group(1).casefold() not in FUNCTION_WORDS:
-        return m.group(1)
+        return re.sub(r"['’]s$", "", m.group(1))
     return None
 
 
