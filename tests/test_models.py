@@ -114,3 +114,34 @@ def test_the_first_verdict_puts_a_draft_in_review_and_final_verdicts_finish_it(
     statement.set_final_verdict(editor, "denied", note="Records show otherwise.")
     article.refresh_from_db()
     assert article.status == Article.Status.DONE
+
+
+def test_quotes_are_checked_across_the_pieces_the_database_compares_them_in():
+    # The insert check cuts the text into 250-character pieces; quotes may straddle them, and
+    # offsets count characters, not bytes.
+    text = ("Ünïcödé — «quoted» text, " * 40) + "the end."
+    article = Article.objects.submit(raw_text=text, title="Pieces", propose=False)
+    good = [(s, s + 60) for s in range(0, len(text) - 60, 37)]
+    Statement.objects.bulk_create(
+        Statement(article=article, start=s, end=e, quote=article.text[s:e]) for s, e in good
+    )
+    assert article.statements.count() == len(good)
+    shifted = article.text[241:262]
+    assert refused(article=article, start=240, end=261, quote=shifted)
+    assert not refused(article=article, start=241, end=262, quote=shifted)
+
+
+def test_one_bad_row_refuses_the_whole_bulk_insert(article):
+    rows = [
+        Statement(article=article, start=4, end=9, quote="mayor"),
+        Statement(article=article, start=15, end=20, quote="TAXES"),
+    ]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Statement.objects.bulk_create(rows)
+    assert not article.statements.exists()
+
+
+def test_editing_a_span_is_checked_too(article):
+    statement = Statement.objects.create(article=article, start=4, end=9, quote="mayor")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Statement.objects.filter(pk=statement.pk).update(start=3)

@@ -1,7 +1,7 @@
 """Fill the database with synthetic articles, parties, statements and verdicts, fast.
 
 Rows go in through COPY. The generator builds every statement from the text it writes, so each
-quote is exactly its article's text between its offsets; the per-row trigger that checks this is
+quote is exactly its article's text between its offsets; the trigger that checks this is
 switched off for the COPY (inside the same transaction) and a sample is verified afterwards.
 """
 
