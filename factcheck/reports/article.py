@@ -1,4 +1,4 @@
-"""One article's report: its statements numbered in reading order, with everything the desk recorded.
+"""One article's report: its statements numbered in reading order, with all the desk recorded.
 
 Gathered in a fixed number of queries whatever the number of statements, so a long article's report
 costs the same round trips as a short one. Every renderer (HTML, PDF, Markdown, ClaimReview) reads
@@ -186,7 +186,7 @@ class ArticleReport:
 
 
 def build(article: Article, *, organization: str = "", organization_url: str = "") -> ArticleReport:
-    """The report of `article` in four queries: statements, verdicts, comments (and none per row)."""
+    """The report of `article` in three queries: statements, verdicts, comments (none per row)."""
     statements = (
         Statement.objects.live()
         .filter(article=article)
