@@ -15,7 +15,7 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SEED = SHARED / "corpus" / "spy-chips.gold.json"
 
 REVIEWS = [
-    # (index in the gold statements, final verdict, note, [(reviewer key, value, rationale)], evidence)
+    # (gold statement index, final verdict, note, [(reviewer, value, rationale)], evidence)
     (
         0,
         "confirmed",
@@ -37,7 +37,7 @@ REVIEWS = [
     (
         5,
         "denied",
-        "The article records no evidence of liberties taken; the claim is an opinion stated as fact.",
+        "No liberties are documented; the claim is an opinion stated as fact.",
         [("reviewer", "denied", ""), ("second", "disputed", "It is a characterisation.")],
         [],
     ),
