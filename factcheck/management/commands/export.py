@@ -26,7 +26,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--article", type=int, help="the article's id")
-        parser.add_argument("--format", required=True, choices=list(FORMATS), dest="fmt")
+        parser.add_argument("--format", required=True, choices=list(FORMATS))
         parser.add_argument("--output", help="file to write (default: standard output)")
         parser.add_argument("--from", dest="published_from", help="published on or after, ISO date")
         parser.add_argument("--to", dest="published_to", help="published on or before, ISO date")
@@ -39,7 +39,8 @@ class Command(BaseCommand):
             help="where reports are published, for ClaimReview's url (default FACTCHECK_SITE_URL)",
         )
 
-    def handle(self, *args, fmt: str, article: int | None, output: str | None, **opts) -> None:
+    def handle(self, *args, article: int | None, output: str | None, **opts) -> None:
+        fmt = opts["format"]
         try:
             selection = Selection(
                 article=article,
