@@ -167,7 +167,7 @@ def test_article_already_on_the_desk_is_a_duplicate(desk, tmp_path):
 
 
 def test_quote_that_does_not_match_the_text_is_refused_after_partial_work(desk, tmp_path):
-    """The failure comes from the database trigger after earlier rows were written: all roll back."""
+    """The database trigger refuses it after earlier rows were written: all of them roll back."""
 
     def misquote(data):
         wipe_ids(data)
