@@ -68,8 +68,10 @@ def seed_article(editor, reviewer, second_reviewer=None, statements: int = 14) -
             party = parties[p["name"]]
             party.affiliation = parties[p["affiliation"]]
             party.save()
-    article = Article.objects.submit(
+    # Created directly, not submitted: the statements are the gold ones, not the extractor's.
+    article = Article.objects.create(
         raw_text=gold["text"],
+        text=gold["text"],
         created_by=editor,
         title="Amazon's Jassy joins Apple's Cook in demanding Bloomberg retract spy chip story",
         outlet="Daily Mail (machine translation)",

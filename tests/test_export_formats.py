@@ -108,11 +108,8 @@ def test_html_report_has_summary_numbered_highlights_and_table(client, viewer, s
 
 
 def test_html_report_escapes_the_article_text(client, editor, viewer):
-    article = Article.objects.submit(
-        raw_text='<script>alert("x")</script> said <b>nobody</b>',
-        title="<i>T</i>",
-        created_by=editor,
-    )
+    text = '<script>alert("x")</script> said <b>nobody</b>'
+    article = Article.objects.create(raw_text=text, text=text, title="<i>T</i>", created_by=editor)
     Statement.objects.create(article=article, start=0, end=29, quote=article.text[:29])
     client.force_login(viewer)
     html = client.get(url(article, "html")).content.decode()
@@ -179,7 +176,9 @@ def test_csv_has_one_row_per_statement_with_the_review(client, viewer, seed):
 
 def test_csv_neutralises_formulas_in_untrusted_cells(client, editor, viewer):
     text = '=HYPERLINK("http://evil") said +1 and -2 and @SUM(A1)'
-    article = Article.objects.submit(raw_text=text, title="=cmd|' /C calc'!A0", created_by=editor)
+    article = Article.objects.create(
+        raw_text=text, text=text, title="=cmd|' /C calc'!A0", created_by=editor
+    )
     party = Party.objects.create(name="@attacker")
     Statement.objects.create(article=article, speaker=party, start=0, end=25, quote=text[:25])
     client.force_login(viewer)
