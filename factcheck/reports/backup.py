@@ -35,6 +35,7 @@ from factcheck.reports.selection import Selection, party_ids_with_affiliations
 SCHEMA = "factcheck-export"
 SCHEMA_VERSION = 1
 CHUNK = 2000
+ARTICLE_CHUNK = 20  # an article row carries its whole text twice: fetch few at a time
 FLUSH_AT = 1 << 16  # characters buffered before a piece goes to the client
 
 # Each table: the columns in file order. The schema file (export.schema.json) says the same.
@@ -289,7 +290,7 @@ def stream(selection: Selection | None = None, *, indent: bool = False) -> Itera
         buffer.append(f',"{name}":[' + ("\n" if indent else ""))
         user_positions = [i for i, f in enumerate(fields) if f in user_columns]
         first = True
-        for row in rows.iterator(chunk_size=CHUNK):
+        for row in rows.iterator(chunk_size=ARTICLE_CHUNK if name == "articles" else CHUNK):
             values = list(row)
             for i in user_positions:
                 if values[i] is not None:
