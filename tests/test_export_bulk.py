@@ -41,7 +41,7 @@ def test_cli_exports_every_live_statement_of_every_article(two_articles, tmp_pat
 
 
 def test_cli_filters_by_date_status_party_and_verdict(two_articles, tmp_path):
-    demo, seed = two_articles
+    _, seed = two_articles
     dated = cli_csv(tmp_path, published_from="2018-01-01", published_to="2018-12-31")
     assert {r["article_id"] for r in dated} == {str(seed.pk)}
     assert {r["article_id"] for r in cli_csv(tmp_path, status="in_review")} == {
