@@ -44,14 +44,9 @@ REVIEWS = [
     (
         7,
         "confirmed",
-        "Cook gave the interview to BuzzFeed News; the quote matches the published transcript.",
+        "The words match Jassy's post of 19 October 2018 and his interview the same day.",
         [("reviewer", "confirmed", "")],
-        [
-            {
-                "url": "https://www.buzzfeednews.com/article/johnpaczkowski/apple-tim-cook-bloomberg-retraction",
-                "title": "BuzzFeed News interview",
-            }
-        ],
+        [{"url": "https://twitter.com/ajassy/status/1053301575208165376", "title": "Jassy's post"}],
     ),
 ]
 
