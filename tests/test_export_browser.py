@@ -7,6 +7,7 @@ import io
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -99,7 +100,7 @@ def test_editor_narrows_the_export_and_downloads_the_csv(
     screenshot(page, "export-page")
     with page.expect_download() as download:
         page.get_by_role("link", name="Download Spreadsheet (CSV)").click()
-    text = open(download.value.path(), encoding="utf-8-sig").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and {(r["speaker"], r["final_verdict"]) for r in rows} == {
         ("Andy Jassy", "Confirmed")
