@@ -30,7 +30,7 @@ from factcheck.models import (
     Verdict,
     normalise_name,
 )
-from factcheck.reports.selection import Selection, party_ids_with_affiliations
+from factcheck.reports.selection import Selection, consistent_read, party_ids_with_affiliations
 
 SCHEMA = "factcheck-export"
 SCHEMA_VERSION = 1
@@ -265,7 +265,11 @@ def stream(selection: Selection | None = None, *, indent: bool = False) -> Itera
     Memory stays flat: a piece is yielded every FLUSH_AT characters, and rows are fetched CHUNK at a
     time. `indent` puts one row per line, which diffs well and costs nothing.
     """
-    selection = selection or Selection()
+    with consistent_read():
+        yield from _stream(selection or Selection(), indent)
+
+
+def _stream(selection: Selection, indent: bool) -> Iterator[str]:
     tables = _Tables(selection)
     users = tables.users()
     row_sep = ",\n" if indent else ","

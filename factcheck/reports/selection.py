@@ -8,9 +8,12 @@ the same selection, so a filtered spreadsheet and a filtered archive hold the sa
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 
-from django.db.models import Q, QuerySet
+from django.db import connection, transaction
+from django.db.models import QuerySet
 
 from factcheck.models import VERDICT_VALUES, Article, Party, Statement
 
@@ -122,8 +125,18 @@ def party_ids_with_affiliations(ids: set[int]) -> set[int]:
     return found
 
 
-def q_or(*conditions: Q) -> Q:
-    out = Q()
-    for c in conditions:
-        out |= c
-    return out
+@contextmanager
+def consistent_read() -> Iterator[None]:
+    """One snapshot of the desk for a whole export, read through cursors that really stream.
+
+    Outside a transaction Django declares its server-side cursors WITH HOLD, so PostgreSQL computes
+    the entire result before the first row arrives; inside one, rows flow at once. Repeatable read
+    keeps every table of the export at the same moment while the desk goes on working.
+    """
+    if connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield

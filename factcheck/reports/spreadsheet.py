@@ -16,7 +16,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import JSONObject
 
 from factcheck.models import Verdict, Verdicts
-from factcheck.reports.selection import Selection
+from factcheck.reports.selection import Selection, consistent_read
 
 CHUNK = 2000
 FLUSH_AT = 1 << 16
@@ -52,13 +52,13 @@ COLUMNS = [
     "evidence_urls",
 ]
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@\t\r")
 
 
 def neutralise(value: object) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START):
+    text = value if isinstance(value, str) else "" if value is None else str(value)
+    if text[:1] in _FORMULA_START:
         return "'" + text
     return text
 
@@ -202,10 +202,11 @@ def stream(selection: Selection) -> Iterator[str]:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer)
-    for row in rows(selection.statements()):
-        writer.writerow(row)
-        if buffer.tell() >= FLUSH_AT:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
+    with consistent_read():
+        for row in rows(selection.statements()):
+            writer.writerow(row)
+            if buffer.tell() >= FLUSH_AT:
+                yield buffer.getvalue()
+                buffer.seek(0)
+                buffer.truncate()
     yield buffer.getvalue()
