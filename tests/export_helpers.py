@@ -13,6 +13,9 @@ from factcheck.models import Article, Comment, Party, Statement
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SEED = SHARED / "corpus" / "spy-chips.gold.json"
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parent.parent / "factcheck/reports/export.schema.json").read_text()
+)
 
 REVIEWS = [
     # (gold statement index, final verdict, note, [(reviewer, value, rationale)], evidence)

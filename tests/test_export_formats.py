@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -17,11 +16,7 @@ from factcheck.models import Article, Party, Statement
 from factcheck.reports import article as article_report
 from factcheck.reports import markdown
 from factcheck.reports.spreadsheet import neutralise
-from tests.export_helpers import seed_article
-
-SCHEMA = json.loads(
-    (Path(__file__).resolve().parent.parent / "factcheck/reports/export.schema.json").read_text()
-)
+from tests.export_helpers import SCHEMA, seed_article
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import jsonschema
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -20,7 +21,7 @@ from factcheck.models import (
     Statement,
     Verdict,
 )
-from tests.export_helpers import seed_article
+from tests.export_helpers import SCHEMA, seed_article
 
 MODELS = [Article, Statement, Party, Verdict, Comment, Assignment, Revision]
 
@@ -71,6 +72,7 @@ def wipe() -> None:
 
 def test_export_wipe_import_export_gives_the_same_file(desk, tmp_path):
     first = export(tmp_path, "first.json")
+    jsonschema.validate(json.loads(first), SCHEMA)
     before = counts()
     wipe()
     assert counts()["Article"] == 0
