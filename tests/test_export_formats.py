@@ -291,3 +291,17 @@ def test_claimreview_has_googles_required_and_recommended_fields(client, viewer,
     bloomberg = reviews[1]["itemReviewed"]["author"]
     assert bloomberg["@type"] == "Organization"
     assert bloomberg["name"] == "Bloomberg"
+
+
+def test_an_article_without_statements_still_reports(client, editor, viewer):
+    text = "A quiet day at the harbour."
+    article = Article.objects.create(
+        raw_text=text, text=text, title="Nothing said", created_by=editor
+    )
+    client.force_login(viewer)
+    assert "No statements have been recorded" in client.get(url(article, "html")).content.decode()
+    assert "No statements have been recorded" in client.get(url(article, "md")).content.decode()
+    assert json.loads(client.get(url(article, "claimreview")).content) == []
+    rows = list(csv.reader(io.StringIO(body(client.get(url(article, "csv"))).decode("utf-8-sig"))))
+    assert len(rows) == 1  # the header alone
+    assert client.get(url(article, "pdf")).content.startswith(b"%PDF")

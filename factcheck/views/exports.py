@@ -124,15 +124,15 @@ def export_page(request: HttpRequest) -> HttpResponse:
     _require_bulk_export(request)
     form = ExportFilterForm(request.GET or {})
     context = _export_context(form)
+    if request.htmx:
+        return render(request, "exports/page.html#export-summary", context)
+    # The most-quoted parties first, for the Party field's suggestions (a fragment needs none).
     context["party_names"] = (
         Party.objects.annotate(n=Count("statements"))
         .order_by("-n", "name")
         .values_list("name", flat=True)[:300]
     )
-    template = "exports/page.html"
-    if request.htmx:
-        template += "#export-summary"
-    return render(request, template, context)
+    return render(request, "exports/page.html", context)
 
 
 @require_GET
