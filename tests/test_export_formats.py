@@ -104,13 +104,16 @@ def test_html_report_has_summary_numbered_highlights_and_table(client, viewer, s
 
 def test_html_report_escapes_the_article_text(client, editor, viewer):
     text = '<script>alert("x")</script> said <b>nobody</b>'
-    article = Article.objects.create(raw_text=text, text=text, title="<i>T</i>", created_by=editor)
+    article = Article.objects.create(
+        raw_text=text, text=text, title="<i>T</i>", url="javascript:alert(2)", created_by=editor
+    )
     Statement.objects.create(article=article, start=0, end=29, quote=article.text[:29])
     client.force_login(viewer)
     html = client.get(url(article, "html")).content.decode()
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert" in html
     assert "<i>T</i>" not in html
+    assert 'href="javascript:' not in html
 
 
 def test_report_costs_the_same_queries_for_any_number_of_statements(

@@ -164,6 +164,11 @@ class ArticleReport:
         return [*rows, ("none", "Not yet settled", pending)]
 
     @property
+    def article_href(self) -> str:
+        """The article's own address as a link, if it is one a reader may follow."""
+        return safe_link(self.article.url)
+
+    @property
     def settled(self) -> int:
         return sum(1 for s in self.statements if s.verdict)
 
