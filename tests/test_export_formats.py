@@ -308,3 +308,15 @@ def test_an_article_without_statements_still_reports(client, editor, viewer):
     rows = list(csv.reader(io.StringIO(body(client.get(url(article, "csv"))).decode("utf-8-sig"))))
     assert len(rows) == 1  # the header alone
     assert client.get(url(article, "pdf")).content.startswith(b"%PDF")
+
+
+def test_report_opened_from_the_desk_has_a_toolbar_and_the_saved_copy_does_not(
+    client, viewer, demo_article
+):
+    client.force_login(viewer)
+    shown = client.get(url(demo_article, "html"))
+    assert 'class="report-tools"' in shown.content.decode()
+    assert f'href="{demo_article.get_absolute_url()}"' in shown.content.decode()
+    saved = client.get(url(demo_article, "html"), {"download": "1"})
+    assert saved["Content-Disposition"].startswith("attachment;")
+    assert 'class="report-tools"' not in saved.content.decode()

@@ -28,8 +28,18 @@ def stylesheet() -> SafeString:
     return mark_safe(_css(STYLESHEET.stat().st_mtime))
 
 
-def render(report: ArticleReport, *, for_pdf: bool = False) -> str:
+def render(
+    report: ArticleReport, *, for_pdf: bool = False, links: dict[str, str] | None = None
+) -> str:
+    """The report page; `links` (back, pdf, download) add a screen-only toolbar when it is served
+    from the desk, and are left out of a saved or printed copy."""
     return render_to_string(
         "reports/article.html",
-        {"report": report, "article": report.article, "css": stylesheet(), "for_pdf": for_pdf},
+        {
+            "report": report,
+            "article": report.article,
+            "css": stylesheet(),
+            "for_pdf": for_pdf,
+            "links": links or {},
+        },
     )

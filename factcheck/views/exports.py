@@ -81,9 +81,16 @@ def article_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     filename = _filename(f"{article.title}-factcheck", spec.extension)
     download = request.GET.get("download") == "1"
     if fmt == "html":
-        response = HttpResponse(
-            html_report.render(_report(article)), content_type=spec.content_type
-        )
+        links = None
+        if not download:
+            here = reverse("article_export", args=[article.pk, "html"])
+            links = {
+                "back": article.get_absolute_url(),
+                "pdf": reverse("article_export", args=[article.pk, "pdf"]),
+                "download": f"{here}?download=1",
+            }
+        page = html_report.render(_report(article), links=links)
+        response = HttpResponse(page, content_type=spec.content_type)
         return _attach(response, filename, inline=not download)
     if fmt == "pdf":
         response = HttpResponse(pdf.render(_report(article)), content_type=spec.content_type)
