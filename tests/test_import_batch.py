@@ -72,7 +72,8 @@ def test_editor_imports_a_csv(client, editor):
     client.force_login(editor)
     text = (
         "title,outlet,url,date,text\n"
-        'Port strike ends,The Ledger,https://example.org/port,2026-11-01,"The union said, ""done."""\n'
+        "Port strike ends,The Ledger,https://example.org/port,2026-11-01,"
+        '"The union said, ""done."""\n'
         "Rail fares rise,,,,The operator said fares would rise.\n"
     )
     client.post(PAGE, {"files": SimpleUploadedFile("feed.csv", text.encode())})
@@ -130,7 +131,7 @@ def test_cli_imports_a_folder(db, tmp_path, editor):
 def test_cli_batch_failure_imports_nothing(db, tmp_path):
     path = tmp_path / "feed.csv"
     path.write_text("title,text\nOne,Text\nTwo,\n", encoding="utf-8")
-    with pytest.raises(CommandError, match="row 3 of feed.csv has no text"):
+    with pytest.raises(CommandError, match=r"row 3 of feed\.csv has no text"):
         call_command("import", str(path))
     assert Article.objects.count() == 0
 
@@ -149,3 +150,19 @@ def test_cli_batch_failure_imports_nothing(db, tmp_path):
 )
 def test_titles_come_from_the_file(name, text, title):
     assert batch.title_for(name, text) == title
+
+
+def test_a_batch_too_large_is_refused_before_reading_it(client, editor, monkeypatch):
+    monkeypatch.setattr(batch, "MAX_BATCH_BYTES", 1000)
+    client.force_login(editor)
+    upload = SimpleUploadedFile("big.txt", b"Big story\n\n" + b"word " * 400)
+    response = client.post(PAGE, {"files": upload})
+    assert response.status_code == 400
+    assert "more than 0 MB" in response.content.decode()
+    assert Article.objects.count() == 0
+
+
+def test_a_zip_that_unpacks_too_large_is_refused(monkeypatch):
+    monkeypatch.setattr(batch, "MAX_BATCH_BYTES", 1000)
+    with pytest.raises(batch.BatchProblem, match="unpacks to more than"):
+        batch.from_files([("bomb.zip", zipped({"a.txt": "x" * 2000}))])

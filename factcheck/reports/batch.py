@@ -24,6 +24,7 @@ from factcheck.models import Article
 
 TEXT_SUFFIXES = {".txt", ".html", ".htm", ".md"}
 MAX_FILES = 500
+MAX_BATCH_BYTES = 100 * 1024 * 1024  # a batch, unpacked; larger ones go in parts
 CSV_COLUMNS = ["title", "outlet", "url", "date", "text"]
 
 
@@ -146,6 +147,10 @@ def _from_zip(name: str, raw: bytes, batch: Batch) -> None:
     members = [m for m in archive.infolist() if not m.is_dir()]
     if len(members) > MAX_FILES:
         raise BatchProblem(f"{name} holds {len(members)} files; a batch may hold {MAX_FILES}.")
+    if sum(m.file_size for m in members) > MAX_BATCH_BYTES:
+        raise BatchProblem(
+            f"{name} unpacks to more than {MAX_BATCH_BYTES // 1024**2} MB; split it."
+        )
     inner = []
     for member in sorted(members, key=lambda m: m.filename):
         # Refuse zip bombs before inflating them: the declared size must fit an article.

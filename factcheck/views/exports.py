@@ -171,9 +171,14 @@ def batch_import(request: HttpRequest) -> HttpResponse:
     form = BatchImportForm(request.POST or None, request.FILES or None)
     problem = ""
     if request.method == "POST" and form.is_valid():
-        files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+        uploads = form.cleaned_data["files"]
         try:
-            found = batch.from_files(files)
+            if sum(f.size for f in uploads) > batch.MAX_BATCH_BYTES:
+                limit = batch.MAX_BATCH_BYTES // 1024**2
+                raise batch.BatchProblem(
+                    f"the files come to more than {limit} MB; send them in parts."
+                )
+            found = batch.from_files((f.name, f.read()) for f in uploads)
             articles = batch.submit(found, created_by=request.user)
         except batch.BatchProblem as e:
             problem = f"Nothing was imported: {e}"
