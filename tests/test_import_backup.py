@@ -132,7 +132,7 @@ def fails_and_changes_nothing(path: str, *message: str) -> None:
 def test_malformed_json_is_refused(desk, tmp_path):
     path = tmp_path / "bad.json"
     path.write_text('{"schema": "factcheck-export", "schema_version": 1, "articles": [', "utf-8")
-    fails_and_changes_nothing(str(path), "not valid JSON", "line 1")
+    fails_and_changes_nothing(str(path), "not valid JSON", "at character")
 
 
 def test_unknown_schema_version_is_refused(desk, tmp_path):
@@ -159,6 +159,7 @@ def test_unknown_reviewer_is_named(desk, tmp_path):
 
 def test_duplicate_inside_the_file_is_refused(desk, tmp_path):
     def twice(data):
+        wipe_ids(data)
         data["statements"].append(dict(data["statements"][0]))
 
     fails_and_changes_nothing(broken(tmp_path, twice), "Duplicate in statements")
@@ -212,3 +213,27 @@ def test_not_an_export_is_refused(db, tmp_path):
     path = tmp_path / "other.json"
     path.write_text('{"hello": "world"}', "utf-8")
     fails_and_changes_nothing(str(path), "not a factcheck export")
+
+
+def test_restore_reads_the_file_in_pieces_whatever_their_size(desk, tmp_path, monkeypatch):
+    """Tiny read blocks split every number, string and row: the restore must not notice."""
+    from factcheck.reports import restore
+
+    first = export(tmp_path, "first.json")
+    wipe()
+    monkeypatch.setattr(restore, "BLOCK", 7)
+    call_command("import", str(tmp_path / "first.json"))
+    assert without_timestamp(export(tmp_path, "second.json")) == without_timestamp(first)
+
+
+def test_a_file_cut_short_is_refused(desk, tmp_path):
+    text = export(tmp_path, "whole.json")
+    wipe_everything_but_users = counts()
+    path = tmp_path / "cut.json"
+    path.write_text(text[: len(text) * 2 // 3], encoding="utf-8")
+    Revision.objects.all().delete()
+    Article.objects.all().delete()
+    before = counts()
+    with pytest.raises(CommandError, match="not valid JSON"):
+        call_command("import", str(path))
+    assert counts() == before != wipe_everything_but_users

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from factcheck.reports import backup, batch
+from factcheck.reports import batch, restore
 
 
 class Command(BaseCommand):
@@ -32,8 +32,8 @@ class Command(BaseCommand):
             raise CommandError(f"{path} does not exist.")
         if source.is_file() and source.suffix.lower() == ".json":
             try:
-                counts = backup.restore(backup.read(source.read_bytes()))
-            except backup.ImportProblem as e:
+                counts = restore.restore_file(str(source))
+            except restore.ImportProblem as e:
                 raise CommandError(f"Nothing was imported: {e}") from None
             summary = ", ".join(f"{n} {table}" for table, n in counts.items())
             self.stdout.write(self.style.SUCCESS(f"Restored {summary}."))
