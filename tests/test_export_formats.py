@@ -320,3 +320,15 @@ def test_report_opened_from_the_desk_has_a_toolbar_and_the_saved_copy_does_not(
     saved = client.get(url(demo_article, "html"), {"download": "1"})
     assert saved["Content-Disposition"].startswith("attachment;")
     assert 'class="report-tools"' not in saved.content.decode()
+
+
+def test_export_menu_shows_where_the_reader_may_export(client, viewer, editor, demo_article):
+    client.force_login(viewer)
+    page = client.get(demo_article.get_absolute_url()).content.decode()
+    assert url(demo_article, "pdf") in page
+    Article.objects.filter(pk=demo_article.pk).update(blind_review=True)
+    assert (
+        url(demo_article, "pdf") not in client.get(demo_article.get_absolute_url()).content.decode()
+    )
+    client.force_login(editor)
+    assert url(demo_article, "pdf") in client.get(demo_article.get_absolute_url()).content.decode()
