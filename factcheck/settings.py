@@ -190,6 +190,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 1024 * 1024
 # The fact-checking organisation named as author in ClaimReview exports.
 FACTCHECK_ORGANIZATION = os.environ.get("FACTCHECK_ORGANIZATION", "Factcheck Desk")
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "")
+# Where reports are published, for the absolute URLs in ClaimReview exports made from the CLI.
+FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from factcheck.views import articles, review
+from factcheck.views import articles, exports, review
 
 urlpatterns = [
     path("", articles.home, name="home"),
@@ -70,6 +70,11 @@ urlpatterns = [
     path("articles/<int:pk>/changes/", review.article_changes, name="article_changes"),
     path("agreement/", review.desk_agreement, name="desk_agreement"),
     # end of the review desk
+    # Reports, exports and batch import
+    path("articles/<int:pk>/export/<str:fmt>/", exports.article_export, name="article_export"),
+    path("exports/", exports.export_page, name="export_page"),
+    path("exports/download/<str:fmt>/", exports.export_download, name="export_download"),
+    path("exports/import/", exports.batch_import, name="batch_import"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

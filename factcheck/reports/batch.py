@@ -1,0 +1,240 @@
+"""A batch of articles from files: a zip or folder of .txt, .html and .md files, or a CSV with
+title, outlet, url, date and text columns. Each becomes an article through Article.objects.submit,
+which cleans the text and finds its statements; the batch lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import DataError, IntegrityError, transaction
+
+from factcheck.models import Article
+
+TEXT_SUFFIXES = {".txt", ".html", ".htm", ".md"}
+MAX_FILES = 500
+MAX_BATCH_BYTES = 100 * 1024 * 1024  # a batch, unpacked; larger ones go in parts
+CSV_COLUMNS = ["title", "outlet", "url", "date", "text"]
+
+
+class BatchProblem(Exception):
+    """A batch that can't be imported; the message names the file or row at fault."""
+
+
+@dataclass
+class Draft:
+    source: str  # the file name, or "row 3 of feed.csv", for messages
+    title: str
+    raw_text: str
+    outlet: str = ""
+    url: str = ""
+    published_on: datetime.date | None = None
+
+
+@dataclass
+class Batch:
+    drafts: list[Draft] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def _limit() -> int:
+    return settings.ARTICLE_MAX_BYTES
+
+
+def _decode(raw: bytes, source: str) -> str:
+    if b"\x00" in raw[:8192]:
+        raise BatchProblem(f"{source} is not a text file.")
+    if len(raw) > _limit():
+        raise BatchProblem(f"{source} is larger than the {_limit() // 1024} KB an article may be.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+class _Title(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.where: str | None = None
+        self.found: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in {"title", "h1"} and tag not in self.found:
+            self.where = tag
+            self.found[tag] = ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self.where:
+            self.where = None
+
+    def handle_data(self, data: str) -> None:
+        if self.where:
+            self.found[self.where] += data
+
+
+def _clip(title: str) -> str:
+    title = " ".join(title.split())
+    return title if len(title) <= 300 else title[:297].rsplit(" ", 1)[0] + "…"
+
+
+def title_for(name: str, text: str) -> str:
+    """The headline a file carries (<title>, <h1>, # heading, short first line), else its name."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix in {".html", ".htm"}:
+        parser = _Title()
+        parser.feed(text[:200_000])
+        for tag in ("title", "h1"):
+            if parser.found.get(tag, "").strip():
+                return _clip(parser.found[tag])
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if lines:
+        first = lines[0]
+        if suffix == ".md" and first.startswith("#"):
+            return _clip(first.lstrip("#").strip())
+        if suffix != ".md" and len(first) <= 160 and not first.endswith((".", ",", ":", ";")):
+            return _clip(first)
+    stem = re.sub(r"[_-]+", " ", PurePosixPath(name).stem).strip()
+    return _clip(stem[:1].upper() + stem[1:]) or "Untitled article"
+
+
+def from_files(files: Iterable[tuple[str, bytes]]) -> Batch:
+    """Drafts from (name, content) pairs; a .zip is opened, a .csv read row by row."""
+    batch = Batch()
+    for name, raw in files:
+        suffix = PurePosixPath(name).suffix.lower()
+        base = PurePosixPath(name).name
+        if base.startswith(".") or "__MACOSX" in name:
+            continue
+        if suffix == ".zip":
+            _from_zip(name, raw, batch)
+        elif suffix == ".csv":
+            batch.drafts.extend(from_csv(_decode_csv(raw, name), name))
+        elif suffix in TEXT_SUFFIXES:
+            text = _decode(raw, name)
+            if not text.strip():
+                raise BatchProblem(f"{name} is empty.")
+            batch.drafts.append(Draft(source=name, title=title_for(name, text), raw_text=text))
+        else:
+            batch.skipped.append(name)
+        if len(batch.drafts) > MAX_FILES:
+            raise BatchProblem(f"A batch may hold up to {MAX_FILES} articles; split it.")
+    if not batch.drafts:
+        raise BatchProblem("No articles found: give .txt, .html or .md files, a zip, or a CSV.")
+    return batch
+
+
+def from_folder(path: Path) -> Batch:
+    files = sorted(p for p in path.rglob("*") if p.is_file())
+    return from_files((str(p.relative_to(path)), p.read_bytes()) for p in files)
+
+
+def _from_zip(name: str, raw: bytes, batch: Batch) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(raw))
+    except zipfile.BadZipFile:
+        raise BatchProblem(f"{name} is not a readable zip file.") from None
+    members = [m for m in archive.infolist() if not m.is_dir()]
+    if len(members) > MAX_FILES:
+        raise BatchProblem(f"{name} holds {len(members)} files; a batch may hold {MAX_FILES}.")
+    if sum(m.file_size for m in members) > MAX_BATCH_BYTES:
+        raise BatchProblem(
+            f"{name} unpacks to more than {MAX_BATCH_BYTES // 1024**2} MB; split it."
+        )
+    inner = []
+    for member in sorted(members, key=lambda m: m.filename):
+        # Refuse zip bombs before inflating them: the declared size must fit an article.
+        if member.file_size > _limit() and not member.filename.lower().endswith(".csv"):
+            raise BatchProblem(f"{member.filename} in {name} is larger than an article may be.")
+        inner.append((member.filename, archive.read(member)))
+    nested = from_files((n, r) for n, r in inner if not n.lower().endswith(".zip"))
+    batch.drafts.extend(nested.drafts)
+    batch.skipped.extend(nested.skipped)
+
+
+def _decode_csv(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def from_csv(text: str, name: str = "the CSV") -> list[Draft]:
+    reader = csv.DictReader(io.StringIO(text))
+    header = [h.strip().lower() for h in reader.fieldnames or []]
+    missing = [c for c in ("title", "text") if c not in header]
+    if missing:
+        raise BatchProblem(
+            f"{name} needs the columns {', '.join(CSV_COLUMNS)}; it lacks {', '.join(missing)}."
+        )
+    reader.fieldnames = header
+    validate_url = URLValidator(schemes=["http", "https"])
+    drafts = []
+    for n, row in enumerate(reader, 2):  # row 1 is the header
+        where = f"row {n} of {name}"
+        title = _clip(row.get("title") or "")
+        text = row.get("text") or ""
+        if not title:
+            raise BatchProblem(f"{where} has no title.")
+        if not text.strip():
+            raise BatchProblem(f"{where} has no text.")
+        if len(text.encode("utf-8")) > _limit():
+            raise BatchProblem(f"The text in {where} is longer than an article may be.")
+        url = (row.get("url") or "").strip()
+        if url:
+            try:
+                validate_url(url)
+            except ValidationError:
+                raise BatchProblem(f"{where}: {url!r} is not a web address.") from None
+        date = (row.get("date") or "").strip()
+        published_on = None
+        if date:
+            try:
+                published_on = datetime.date.fromisoformat(date)
+            except ValueError:
+                raise BatchProblem(f"{where}: the date {date!r} is not like 2026-11-18.") from None
+        drafts.append(
+            Draft(
+                source=where,
+                title=title,
+                raw_text=text,
+                outlet=" ".join((row.get("outlet") or "").split())[:200],
+                url=url,
+                published_on=published_on,
+            )
+        )
+    return drafts
+
+
+def submit(batch: Batch, created_by) -> list[Article]:
+    """Every draft onto the desk, or none of them."""
+    articles = []
+    with transaction.atomic():
+        for draft in batch.drafts:
+            try:
+                with transaction.atomic():
+                    articles.append(
+                        Article.objects.submit(
+                            raw_text=draft.raw_text,
+                            created_by=created_by,
+                            title=draft.title,
+                            outlet=draft.outlet,
+                            url=draft.url,
+                            published_on=draft.published_on,
+                        )
+                    )
+            except (IntegrityError, DataError) as e:
+                raise BatchProblem(
+                    f"{draft.source} could not be stored ({str(e).splitlines()[0]})."
+                ) from None
+    return articles
