@@ -139,8 +139,9 @@ DATABASES = {
     "default": parse_database_url(os.environ.get("DATABASE_URL", "postgres:///factcheck")),
 }
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if env_bool("DATABASE_POOL", True):
-    # psycopg's pool keeps connections warm between requests; Django requires CONN_MAX_AGE 0.
+if env_bool("DATABASE_POOL", not TESTING):
+    # psycopg's pool keeps connections warm between requests (Django requires CONN_MAX_AGE 0).
+    # Tests run without it: pooled connections held by live-server threads block teardown.
     DATABASES["default"]["OPTIONS"].setdefault(
         "pool", {"min_size": 1, "max_size": env_int("DATABASE_POOL_SIZE", 8), "timeout": 10}
     )
