@@ -1,0 +1,288 @@
+"""Search the desk's records: statements first (with filters and keyset pages), then the
+articles and parties that match, and "has this been checked before?" for one statement."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import CharField, Count, Exists, F, Func, OuterRef, Q, QuerySet, Value
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from factcheck import roles
+from factcheck.models import Article, Party, Statement, Verdict, Verdicts
+from factcheck.snippets import START, STOP, marked
+from factcheck.views.access import require
+
+PAGE_SIZE = 20
+UNSETTLED = "unsettled"
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=300, strip=True, label="Search")
+    verdict = forms.ChoiceField(
+        required=False,
+        label="Final verdict",
+        choices=[("", "Any verdict"), *Verdicts.choices, (UNSETTLED, "Not settled yet")],
+    )
+    party = forms.CharField(required=False, max_length=300, label="Party")
+    reviewer = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="Any reviewer",
+        label="Reviewer",
+    )
+    status = forms.ChoiceField(
+        required=False,
+        label="Article status",
+        choices=[("", "Any status"), *Article.Status.choices],
+    )
+    published_from = forms.DateField(
+        required=False, label="Published from", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    published_to = forms.DateField(
+        required=False, label="to", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[("", "Best match"), ("newest", "Newest first")],
+        label="Order",
+    )
+    after = forms.CharField(required=False, max_length=60, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name__in=[roles.REVIEWER, roles.EDITOR], is_active=True)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["reviewer"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+    def clean_party(self) -> Party | None:
+        name = self.cleaned_data["party"]
+        if not name:
+            return None
+        party = Party.objects.named(name)
+        if party is None:
+            raise forms.ValidationError(f"No party is called “{name}”. Check the spelling.")
+        return party
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("published_from"), data.get("published_to")
+        if start and end and start > end:
+            self.add_error("published_to", "The end date is before the start date.")
+        after = data.get("after") or ""
+        data["cursor"] = None
+        if after:
+            try:
+                if data.get("sort") == "newest" or not data.get("q"):
+                    data["cursor"] = (None, int(after))
+                else:
+                    rank, pk = after.split("_")
+                    data["cursor"] = (float(rank), int(pk))
+            except ValueError:
+                self.add_error(None, "That page link is broken. Start again from the first page.")
+        return data
+
+
+@dataclass
+class Results:
+    statements: list[Statement]
+    next_after: str
+    articles: list[Article]
+    parties: list[Party]
+    too_common: bool = False
+
+
+def _statements(data: dict, query: SearchQuery | None) -> tuple[list[Statement], str]:
+    found: QuerySet = Statement.objects.live()
+    if query is not None:
+        found = found.filter(search=query)
+    if verdict := data.get("verdict"):
+        found = found.filter(final_verdict="" if verdict == UNSETTLED else verdict)
+    if party := data.get("party"):
+        found = found.filter(speaker=party)
+    if reviewer := data.get("reviewer"):
+        found = found.filter(
+            Exists(Verdict.objects.filter(statement=OuterRef("pk"), reviewer=reviewer))
+        )
+    if status := data.get("status"):
+        found = found.filter(article__status=status)
+    if start := data.get("published_from"):
+        found = found.filter(article__published_on__gte=start)
+    if end := data.get("published_to"):
+        found = found.filter(article__published_on__lte=end)
+
+    by_rank = query is not None and data.get("sort") != "newest"
+    cursor = data.get("cursor")
+    if by_rank:
+        found = found.annotate(rank=SearchRank(F("search"), query))
+        if cursor:
+            rank, pk = cursor
+            found = found.filter(Q(rank__lt=rank) | Q(rank=rank, pk__lt=pk))
+        found = found.order_by("-rank", "-pk")
+    else:
+        if cursor:
+            found = found.filter(pk__lt=cursor[1])
+        found = found.order_by("-pk")
+    if query is not None:
+        found = found.annotate(
+            snippet=SearchHeadline(
+                "quote", query, start_sel=START, stop_sel=STOP, highlight_all=True
+            )
+        )
+    rows = list(
+        found.select_related("speaker", "article").only(
+            "id",
+            "quote",
+            "final_verdict",
+            "direct",
+            "speaker__id",
+            "speaker__name",
+            "speaker__kind",
+            "article__id",
+            "article__title",
+            "article__outlet",
+            "article__published_on",
+            "article__status",
+        )[: PAGE_SIZE + 1]
+    )
+    next_after = ""
+    if len(rows) > PAGE_SIZE:
+        rows = rows[:PAGE_SIZE]
+        last = rows[-1]
+        next_after = f"{last.rank!r}_{last.pk}" if by_rank else str(last.pk)
+    for row in rows:
+        row.marked = marked(row.snippet) if query is not None else None
+    return rows, next_after
+
+
+def _articles(data: dict, query: SearchQuery) -> list[Article]:
+    found = Article.objects.filter(search=query)
+    if status := data.get("status"):
+        found = found.filter(status=status)
+    if start := data.get("published_from"):
+        found = found.filter(published_on__gte=start)
+    if end := data.get("published_to"):
+        found = found.filter(published_on__lte=end)
+    rows = list(
+        found.annotate(
+            rank=SearchRank(F("search"), query),
+            snippet=SearchHeadline(
+                "text",
+                query,
+                start_sel=START,
+                stop_sel=STOP,
+                max_words=24,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .only("id", "title", "outlet", "published_on", "status")
+        .order_by("-rank", "-id")[:5]
+    )
+    for row in rows:
+        row.marked = marked(row.snippet)
+    return rows
+
+
+def _parties(words: str) -> list[Party]:
+    key = " ".join(words.split()).lower()
+    aliases = Func(
+        F("alias_keys"), Value(" "), function="array_to_string", output_field=CharField()
+    )
+    return list(
+        Party.objects.annotate(alias_text=aliases)
+        .filter(Q(name_key__contains=key) | Q(alias_text__contains=key))
+        .annotate(statement_count=Count("statements", filter=Q(statements__deleted_at=None)))
+        .order_by("-statement_count", "name")[:6]
+    )
+
+
+def search_results(data: dict) -> Results:
+    words = data.get("q") or ""
+    query = SearchQuery(words, search_type="websearch", config="english") if words else None
+    statements, next_after = _statements(data, query)
+    first_page = not data.get("cursor")
+    articles = _articles(data, query) if query is not None and first_page else []
+    parties = _parties(words) if words and first_page else []
+    too_common = bool(query is not None and not statements and not articles and _is_empty(words))
+    return Results(statements, next_after, articles, parties, too_common)
+
+
+def _is_empty(words: str) -> bool:
+    """True when every word is one search ignores ("the", "of"): say so instead of "nothing"."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT numnode(websearch_to_tsquery('english', %s)) = 0", [words])
+        return cursor.fetchone()[0]
+
+
+def _page_link(params: QueryDict, after: str) -> str:
+    params = params.copy()
+    params["after"] = after
+    return "?" + params.urlencode()
+
+
+@require_GET
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    require(request, "view_statement")
+    form = SearchForm(request.GET or None)
+    results = None
+    searched = bool(request.GET)
+    if searched and form.is_valid():
+        results = search_results(form.cleaned_data)
+    params = request.GET.copy()
+    params.pop("after", None)
+    context = {
+        "form": form,
+        "results": results,
+        "searched": searched,
+        "next_link": _page_link(params, results.next_after)
+        if results and results.next_after
+        else "",
+        "first_link": "?" + params.urlencode(),
+        "paged": bool(request.GET.get("after")),
+    }
+    template = "search/search.html"
+    if request.htmx and not request.htmx.boosted:
+        template += "#results"
+    return render(request, template, context)
+
+
+@require_GET
+@login_required
+def similar_statements(request: HttpRequest, pk: int) -> HttpResponse:
+    """Earlier statements that say nearly the same thing, with their final verdicts."""
+    require(request, "view_statement")
+    statement = get_object_or_404(Statement.objects.live().only("id", "quote", "article_id"), pk=pk)
+    similar = list(
+        Statement.objects.similar_to(statement.quote, exclude_article=statement.article_id)
+        .select_related("speaker", "article")
+        .only(
+            "id",
+            "quote",
+            "final_verdict",
+            "final_note",
+            "final_at",
+            "speaker__id",
+            "speaker__name",
+            "article__id",
+            "article__title",
+            "article__published_on",
+        )
+    )
+    template = "search/similar.html"
+    if request.htmx:
+        template += "#similar"
+    return render(request, template, {"statement": statement, "similar": similar})
