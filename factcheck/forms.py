@@ -33,6 +33,7 @@ class ArticleForm(forms.ModelForm):
         fields = ["title", "outlet", "url", "byline", "published_on", "blind_review"]
         widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}
         labels = {"url": "URL", "published_on": "Publication date"}
+        error_messages = {"title": {"required": "Give the article a title."}}
 
     def clean_title(self) -> str:
         title = " ".join(self.cleaned_data["title"].split())

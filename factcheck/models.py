@@ -24,12 +24,40 @@ from django.db.models import Count, F, Func, Q, Value
 from django.db.models.functions import Left, Lower, Now, Trim, TruncMonth
 from django.utils import timezone
 
+from factcheck import extraction
+
 
 class ArticleQuerySet(models.QuerySet):
-    def submit(self, *, raw_text: str, created_by=None, **fields) -> Article:
-        """Store an article as submitted, with the cleaned text that statements point into."""
-        text = raw_text.replace("\r\n", "\n").replace("\r", "\n").strip()
-        return self.create(raw_text=raw_text, text=text, created_by=created_by, **fields)
+    def submit(self, *, raw_text: str | bytes, created_by=None, **fields) -> Article:
+        """Store an article as submitted, clean it, and propose the statements found in it.
+
+        Speakers are matched to parties already in the registry by name or alias, so "Cook" in a
+        new article lands on the Tim Cook the desk already knows rather than a duplicate.
+        """
+        found = extraction.extract(raw_text)
+        if isinstance(raw_text, bytes):
+            raw_text = raw_text.decode("utf-8", errors="replace")
+        article = self.create(
+            raw_text=raw_text,
+            text=found.text or raw_text.strip(),
+            created_by=created_by,
+            **fields,
+        )
+        parties = Party.objects.resolve(found.parties)
+        Statement.objects.bulk_create(
+            Statement(
+                article=article,
+                speaker=parties.get(s.speaker),
+                start=s.start,
+                end=s.end,
+                quote=s.quote,
+                direct=s.direct,
+                origin=Statement.Origin.AUTOMATIC,
+                position=position,
+            )
+            for position, s in enumerate(found.statements)
+        )
+        return article
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -122,6 +150,42 @@ class Article(models.Model):
 
 
 class PartyQuerySet(models.QuerySet):
+    def resolve(self, found: Iterable[extraction.Party]) -> dict[str, Party]:
+        """Registry parties for extracted ones, by name or alias; unknown ones are created.
+
+        Returns {extracted name: Party}. Two queries to look up, one insert for the new ones.
+        """
+        found = list(found)
+        keys = {p.name: [normalise_name(n) for n in (p.name, *p.aliases)] for p in found}
+        wanted = sorted({k for ks in keys.values() for k in ks if k})
+        known: dict[str, Party] = {}
+        for party in self.filter(Q(name_key__in=wanted) | Q(alias_keys__overlap=wanted)):
+            for key in (party.name_key, *party.alias_keys):
+                known.setdefault(key, party)
+        resolved: dict[str, Party] = {}
+        new: list[Party] = []
+        for p in found:
+            match = next((known[k] for k in keys[p.name] if k in known), None)
+            if match is None:
+                match = Party(name=p.name, kind=p.kind)
+                match.aliases = unique_names(p.aliases, exclude=p.name)
+                match.alias_keys = [normalise_name(a) for a in match.aliases]
+                new.append(match)
+                for k in keys[p.name]:
+                    known.setdefault(k, match)
+            resolved[p.name] = match
+        self.bulk_create(new)
+        affiliated = []
+        for p in found:
+            party = resolved[p.name]
+            if p.affiliation and party in new and p.affiliation in resolved:
+                party.affiliation = resolved[p.affiliation]
+                if party.affiliation.pk != party.pk:
+                    affiliated.append(party)
+        if affiliated:
+            self.bulk_update(affiliated, ["affiliation"])
+        return resolved
+
     def named(self, name: str) -> Party | None:
         """The party whose canonical name or one of whose aliases is `name`, ignoring case."""
         key = normalise_name(name)

@@ -53,3 +53,28 @@ def test_viewer_sees_no_enabled_verdict_control(page, live_server, login_as, dem
     assert buttons.count() > 0
     for i in range(buttons.count()):
         assert buttons.nth(i).is_disabled()
+
+
+def test_editor_pastes_an_article_and_sees_it_on_the_desk(
+    page, live_server, login_as, screenshot, editor
+):
+    login_as(editor)
+    page.goto(f"{live_server.url}/articles/")
+    screenshot(page, "articles-empty")
+    page.get_by_role("link", name="New article", exact=True).first.click()
+    page.get_by_label("Title").fill("Port expansion will create 2,000 jobs, minister says")
+    page.get_by_label("Outlet").fill("The Harbour Courier")
+    page.get_by_role("button", name="Add to the desk").click()
+    assert page.get_by_text("The article is empty").is_visible()
+    screenshot(page, "article-new-error")
+    page.get_by_label("Article text").fill(
+        'The port will "create two thousand jobs by 2028," the minister said on Friday.\n\n'
+        "Unions disputed the figure."
+    )
+    page.get_by_role("button", name="Add to the desk").click()
+    page.wait_for_url("**/articles/*/")
+    assert page.get_by_role("heading", name="Port expansion will create 2,000 jobs").is_visible()
+    assert page.get_by_text("is on the desk").is_visible()
+    page.goto(f"{live_server.url}/articles/")
+    assert page.get_by_role("link", name="Port expansion will create 2,000 jobs").is_visible()
+    screenshot(page, "articles-list")

@@ -21,12 +21,12 @@ class Table:
 
     def add(self, area: str, what: str, figure: str, budget: str = "") -> None:
         self.rows.append((area, what, figure, budget))
-        print(f"  {area:<12} {what:<58} {figure:>16}  {budget}", flush=True)
+        print(f"  {area:<10} {what:<62} {figure:>16}  {budget}", flush=True)
 
     def render(self) -> str:
         head = ("area", "measure", "figure", "budget")
         widths = [max(len(r[i]) for r in [head, *self.rows]) for i in range(4)]
-        line = "+".join("-" * (w + 2) for w in widths)
+        line = "-+-".join("-" * w for w in widths)
         out = [line, " | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)), line]
         out += [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in self.rows]
         return "\n".join([*out, line])

@@ -11,6 +11,9 @@ CREATE FUNCTION factcheck_statement_span_matches() RETURNS trigger AS $$
 DECLARE
     body text;
 BEGIN
+    IF NEW.start < 0 OR NEW."end" <= NEW.start THEN
+        RETURN NEW;  -- statement_span_valid reports this one
+    END IF;
     SELECT text INTO body FROM factcheck_article WHERE id = NEW.article_id;
     IF NEW."end" > char_length(body)
        OR substr(body, NEW.start + 1, NEW."end" - NEW.start) IS DISTINCT FROM NEW.quote THEN

@@ -1,0 +1,20 @@
+# The factcheck app on a slim Python 3.13 image, served by gunicorn; static files by whitenoise.
+FROM python:3.13-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+# pango for WeasyPrint's PDF reports; fonts so reports and pages render with real glyphs.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+       fonts-dejavu-core fonts-liberation \
+    && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY factcheck ./factcheck
+RUN pip install ".[server]"
+COPY . .
+
+RUN useradd --system --home /app factcheck && chown -R factcheck /app
+USER factcheck
+EXPOSE 8000
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py collectstatic --noinput -v0 && exec gunicorn factcheck.wsgi --bind 0.0.0.0:8000 --workers 3 --access-logfile -"]

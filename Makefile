@@ -1,0 +1,51 @@
+# factcheck: `make run` serves the demo desk, `make test` runs the whole suite.
+# pyenv reads .python-version, so python3 here is Python 3.13.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DATABASE_URL ?= postgres:///factcheck
+BENCH_DATABASE_URL ?= postgres:///factcheck_bench
+export DATABASE_URL
+
+.PHONY: install run test lint format bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -c "import tomllib; p = tomllib.load(open('pyproject.toml', 'rb'))['project']; \
+	  print('\n'.join(p['dependencies'] + p['optional-dependencies']['dev'] \
+	  + p['optional-dependencies']['server']))" > $(VENV)/requirements.txt
+	$(BIN)/python -m pip install -q -r $(VENV)/requirements.txt
+	@touch $@
+
+run: install
+	$(BIN)/python manage.py ensure_database
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@if [ "$${DEBUG:-true}" = "false" ]; then $(BIN)/python manage.py collectstatic --noinput -v0; fi
+	@echo
+	@echo "  factcheck is running at http://127.0.0.1:8000  (sign in with a demo login above)"
+	@echo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(BIN)/ruff check --output-format concise factcheck tests
+	$(BIN)/ruff format --check factcheck tests
+
+format: install
+	$(BIN)/ruff check --fix factcheck tests
+	$(BIN)/ruff format factcheck tests
+
+test: lint
+	$(BIN)/python manage.py ensure_database
+	$(BIN)/python -m pytest -q
+
+bench: install
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py ensure_database
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench $(AREAS)
+
+clean:
+	rm -rf $(VENV) staticfiles artifacts .pytest_cache .ruff_cache

@@ -1,0 +1,224 @@
+"""Turn whatever reached the newsroom (bytes, HTML, entity debris) into clean paragraphs.
+
+The cleaned text is what every offset refers to: paragraphs separated by one blank line,
+single spaces inside a paragraph, no control characters. Curly quotation marks are kept
+(they are what the reader sees); the statement finder treats straight and curly marks alike.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+# "& # 39;", "& #39;", "&#39 ;" ... : entities broken by machine translation or re-encoding.
+_DEBRIS = re.compile(r"&\s*#\s*(x[0-9a-fA-F]{1,6}|\d{1,7})\s*;")
+_HTML_HINT = re.compile(
+    r"<\s*(?:html|body|p|div|br|article|section|span|a\s|h[1-6]|li|ul|table|script|style)\b",
+    re.IGNORECASE,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ufffe]")
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_QUOTE_MARKS = '"“”„«»'
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
+    "h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template svg head iframe object".split())
+
+
+def decode(raw: str | bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), else Windows-1252; never raises."""
+    if isinstance(raw, str):
+        return raw
+    if not isinstance(raw, (bytes, bytearray, memoryview)):
+        return str(raw)
+    data = bytes(raw)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # cp1252 leaves five bytes undefined; "replace" keeps the rest readable.
+    return data.decode("cp1252", errors="replace")
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            # Inside HTML a newline is only whitespace; blocks make the paragraphs.
+            self.parts.append(data.replace("\n", " "))
+
+
+def html_to_text(markup: str) -> str:
+    parser = _TextExtractor()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception:  # html.parser is lenient; this is a last-resort guard for odd input
+        return re.sub(r"<[^>]*>", " ", markup)
+    return "".join(parser.parts)
+
+
+def looks_like_html(text: str) -> bool:
+    return len(_HTML_HINT.findall(text[:20000])) >= 2 or text.lstrip()[:15].lower().startswith(
+        ("<!doctype", "<html")
+    )
+
+
+def _fix_debris(text: str) -> str:
+    """Decode broken numeric entities; a broken &#39; between words is an apostrophe,
+    anywhere else it stands for a quotation mark."""
+    if "&" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _DEBRIS.finditer(text):
+        code = m.group(1)
+        try:
+            value = int(code[1:], 16) if code[0] in "xX" else int(code)
+            char = chr(value) if 0 < value < 0x110000 else ""
+        except (ValueError, OverflowError):
+            char = ""
+        if char in ("'", "\u2019", "\u2018", '"'):
+            before = text[m.start() - 1] if m.start() else " "
+            after = text[m.end()] if m.end() < len(text) else " "
+            if before.isalnum() and after.isalnum():
+                char = "'"
+            else:
+                char = '"'
+        out.append(text[pos : m.start()])
+        out.append(char)
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _tighten_quote_marks(paragraph: str) -> str:
+    """Glue loose straight quotation marks to the words they enclose ('" word "' -> '"word"')
+    so opening and closing marks can be told apart later. Straight marks alternate; a mark
+    that can only close (followed by punctuation) but has nothing open is left as an orphan."""
+    if '"' not in paragraph:
+        return paragraph
+    out: list[str] = []
+    inside = False
+    i = 0
+    n = len(paragraph)
+    while i < n:
+        ch = paragraph[i]
+        if ch in "“„«":
+            inside = True
+        elif ch in "”»":
+            inside = False
+        elif ch == '"':
+            before = paragraph[i - 1] if i else " "
+            after = paragraph[i + 1] if i + 1 < n else " "
+            if inside or after in ",.;:!?)":
+                if before == " " and after in " ,.;:!?)":
+                    while out and out[-1] == " ":
+                        out.pop()
+                inside = False
+            elif after == " ":
+                if (
+                    i == 0
+                    or any(c in paragraph for c in ('"', "”"))
+                    and (paragraph.find('"', i + 1) != -1 or paragraph.find("”", i + 1) != -1)
+                ):
+                    out.append('"')
+                    inside = True
+                    i += 1
+                    while i < n and paragraph[i] == " ":
+                        i += 1
+                    continue
+            else:
+                inside = True
+        out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def clean(raw: str | bytes) -> str:
+    """Decoded, de-HTML-ed, normalised text with paragraphs separated by a blank line."""
+    text = decode(raw)
+    if not text:
+        return ""
+    if looks_like_html(text):
+        text = html_to_text(text)
+    text = _fix_debris(text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\t", " ")
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    if _BLANK_LINES.search(text):
+        blocks = _BLANK_LINES.split(text)
+        # With blank lines present, a single newline is a hard wrap inside a paragraph.
+        blocks = [" ".join(line.strip() for line in b.split("\n") if line.strip()) for b in blocks]
+    else:
+        blocks = [line.strip() for line in text.split("\n")]
+    paragraphs = []
+    for block in blocks:
+        block = _SPACES.sub(" ", block).strip()
+        if block:
+            paragraphs.append(_tighten_quote_marks(block))
+    return "\n\n".join(paragraphs)
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of a cleaned text."""
+    spans = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = text.find("\n\n", start)
+        if end == -1:
+            end = n
+        if end > start:
+            spans.append((start, end))
+        start = end + 2
+    return spans
+
+
+def duplicate_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs that repeat an earlier paragraph verbatim (captions printed
+    several times), so each is annotated once."""
+    seen: set[str] = set()
+    duplicates = []
+    for start, end in paragraph_spans(text):
+        key = " ".join(text[start:end].split()).casefold()
+        if len(key) < 2:
+            continue
+        if key in seen:
+            duplicates.append((start, end))
+        else:
+            seen.add(key)
+    return duplicates
+
+
+def is_quote_mark(char: str) -> bool:
+    return char in _QUOTE_MARKS

@@ -1,0 +1,131 @@
+"""Quotation marks, quoted spans and sentences inside one paragraph.
+
+Offsets are relative to the paragraph string; callers add the paragraph's start.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+MARKS = '"' + OPENERS + CLOSERS
+_MARK_RE = re.compile(r'["“”„«»]')
+_AFTER_CLOSE = set(",.;:!?)]—–-")
+
+
+@dataclass
+class Quote:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark, or len(paragraph) when left open
+    closed: bool
+    start: int = 0  # interior, trimmed
+    end: int = 0
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + 1 if self.closed else self.close
+
+
+def _trim(p: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (p[start].isspace() or p[start] in "…"):
+        start += 1
+    while end > start and (p[end - 1].isspace() or p[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def find_quotes(p: str) -> list[Quote]:
+    """Quoted spans of a paragraph. Straight marks alternate; curly marks say which they are.
+    A quote still open at the end of the paragraph runs to its end (it may continue in the
+    next paragraph). A closing mark with nothing open, followed by a comma, closes a quote
+    whose opening mark was lost: it is taken to start after the previous quote."""
+    quotes: list[Quote] = []
+    inside = False
+    start = -1
+    n = len(p)
+    for m in _MARK_RE.finditer(p):
+        i = m.start()
+        ch = p[i]
+        before = p[i - 1] if i else " "
+        after = p[i + 1] if i + 1 < n else " "
+        if ch in OPENERS:
+            role = "open"
+        elif ch in CLOSERS:
+            role = "close"
+        elif inside:
+            role = "close"
+        elif (
+            i > 0
+            and not before.isspace()
+            and before not in "([{—–-"
+            and (after.isspace() or after in _AFTER_CLOSE or i + 1 == n)
+        ):
+            role = "close"
+        elif after.isspace() and i > 0 and _MARK_RE.search(p, i + 1) is None:
+            role = "stray"
+        else:
+            role = "open"
+        if role == "open":
+            if inside and start >= 0:
+                quotes.append(Quote(start, i, False))
+            inside, start = True, i
+        elif role == "close":
+            if inside:
+                quotes.append(Quote(start, i, True))
+                inside = False
+            elif after == ",":
+                lost_start = quotes[-1].outer_end if quotes else 0
+                if i - lost_start > 20:
+                    quotes.append(Quote(lost_start - 1, i, True))
+    if inside:
+        quotes.append(Quote(start, n, False))
+    for q in quotes:
+        q.start, q.end = _trim(p, q.open + 1, q.close)
+    return [q for q in quotes if q.end > q.start]
+
+
+def mask(p: str, quotes: list[Quote]) -> str:
+    """The paragraph with quote interiors blanked out ('x'), keeping their length and a final
+    sentence mark, so sentence splitting and verb search only see the narrative around them."""
+    if not quotes:
+        return p
+    chars = list(p)
+    for q in quotes:
+        lo, hi = q.open + 1, q.close
+        last = hi - 1
+        while last >= lo and chars[last].isspace():
+            last -= 1
+        for k in range(lo, hi):
+            if k == last and p[k] in ".!?…":
+                continue
+            chars[k] = "x"
+    return "".join(chars)
+
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]|[A-Z0-9])")
+_ABBREV = re.compile(
+    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|vs|No|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Mt|Ft|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])$"
+)
+
+
+def sentences(masked: str) -> list[tuple[int, int]]:
+    """Sentence spans of a (masked) paragraph."""
+    spans = []
+    start = 0
+    for m in _BOUNDARY.finditer(masked):
+        head = masked[max(start, m.start() - 12) : m.start()]
+        if masked[m.start()] == "." and _ABBREV.search(head):
+            continue
+        end = m.end()
+        while end > start and masked[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+        start = m.end()
+    end = len(masked)
+    if end > start:
+        spans.append((start, end))
+    return spans

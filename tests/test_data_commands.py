@@ -1,0 +1,47 @@
+"""load_demo and generate_data: the data every page and benchmark starts from."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+
+from factcheck.models import Article, Party, Statement, Verdict
+
+pytestmark = pytest.mark.django_db
+
+
+def test_load_demo_creates_the_demo_desk_and_is_idempotent(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")
+    assert Article.objects.count() == 1
+    article = Article.objects.get()
+    assert article.statements.count() > 15
+    assert Party.objects.filter(kind="anonymous").exists()
+    assert Verdict.objects.exists()
+    assert Statement.objects.exclude(final_verdict="").exists()
+    for username in ["editor", "reviewer", "viewer"]:
+        assert authenticate(username=username, password="factcheck-demo") is not None
+    for statement in article.statements.all():
+        assert article.text[statement.start : statement.end] == statement.quote
+
+
+def test_load_demo_refuses_to_run_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo")
+    assert not Article.objects.exists()
+
+
+def test_generate_data_fills_the_database_with_consistent_rows():
+    call_command("generate_data", articles=7, statements=351, reviewers=3, seed=5)
+    assert Article.objects.count() == 7
+    assert Statement.objects.count() == 351
+    assert Verdict.objects.exists()
+    for statement in Statement.objects.select_related("article"):
+        assert statement.article.text[statement.start : statement.end] == statement.quote
+    # The sequences moved past the copied ids, so ordinary inserts still work.
+    Article.objects.submit(raw_text="After the copy.", title="Next")
+    call_command("generate_data", articles=2, statements=10, reviewers=3, seed=5)
+    assert Statement.objects.count() == 361

@@ -1,0 +1,107 @@
+"""Giving a verdict: the HTMX fragment, the plain-form fallback, and bad input."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from factcheck.models import Statement, Verdict
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_htmx_verdict_returns_the_statement_row_only(client, reviewer, demo_article):
+    statement = demo_article.statements.order_by("position")[3]
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("statement_verdict", args=[demo_article.pk, statement.pk]),
+        {"value": "disputed", "number": "4"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "<html" not in body
+    assert body.lstrip().startswith("<li")
+    assert f'id="s{statement.pk}"' in body
+    assert 'value="disputed" class="vbtn vbtn-disputed" aria-pressed="true"' in body
+    assert 'aria-pressed="true"' not in body.replace('vbtn-disputed" aria-pressed="true"', "")
+    assert json.loads(response["HX-Trigger"]) == {
+        "verdict-saved": {"statement": statement.pk, "value": "disputed"}
+    }
+    assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "disputed"
+
+
+def test_without_javascript_a_verdict_posts_and_redirects_to_the_statement(
+    client, reviewer, demo_article
+):
+    statement = demo_article.statements.order_by("position")[4]
+    client.force_login(reviewer)
+    response = client.post(
+        reverse("statement_verdict", args=[demo_article.pk, statement.pk]), {"value": "denied"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == f"/articles/{demo_article.pk}/#s{statement.pk}"
+    assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "denied"
+
+
+@pytest.mark.parametrize("value", ["", "true", "confirmed'; drop table", None])
+def test_an_unknown_verdict_changes_nothing(client, reviewer, demo_article, value):
+    statement = demo_article.statements.order_by("position")[4]
+    client.force_login(reviewer)
+    data = {} if value is None else {"value": value}
+    response = client.post(
+        reverse("statement_verdict", args=[demo_article.pk, statement.pk]),
+        data,
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 400
+    assert not Verdict.objects.filter(statement=statement, reviewer=reviewer).exists()
+
+
+def test_a_deleted_statement_takes_no_verdict(client, reviewer, demo_article):
+    from django.utils import timezone
+
+    statement = demo_article.statements.order_by("position")[4]
+    Statement.objects.filter(pk=statement.pk).update(deleted_at=timezone.now())
+    client.force_login(reviewer)
+    url = reverse("statement_verdict", args=[demo_article.pk, statement.pk])
+    assert client.post(url, {"value": "denied"}).status_code == 404
+
+
+def test_the_article_page_takes_the_same_queries_for_few_or_many_statements(
+    client, reviewer, demo_article, django_assert_max_num_queries
+):
+    from factcheck.management.commands.generate_data import Command
+
+    client.force_login(reviewer)
+    client.get(demo_article.get_absolute_url())  # warm the permission cache of the session
+    with django_assert_max_num_queries(8):
+        small = client.get(demo_article.get_absolute_url())
+    Command().handle(articles=1, statements=300, parties=20, reviewers=2, seed=3)
+    from factcheck.models import Article
+
+    big = Article.objects.order_by("-id").first()
+    with django_assert_max_num_queries(8):
+        response = client.get(big.get_absolute_url())
+    assert small.status_code == response.status_code == 200
+    assert response.content.decode().count('class="statement ') == 300
+
+
+def test_article_text_is_escaped_not_rendered(client, editor):
+    from factcheck.models import Article
+
+    article = Article.objects.submit(
+        raw_text='<script>alert("x")</script> The minister said <b>nothing</b>.',
+        title="<i>Tricky</i>",
+        created_by=editor,
+    )
+    start = article.text.index("<b>")
+    Statement.objects.create(article=article, start=start, end=start + 14, quote="<b>nothing</b>")
+    client.force_login(editor)
+    body = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert" not in body
+    assert "&lt;script&gt;" in body
+    assert "<b>nothing</b>" not in body
+    assert "<i>Tricky</i>" not in body
