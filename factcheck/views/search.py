@@ -10,7 +10,19 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import CharField, Count, Exists, F, Func, OuterRef, Q, QuerySet, Value
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+)
+from django.db.models.functions import Cast
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -125,7 +137,9 @@ def _statements(data: dict, query: SearchQuery | None) -> tuple[list[Statement],
     by_rank = query is not None and data.get("sort") != "newest"
     cursor = data.get("cursor")
     if by_rank:
-        found = found.annotate(rank=SearchRank(F("search"), query))
+        # As double precision: a real rank read back as text would not equal itself in SQL,
+        # and the page after would repeat this one.
+        found = found.annotate(rank=Cast(SearchRank(F("search"), query), FloatField()))
         if cursor:
             rank, pk = cursor
             found = found.filter(Q(rank__lt=rank) | Q(rank=rank, pk__lt=pk))
