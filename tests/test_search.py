@@ -86,6 +86,15 @@ def test_words_match_any_form_and_best_matches_come_first(client, viewer, desk):
     assert "Water prices will not rise this year" not in found
 
 
+def test_best_match_puts_the_statement_with_more_of_the_words_first(client, viewer, desk):
+    client.force_login(viewer)
+    newest = quotes(client.get(reverse("search"), {"q": "water or tests"}))
+    best = quotes(client.get(reverse("search"), {"q": "water or tests", "sort": "best"}))
+    assert sorted(newest) == sorted(best)
+    assert newest[0] == "Water prices will not rise this year"  # the latest statement
+    assert best[0] == "The plant skipped required water tests for five months"
+
+
 def test_web_search_syntax_phrases_or_and_exclusion(client, viewer, desk):
     client.force_login(viewer)
     assert quotes(client.get(reverse("search"), {"q": '"no risk"'})) == [
@@ -174,7 +183,7 @@ def test_bad_input_gets_a_message_not_an_error(client, viewer, desk):
     assert "too common" in response.content.decode()
 
 
-@pytest.mark.parametrize("sort", ["", "newest"])
+@pytest.mark.parametrize("sort", ["", "best"])
 def test_keyset_pages_walk_every_result_once(client, viewer, editor, sort):
     speaker = party("Pat Walker")
     quotes_made = [

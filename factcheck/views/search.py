@@ -33,6 +33,8 @@ from factcheck.snippets import START, STOP, marked
 from factcheck.views.access import require
 
 PAGE_SIZE = 20
+BEST_MATCH_WINDOW = 1000
+ARTICLE_WINDOW = 100
 UNSETTLED = "unsettled"
 
 
@@ -63,7 +65,7 @@ class SearchForm(forms.Form):
     )
     sort = forms.ChoiceField(
         required=False,
-        choices=[("", "Best match"), ("newest", "Newest first")],
+        choices=[("", "Newest first"), ("best", "Best match")],
         label="Order",
     )
     after = forms.CharField(required=False, max_length=60, widget=forms.HiddenInput)
@@ -96,11 +98,11 @@ class SearchForm(forms.Form):
         data["cursor"] = None
         if after:
             try:
-                if data.get("sort") == "newest" or not data.get("q"):
-                    data["cursor"] = (None, int(after))
-                else:
+                if data.get("sort") == "best" and data.get("q"):
                     rank, pk = after.split("_")
                     data["cursor"] = (float(rank), int(pk))
+                else:
+                    data["cursor"] = (None, int(after))
             except ValueError:
                 self.add_error(None, "That page link is broken. Start again from the first page.")
         return data
@@ -134,28 +136,43 @@ def _statements(data: dict, query: SearchQuery | None) -> tuple[list[Statement],
     if end := data.get("published_to"):
         found = found.filter(article__published_on__lte=end)
 
-    by_rank = query is not None and data.get("sort") != "newest"
+    # First the ids of one page (and one more, to know there is a next), then the rows, so the
+    # snippets are made for the twenty rows shown and never for every match.
     cursor = data.get("cursor")
-    if by_rank:
-        # As double precision: a real rank read back as text would not equal itself in SQL,
-        # and the page after would repeat this one.
-        found = found.annotate(rank=Cast(SearchRank(F("search"), query), FloatField()))
+    if query is not None and data.get("sort") == "best":
+        # Ranking every match of a common word (400,000 of 5 million statements) cannot be
+        # fast, so best match ranks the newest BEST_MATCH_WINDOW matches, read off the primary
+        # key index; the page says so. Ranks come as double precision so they compare exactly.
+        window = sorted(
+            found.annotate(rank=Cast(SearchRank(F("search"), query), FloatField()))
+            .order_by("-pk")
+            .values_list("rank", "pk")[:BEST_MATCH_WINDOW],
+            reverse=True,
+        )
         if cursor:
-            rank, pk = cursor
-            found = found.filter(Q(rank__lt=rank) | Q(rank=rank, pk__lt=pk))
-        found = found.order_by("-rank", "-pk")
+            window = [key for key in window if key < cursor]
+        keys = window[: PAGE_SIZE + 1]
     else:
         if cursor:
             found = found.filter(pk__lt=cursor[1])
-        found = found.order_by("-pk")
+        keys = [
+            (None, pk) for pk in found.order_by("-pk").values_list("pk", flat=True)[: PAGE_SIZE + 1]
+        ]
+    next_after = ""
+    if len(keys) > PAGE_SIZE:
+        keys = keys[:PAGE_SIZE]
+        rank, pk = keys[-1]
+        next_after = f"{rank!r}_{pk}" if rank is not None else str(pk)
+    shown = Statement.objects.filter(pk__in=[pk for _, pk in keys])
     if query is not None:
-        found = found.annotate(
+        shown = shown.annotate(
             snippet=SearchHeadline(
                 "quote", query, start_sel=START, stop_sel=STOP, highlight_all=True
             )
         )
-    rows = list(
-        found.select_related("speaker", "article").only(
+    by_pk = {
+        row.pk: row
+        for row in shown.select_related("speaker", "article").only(
             "id",
             "quote",
             "final_verdict",
@@ -168,13 +185,9 @@ def _statements(data: dict, query: SearchQuery | None) -> tuple[list[Statement],
             "article__outlet",
             "article__published_on",
             "article__status",
-        )[: PAGE_SIZE + 1]
-    )
-    next_after = ""
-    if len(rows) > PAGE_SIZE:
-        rows = rows[:PAGE_SIZE]
-        last = rows[-1]
-        next_after = f"{last.rank!r}_{last.pk}" if by_rank else str(last.pk)
+        )
+    }
+    rows = [by_pk[pk] for _, pk in keys if pk in by_pk]
     for row in rows:
         row.marked = marked(row.snippet) if query is not None else None
     return rows, next_after
@@ -188,9 +201,19 @@ def _articles(data: dict, query: SearchQuery) -> list[Article]:
         found = found.filter(published_on__gte=start)
     if end := data.get("published_to"):
         found = found.filter(published_on__lte=end)
-    rows = list(
-        found.annotate(
-            rank=SearchRank(F("search"), query),
+    # As for statements: rank the newest matches, not every article that has a common word,
+    # then make snippets for the five shown only.
+    window = sorted(
+        found.annotate(rank=SearchRank(F("search"), query))
+        .order_by("-pk")
+        .values_list("rank", "pk")[:ARTICLE_WINDOW],
+        reverse=True,
+    )
+    ids = [pk for _, pk in window[:5]]
+    by_pk = {
+        row.pk: row
+        for row in Article.objects.filter(pk__in=ids)
+        .annotate(
             snippet=SearchHeadline(
                 "text",
                 query,
@@ -200,27 +223,39 @@ def _articles(data: dict, query: SearchQuery) -> list[Article]:
                 min_words=12,
                 max_fragments=2,
                 fragment_delimiter=" … ",
-            ),
+            )
         )
         .only("id", "title", "outlet", "published_on", "status")
-        .order_by("-rank", "-id")[:5]
-    )
+    }
+    rows = [by_pk[pk] for pk in ids if pk in by_pk]
     for row in rows:
         row.marked = marked(row.snippet)
     return rows
 
 
 def _parties(words: str) -> list[Party]:
+    """Parties whose name or an alias contains the words, names starting with them first."""
     key = " ".join(words.split()).lower()
     aliases = Func(
         F("alias_keys"), Value(" "), function="array_to_string", output_field=CharField()
     )
-    return list(
+    parties = list(
         Party.objects.annotate(alias_text=aliases)
         .filter(Q(name_key__contains=key) | Q(alias_text__contains=key))
-        .annotate(statement_count=Count("statements", filter=Q(statements__deleted_at=None)))
-        .order_by("-statement_count", "name")[:6]
+        .annotate(starts=Q(name_key__startswith=key))
+        .only("id", "name", "kind")
+        .order_by("-starts", "name_key")[:6]
     )
+    counts = dict(
+        Statement.objects.live()
+        .filter(speaker__in=parties)
+        .values_list("speaker")
+        .annotate(n=Count("*"))
+        .order_by()
+    )
+    for party in parties:
+        party.statement_count = counts.get(party.pk, 0)
+    return parties
 
 
 def search_results(data: dict) -> Results:
@@ -267,6 +302,7 @@ def search(request: HttpRequest) -> HttpResponse:
         else "",
         "first_link": "?" + params.urlencode(),
         "paged": bool(request.GET.get("after")),
+        "best_window": BEST_MATCH_WINDOW,
     }
     template = "search/search.html"
     if request.htmx and not request.htmx.boosted:
