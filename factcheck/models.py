@@ -7,6 +7,7 @@ statement's quote equal to the article text it points at), so no code path can s
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -423,19 +424,34 @@ class StatementQuerySet(models.QuerySet):
     ) -> StatementQuerySet:
         """Statements that say nearly the same thing as `quote`: "has this been checked before?"
 
-        Trigram similarity (pg_trgm) on the quote, through its GIN index; settled ones first among
-        equally similar, so an earlier verdict is what the reviewer sees.
+        Trigram similarity (pg_trgm) ranks them; settled ones first among equally similar, so an
+        earlier verdict is what the reviewer sees. Comparing against every quote is too slow at
+        millions of statements (common words share trigrams with everything), so candidates must
+        first share the quote's most telling words, through the full-text index.
         """
         quote = " ".join(quote.split())
-        found = (
-            self.live()
-            .filter(quote__trigram_similar=quote)
-            .annotate(similarity=TrigramSimilarity("quote", quote))
-            .filter(similarity__gte=SIMILAR_STATEMENT_THRESHOLD)
-        )
+        found = self.live().annotate(similarity=TrigramSimilarity("quote", quote))
+        if candidates := telling_words_query(quote):
+            found = found.filter(
+                search=SearchQuery(candidates, search_type="raw", config="english")
+            )
+        found = found.filter(similarity__gte=SIMILAR_STATEMENT_THRESHOLD)
         if exclude_article is not None:
             found = found.exclude(article_id=exclude_article)
         return found.order_by("-similarity", F("final_at").desc(nulls_last=True), "-id")[:limit]
+
+
+def telling_words_query(quote: str) -> str:
+    """A raw tsquery: two groups of four of the longest words of `quote`, all of either group.
+
+    Long words are the rare, specific ones; a near-repeat of a claim keeps most of them, so it
+    keeps all of at least one group even when a word or two changed.
+    """
+    words = sorted(
+        {w.lower() for w in re.findall(r"[^\W_]{4,}", quote)}, key=lambda w: (-len(w), w)
+    )[:8]
+    groups = [words[:4], words[4:8]]
+    return " | ".join(f"({' & '.join(g)})" for g in groups if len(g) >= 2) or " & ".join(words)
 
 
 # How alike two quotes must be (pg_trgm similarity, 0..1) to be shown as "checked before".
