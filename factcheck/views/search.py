@@ -22,7 +22,7 @@ from django.db.models import (
     QuerySet,
     Value,
 )
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Left
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -34,7 +34,10 @@ from factcheck.views.access import require
 
 PAGE_SIZE = 20
 BEST_MATCH_WINDOW = 1000
-ARTICLE_WINDOW = 100
+ARTICLE_WINDOW = 30
+ARTICLES_SHOWN = 3
+# Snippets come from the start of an article: ts_headline parses all the text it is given.
+ARTICLE_SNIPPET_CHARS = 4000
 UNSETTLED = "unsettled"
 
 
@@ -202,26 +205,26 @@ def _articles(data: dict, query: SearchQuery) -> list[Article]:
     if end := data.get("published_to"):
         found = found.filter(published_on__lte=end)
     # As for statements: rank the newest matches, not every article that has a common word,
-    # then make snippets for the five shown only.
+    # then make snippets for the few shown only.
     window = sorted(
         found.annotate(rank=SearchRank(F("search"), query))
         .order_by("-pk")
         .values_list("rank", "pk")[:ARTICLE_WINDOW],
         reverse=True,
     )
-    ids = [pk for _, pk in window[:5]]
+    ids = [pk for _, pk in window[:ARTICLES_SHOWN]]
     by_pk = {
         row.pk: row
         for row in Article.objects.filter(pk__in=ids)
         .annotate(
             snippet=SearchHeadline(
-                "text",
+                Left("text", ARTICLE_SNIPPET_CHARS),
                 query,
                 start_sel=START,
                 stop_sel=STOP,
                 max_words=24,
                 min_words=12,
-                max_fragments=2,
+                max_fragments=1,
                 fragment_delimiter=" … ",
             )
         )
