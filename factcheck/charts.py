@@ -161,7 +161,7 @@ def bar_chart(
     uid: str, bars: Sequence[Bar], *, title: str, width: int = 520, unit: str = ""
 ) -> Svg:
     """Horizontal bars, one a row, each with its label on the left and its figure at its end."""
-    row, label_w = 30, 150
+    row, label_w = 30, min(150, int(width * 0.3))
     height = max(1, len(bars)) * row + 8
     top = max((b.value for b in bars), default=0) or 1
     desc = "; ".join(f"{b.label}: {_num(b.value)}{unit}" for b in bars) or "Nothing to show."
@@ -170,7 +170,8 @@ def bar_chart(
     for i, bar in enumerate(bars):
         y = 4 + i * row
         w = span * bar.value / top
-        label = bar.label if len(bar.label) <= 22 else bar.label[:21] + "…"
+        fits = label_w // 8
+        label = bar.label if len(bar.label) <= fits else bar.label[: fits - 1] + "…"
         out.append(
             f'<text x="{label_w - 10}" y="{y + 17}" font-size="13" text-anchor="end" '
             f'fill="{INK}">{esc(label)}</text>'
@@ -324,7 +325,7 @@ def grouped_bars(
     width: int = 560,
 ) -> Svg:
     """Two bars per row (a short and a long period, say): solid and hatched, figures written."""
-    row, label_w = 44, 150
+    row, label_w = 44, min(150, int(width * 0.3))
     height = max(1, len(rows)) * row + 34
     top = max((max(a, b) for _, a, b in rows), default=0) or 1
     desc = (
@@ -336,7 +337,8 @@ def grouped_bars(
     fills = (f"url(#{esc(uid)}-bar)", f"url(#{esc(uid)}-unsettled)")
     for i, (label, a, b) in enumerate(rows):
         y = 4 + i * row
-        short = label if len(label) <= 22 else label[:21] + "…"
+        fits = label_w // 8
+        short = label if len(label) <= fits else label[: fits - 1] + "…"
         out.append(
             f'<text x="{label_w - 10}" y="{y + 22}" font-size="13" text-anchor="end" '
             f'fill="{INK}">{esc(short)}</text>'

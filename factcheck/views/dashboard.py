@@ -21,6 +21,8 @@ from factcheck.models import Article, Assignment, Statement, Verdict, Verdicts
 from factcheck.views.access import require
 
 AGREEMENT_WEEKS = 8
+# The charts sit in a third of the page: drawn at about that size, their text stays readable.
+CHART_WIDTH = 400
 
 
 @dataclass
@@ -166,6 +168,7 @@ def _throughput(now: datetime.datetime) -> tuple[list[tuple[str, int, int]], cha
         [(name, week, month) for name, week, month in table],
         series=("Last 7 days", "Last 30 days"),
         title="Verdicts given per reviewer, last 7 and 30 days",
+        width=CHART_WIDTH,
     )
     return table, chart
 
@@ -178,7 +181,9 @@ def _week_by_value(since: datetime.datetime) -> charts.Svg:
         .order_by()
     )
     bars = [charts.Bar(label, counts.get(value, 0), value) for value, label in Verdicts.choices]
-    return charts.bar_chart("week", bars, title="Verdicts given this week, by value")
+    return charts.bar_chart(
+        "week", bars, title="Verdicts given this week, by value", width=CHART_WIDTH
+    )
 
 
 AGREEMENT_SQL = """
@@ -241,6 +246,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 for week, agreed, judged in trend
             ],
             title="Share of statements on which all reviewers agreed, by week",
+            width=CHART_WIDTH,
+            height=220,
         )
     else:
         context["recently_settled"] = list(
