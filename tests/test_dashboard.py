@@ -206,3 +206,30 @@ def test_each_chart_kind_draws_its_figures_and_handles_no_data():
         charts.grouped_bars("e5", [], series=("a", "b"), title="t"),
     ):
         _parse(empty)
+
+
+def test_the_daily_tally_follows_every_verdict_given_changed_or_removed(
+    reviewer, second_reviewer, work
+):
+    from django.db.models import Count, Sum
+
+    from factcheck.models import VerdictTally
+
+    def tallied() -> dict:
+        rows = VerdictTally.objects.values_list("reviewer_id", "value").annotate(n=Sum("given"))
+        return {(r, v): n for r, v, n in rows if n}
+
+    def counted() -> dict:
+        rows = Verdict.objects.values_list("reviewer_id", "value").annotate(n=Count("*"))
+        return {(r, v): n for r, v, n in rows.order_by()}
+
+    assert tallied() == counted()
+    statement = work["late"].statements.order_by("position")[3]
+    statement.set_verdict(reviewer, "denied")
+    statement.set_verdict(second_reviewer, "confirmed")
+    statement.set_verdict(reviewer, "confirmed")  # a change: moves value, keeps its judgement
+    assert tallied() == counted()
+    Verdict.objects.filter(statement=statement, reviewer=second_reviewer).delete()
+    assert tallied() == counted()
+    totals = VerdictTally.objects.aggregate(judged=Sum("second_opinions"), agreed=Sum("agreed"))
+    assert totals == {"judged": 3, "agreed": 1}

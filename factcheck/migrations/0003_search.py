@@ -5,7 +5,70 @@ from django.contrib.postgres.operations import TrigramExtension
 import django.contrib.postgres.search
 import django.db.models.functions.text
 from django.conf import settings
+import django.db.models.deletion
 from django.db import migrations, models
+
+# The dashboard's tallies: one row per day, reviewer and value, kept by triggers on verdicts.
+# A verdict's agreement is judged when it is first given: did it match every earlier verdict on
+# the statement? A later change moves it to its new value and keeps that first judgement.
+TALLY_FORWARD = r"""
+CREATE FUNCTION factcheck_verdict_tally() RETURNS trigger AS $$
+DECLARE
+    earlier integer := 0;
+    same boolean := false;
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        UPDATE factcheck_verdicttally SET given = given - 1
+        WHERE day = (OLD.created_at AT TIME ZONE 'UTC')::date
+          AND reviewer_id = OLD.reviewer_id AND value = OLD.value;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        SELECT count(*), coalesce(bool_and(value = NEW.value), false) INTO earlier, same
+        FROM factcheck_verdict WHERE statement_id = NEW.statement_id AND id <> NEW.id;
+    END IF;
+    INSERT INTO factcheck_verdicttally (day, reviewer_id, value, given, second_opinions, agreed)
+    VALUES ((NEW.created_at AT TIME ZONE 'UTC')::date, NEW.reviewer_id, NEW.value, 1,
+            (earlier > 0)::integer, (earlier > 0 AND same)::integer)
+    ON CONFLICT (day, reviewer_id, value) DO UPDATE SET
+        given = factcheck_verdicttally.given + 1,
+        second_opinions = factcheck_verdicttally.second_opinions + EXCLUDED.second_opinions,
+        agreed = factcheck_verdicttally.agreed + EXCLUDED.agreed;
+    RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+
+CREATE TRIGGER verdict_tally_given
+    AFTER INSERT OR DELETE ON factcheck_verdict
+    FOR EACH ROW EXECUTE FUNCTION factcheck_verdict_tally();
+
+CREATE TRIGGER verdict_tally_changed
+    AFTER UPDATE ON factcheck_verdict
+    FOR EACH ROW
+    WHEN (OLD.value IS DISTINCT FROM NEW.value OR OLD.reviewer_id IS DISTINCT FROM NEW.reviewer_id
+          OR OLD.created_at IS DISTINCT FROM NEW.created_at)
+    EXECUTE FUNCTION factcheck_verdict_tally();
+
+INSERT INTO factcheck_verdicttally (day, reviewer_id, value, given, second_opinions, agreed)
+SELECT (v.created_at AT TIME ZONE 'UTC')::date, v.reviewer_id, v.value, count(*),
+       count(*) FILTER (WHERE e.earlier > 0),
+       count(*) FILTER (WHERE e.earlier > 0 AND e.same)
+FROM factcheck_verdict v
+CROSS JOIN LATERAL (
+    SELECT count(*) AS earlier, coalesce(bool_and(w.value = v.value), false) AS same
+    FROM factcheck_verdict w
+    WHERE w.statement_id = v.statement_id AND (w.created_at, w.id) < (v.created_at, v.id)
+) e
+GROUP BY 1, 2, 3;
+"""
+
+TALLY_BACKWARD = r"""
+DROP TRIGGER IF EXISTS verdict_tally_changed ON factcheck_verdict;
+DROP TRIGGER IF EXISTS verdict_tally_given ON factcheck_verdict;
+DROP FUNCTION IF EXISTS factcheck_verdict_tally();
+"""
 
 
 class Migration(migrations.Migration):
@@ -52,8 +115,20 @@ class Migration(migrations.Migration):
             model_name='statement',
             index=models.Index(models.OrderBy(models.F('final_at'), descending=True), condition=models.Q(('deleted_at__isnull', True), models.Q(('final_verdict', ''), _negated=True)), name='statement_recently_settled'),
         ),
-        migrations.AddIndex(
-            model_name='verdict',
-            index=models.Index(fields=['created_at', 'reviewer', 'value'], name='verdict_given_recent'),
+        migrations.CreateModel(
+            name='VerdictTally',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('day', models.DateField(help_text='The UTC date the verdict was first given.')),
+                ('value', models.CharField(choices=[('confirmed', 'Confirmed'), ('denied', 'Denied'), ('disputed', 'Disputed')], max_length=16)),
+                ('given', models.IntegerField(default=0)),
+                ('second_opinions', models.IntegerField(default=0)),
+                ('agreed', models.IntegerField(default=0)),
+                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+            ],
+            options={
+                'constraints': [models.UniqueConstraint(fields=('day', 'reviewer', 'value'), name='verdict_tally_once_per_day')],
+            },
         ),
+        migrations.RunSQL(TALLY_FORWARD, TALLY_BACKWARD),
     ]

@@ -9,15 +9,15 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db import connection
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncWeek
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from factcheck import charts
-from factcheck.models import Article, Assignment, Statement, Verdict, Verdicts
+from factcheck.models import Article, Assignment, Statement, Verdict, Verdicts, VerdictTally
 from factcheck.views.access import require
 
 AGREEMENT_WEEKS = 8
@@ -108,18 +108,25 @@ def reviewer_queue(user, today: datetime.date) -> tuple[list[Assignment], list[A
 
 
 def _articles_in_review() -> list[Article]:
-    return list(
+    """The newest articles in review, counted one by one: a grouped count over every article
+    in review would read all their statements before the limit applies."""
+    articles = list(
         Article.objects.filter(status=Article.Status.IN_REVIEW)
-        .annotate(
-            statement_count=Count("statements", filter=Q(statements__deleted_at=None)),
-            settled_count=Count(
-                "statements",
-                filter=Q(statements__deleted_at=None) & ~Q(statements__final_verdict=""),
-            ),
-        )
         .only("id", "title", "outlet", "published_on", "status", "created_at")
         .order_by("-created_at", "-id")[:12]
     )
+    counts = {
+        article_id: (total, settled)
+        for article_id, total, settled in Statement.objects.live()
+        .filter(article__in=articles)
+        .values_list("article")
+        .annotate(total=Count("*"), settled=Count("final_at", filter=~Q(final_verdict="")))
+        .values_list("article", "total", "settled")
+        .order_by()
+    }
+    for article in articles:
+        article.statement_count, article.settled_count = counts.get(article.pk, (0, 0))
+    return articles
 
 
 def _overdue(today: datetime.date) -> list[Assignment]:
@@ -151,21 +158,19 @@ def _names(user_ids: Iterable[int]) -> dict[int, str]:
     return {u.pk: u.get_full_name() or u.username for u in users}
 
 
-def _throughput(now: datetime.datetime) -> tuple[list[tuple[str, int, int]], charts.Svg]:
+def _throughput(today: datetime.date) -> tuple[list[tuple[str, int, int]], charts.Svg]:
+    week_from = today - datetime.timedelta(days=6)
     rows = list(
-        Verdict.objects.filter(created_at__gte=now - datetime.timedelta(days=30))
+        VerdictTally.objects.filter(day__gte=today - datetime.timedelta(days=29))
         .values_list("reviewer_id")
-        .annotate(
-            month=Count("*"),
-            week=Count("created_at", filter=Q(created_at__gte=now - datetime.timedelta(days=7))),
-        )
+        .annotate(month=Sum("given"), week=Sum("given", filter=Q(day__gte=week_from)))
         .order_by("-month", "reviewer_id")[:10]
     )
     names = _names(r[0] for r in rows)
-    table = [(names.get(r, "—"), week, month) for r, month, week in rows]
+    table = [(names.get(r, "—"), week or 0, month) for r, month, week in rows]
     chart = charts.grouped_bars(
         "throughput",
-        [(name, week, month) for name, week, month in table],
+        table,
         series=("Last 7 days", "Last 30 days"),
         title="Verdicts given per reviewer, last 7 and 30 days",
         width=CHART_WIDTH,
@@ -173,47 +178,33 @@ def _throughput(now: datetime.datetime) -> tuple[list[tuple[str, int, int]], cha
     return table, chart
 
 
-def _week_by_value(since: datetime.datetime) -> charts.Svg:
+def _week_by_value(monday: datetime.date) -> charts.Svg:
     counts = dict(
-        Verdict.objects.filter(created_at__gte=since)
+        VerdictTally.objects.filter(day__gte=monday)
         .values_list("value")
-        .annotate(n=Count("*"))
+        .annotate(n=Sum("given"))
         .order_by()
     )
-    bars = [charts.Bar(label, counts.get(value, 0), value) for value, label in Verdicts.choices]
+    bars = [charts.Bar(label, counts.get(value) or 0, value) for value, label in Verdicts.choices]
     return charts.bar_chart(
         "week", bars, title="Verdicts given this week, by value", width=CHART_WIDTH
     )
 
 
-AGREEMENT_SQL = """
-SELECT date_trunc('week', last_at AT TIME ZONE %s)::date AS week,
-       count(*) FILTER (WHERE kinds = 1) AS agreed,
-       count(*) AS judged
-FROM (
-    SELECT v.statement_id, max(v.created_at) AS last_at, count(DISTINCT v.value) AS kinds
-    FROM factcheck_verdict v
-    WHERE v.statement_id IN (
-        SELECT statement_id FROM factcheck_verdict WHERE created_at >= %s
-    )
-    GROUP BY v.statement_id
-    HAVING count(*) >= 2
-) AS judged
-WHERE last_at >= %s
-GROUP BY 1
-ORDER BY 1
-"""
-
-
 def agreement_trend(today: datetime.date) -> list[tuple[datetime.date, int, int]]:
-    """Per week, of the statements whose last verdict came that week and which two or more
-    reviewers judged: how many they all agreed on. One query."""
+    """Per week: verdicts given on statements another reviewer had already judged, and how many
+    of them matched every earlier verdict. Read from the daily tallies, one query."""
     monday = today - datetime.timedelta(days=today.weekday())
     first = monday - datetime.timedelta(weeks=AGREEMENT_WEEKS - 1)
-    since = timezone.make_aware(datetime.datetime.combine(first, datetime.time()))
-    with connection.cursor() as cursor:
-        cursor.execute(AGREEMENT_SQL, [timezone.get_current_timezone_name(), since, since])
-        found = {week: (agreed, judged) for week, agreed, judged in cursor.fetchall()}
+    found = {
+        week.date() if isinstance(week, datetime.datetime) else week: (agreed or 0, judged or 0)
+        for week, agreed, judged in VerdictTally.objects.filter(day__gte=first)
+        .annotate(week=TruncWeek("day"))
+        .values_list("week")
+        .annotate(agreed=Sum("agreed"), judged=Sum("second_opinions"))
+        .values_list("week", "agreed", "judged")
+        .order_by()
+    }
     weeks = [first + datetime.timedelta(weeks=i) for i in range(AGREEMENT_WEEKS)]
     return [(week, *found.get(week, (0, 0))) for week in weeks]
 
@@ -233,10 +224,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context["in_review"] = _articles_in_review()
     if is_editor:
         monday = today - datetime.timedelta(days=today.weekday())
-        week_start = timezone.make_aware(datetime.datetime.combine(monday, datetime.time()))
         context["overdue"] = _overdue(today)
-        context["week_chart"] = _week_by_value(week_start)
-        context["throughput"], context["throughput_chart"] = _throughput(now)
+        context["week_chart"] = _week_by_value(monday)
+        context["throughput"], context["throughput_chart"] = _throughput(today)
         trend = agreement_trend(today)
         context["agreement"] = trend
         context["agreement_chart"] = charts.line_chart(
@@ -245,7 +235,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 (f"{week:%-d %b}", round(100 * agreed / judged) if judged else None)
                 for week, agreed, judged in trend
             ],
-            title="Share of statements on which all reviewers agreed, by week",
+            title="Share of second opinions that agreed with every earlier verdict, by week",
             width=CHART_WIDTH,
             height=220,
         )

@@ -137,7 +137,7 @@ def _trend(party: Party) -> list[tuple[str, dict[str, int]]]:
     first = max(min(months), _add_months(last, -(TREND_MONTHS - 1)))
     out, month = [], first
     while month <= last:
-        label = month.strftime("%b %y") if month.month == 1 or month == first else f"{month:%b}"
+        label = f"{month:%b %Y}" if month.month == 1 or month == first else f"{month:%b}"
         out.append((label, months.get(month, {})))
         month = _add_months(month, 1)
     return out
