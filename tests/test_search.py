@@ -230,7 +230,7 @@ def test_search_costs_the_same_queries_however_many_results(
             [(f"The ferry costs rose {k} times", speaker, "confirmed") for k in range(12)],
             editor=editor,
         )
-    assert count() == few
+    assert count() <= few  # fewer, even: a full first page needs no second look
     with django_assert_max_num_queries(few):
         client.get(reverse("search"), {"q": "ferry", "verdict": "confirmed"})
 

@@ -148,7 +148,7 @@ def run(table: Table) -> None:
 
     quote = Statement.objects.order_by("-id").values_list("quote", flat=True).first()
     ms = median_ms(lambda: list(Statement.objects.similar_to(quote)), repeat=7, warmup=1)
-    table.add("search", "similar statements (pg_trgm) for one quote", f"{ms:.1f} ms")
+    table.add("search", "similar statements (full-text candidates, pg_trgm rank)", f"{ms:.1f} ms")
 
     party, moved = _big_party()
     try:

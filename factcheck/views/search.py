@@ -35,6 +35,8 @@ from factcheck.views.access import require
 PAGE_SIZE = 20
 BEST_MATCH_WINDOW = 1000
 ARTICLE_WINDOW = 30
+# How many of the newest statement ids a page walks before it asks the full-text index instead.
+RECENT_SPAN = 100_000
 ARTICLES_SHOWN = 3
 # Snippets come from the start of an article: ts_headline parses all the text it is given.
 ARTICLE_SNIPPET_CHARS = 4000
@@ -158,9 +160,7 @@ def _statements(data: dict, query: SearchQuery | None) -> tuple[list[Statement],
     else:
         if cursor:
             found = found.filter(pk__lt=cursor[1])
-        keys = [
-            (None, pk) for pk in found.order_by("-pk").values_list("pk", flat=True)[: PAGE_SIZE + 1]
-        ]
+        keys = [(None, pk) for pk in _newest(found, cursor[1] if cursor else None)]
     next_after = ""
     if len(keys) > PAGE_SIZE:
         keys = keys[:PAGE_SIZE]
@@ -194,6 +194,28 @@ def _statements(data: dict, query: SearchQuery | None) -> tuple[list[Statement],
     for row in rows:
         row.marked = marked(row.snippet) if query is not None else None
     return rows, next_after
+
+
+def _newest(found: QuerySet, before: int | None) -> list[int]:
+    """Ids of the next page, newest first.
+
+    Walking the primary key backwards finds a common word's matches at once, but walks the whole
+    table for a rare phrase the planner thinks common. So walk only the RECENT_SPAN ids before
+    the cursor first; if they hold less than a page, the matches are sparse, and the full-text
+    index finds them all for sorting (ordering by id + 0 keeps the planner off the key).
+    """
+    top = before or (Statement.objects.order_by("-pk").values_list("pk", flat=True).first() or 0)
+    page = PAGE_SIZE + 1
+    ids = list(
+        found.filter(pk__gt=top - RECENT_SPAN).order_by("-pk").values_list("pk", flat=True)[:page]
+    )
+    if len(ids) < page:
+        ids += (
+            found.filter(pk__lte=top - RECENT_SPAN)
+            .order_by((F("pk") + 0).desc())
+            .values_list("pk", flat=True)[: page - len(ids)]
+        )
+    return ids
 
 
 def _articles(data: dict, query: SearchQuery) -> list[Article]:
