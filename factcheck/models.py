@@ -6,14 +6,23 @@ statement's quote equal to the article text it points at), so no code path can s
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+    TrigramSimilarity,
+)
 from django.db import models, transaction
 from django.db.models import Case, Count, F, Func, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, Lower, Now, Trim
+from django.db.models.functions import Coalesce, Left, Lower, Now, Trim, TruncMonth
 from django.utils import timezone
 
 from factcheck import extraction
@@ -66,6 +75,12 @@ class ArticleQuerySet(models.QuerySet):
         return article
 
 
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self) -> ArticleQuerySet:
+        # The stored search vector can be as large as the text: only search reads it.
+        return super().get_queryset().defer("search")
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -92,8 +107,19 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True)
+    # Kept by the database on every write. The text is capped because a tsvector holds at most
+    # 1 MB: an article of the maximum size must still save, and its first 200,000 characters
+    # are plenty to find it by.
+    search = models.GeneratedField(
+        expression=SearchVector("title", config="english", weight="A")
+        + SearchVector("outlet", "byline", config="english", weight="C")
+        + SearchVector(Left("text", 200_000), config="english", weight="B"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -109,7 +135,10 @@ class Article(models.Model):
                 condition=Q(status__in=["draft", "in_review", "done"]), name="article_status_valid"
             ),
         ]
-        indexes = [models.Index(fields=["status", "-created_at"], name="article_status_created")]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="article_status_created"),
+            GinIndex(fields=["search"], name="article_search_gin"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -341,6 +370,130 @@ class Party(models.Model):
 
         return reverse("party_detail", args=[self.pk])
 
+    def as_record(self) -> dict:
+        return {
+            "id": self.pk,
+            "name": self.name,
+            "kind": self.kind,
+            "affiliation": self.affiliation_id,
+            "aliases": list(self.aliases),
+        }
+
+    def verdict_counts(self) -> dict[str, int]:
+        """Live statements by final verdict ("" = not settled yet), read from an index alone."""
+        rows = (
+            Statement.objects.live()
+            .filter(speaker=self)
+            .values_list("final_verdict")
+            .annotate(n=Count("*"))
+            .order_by()
+        )
+        counts = {"": 0, **dict.fromkeys(VERDICT_VALUES, 0)}
+        counts.update(dict(rows))
+        return counts
+
+    def monthly_verdicts(self) -> list[tuple[datetime.date, dict[str, int]]]:
+        """Settled statements per month they reached the desk, oldest first, by final verdict."""
+        rows = (
+            Statement.objects.live()
+            .filter(speaker=self)
+            .exclude(final_verdict="")
+            .annotate(month=TruncMonth("created_at"))
+            .values_list("month", "final_verdict")
+            .annotate(n=Count("*"))
+            .order_by("month")
+        )
+        months: dict[datetime.date, dict[str, int]] = {}
+        for month, verdict, n in rows:
+            months.setdefault(month.date(), dict.fromkeys(VERDICT_VALUES, 0))[verdict] = n
+        return list(months.items())
+
+    def update_profile(
+        self, actor, *, kind: str, affiliation: Party | None, aliases: list[str]
+    ) -> Revision | None:
+        """An editor's change to the kind, affiliation or aliases, kept as a Revision.
+
+        Raises ValueError with a message for the editor when the change would make the directory
+        wrong: an alias that is another party's name (merge them instead), or an affiliation
+        that loops back to this party.
+        """
+        aliases = unique_names(aliases, exclude=self.name)
+        keys = [normalise_name(a) for a in aliases]
+        clash = Party.objects.exclude(pk=self.pk).filter(name_key__in=keys).first()
+        if clash:
+            raise ValueError(
+                f"“{clash.name}” is another party. If they are the same, merge them instead."
+            )
+        chain, step = {self.pk}, affiliation
+        while step is not None:
+            if step.pk in chain:
+                raise ValueError(f"{affiliation} is, or belongs to, {self.name}.")
+            chain.add(step.pk)
+            step = step.affiliation
+        with transaction.atomic():
+            before = self.as_record()
+            self.kind = kind
+            self.affiliation = affiliation
+            self.aliases = aliases
+            self.save()
+            after = self.as_record()
+            if before == after:
+                return None
+            return Revision.objects.create(
+                party=self,
+                actor=actor,
+                action=Revision.Action.PARTY_EDITED,
+                before=before,
+                after=after,
+            )
+
+    def merge_into(self, other: Party, actor) -> Revision:
+        """Fold this duplicate into `other`: its statements and members move there and its names
+        become aliases of `other`. One Revision keeps both parties as they were, so the merge
+        can be audited (and undone by hand from the ids it lists)."""
+        if other.pk == self.pk:
+            raise ValueError("A party cannot be merged into itself.")
+        with transaction.atomic():
+            # Lock both in id order, so two editors merging the same pair cannot deadlock.
+            locked = {
+                p.pk: p
+                for p in Party.objects.select_for_update()
+                .filter(pk__in=[self.pk, other.pk])
+                .order_by("pk")
+            }
+            if len(locked) != 2:
+                raise Party.DoesNotExist("One of the parties has already been merged or deleted.")
+            source, target = locked[self.pk], locked[other.pk]
+            before = {"merged": source.as_record(), "into": target.as_record()}
+            spoken = Statement.objects.filter(speaker=source)
+            statement_ids = list(spoken.order_by("pk").values_list("pk", flat=True))
+            # A moved statement counts as edited, so a reviewer's stale form cannot undo it.
+            spoken.update(speaker=target, version=F("version") + 1, updated_at=Now())
+            members = Party.objects.filter(affiliation=source).exclude(pk=target.pk)
+            member_ids = list(members.order_by("pk").values_list("pk", flat=True))
+            members.update(affiliation=target)
+            if target.affiliation_id == source.pk:
+                target.affiliation_id = source.affiliation_id
+                if target.affiliation_id == target.pk:
+                    target.affiliation_id = None
+            target.aliases = [*target.aliases, source.name, *source.aliases]
+            target.save()
+            Revision.objects.filter(party=source).update(party=target)
+            revision = Revision.objects.create(
+                party=target,
+                actor=actor,
+                action=Revision.Action.PARTY_MERGED,
+                before=before,
+                after={
+                    "into": target.as_record(),
+                    "moved_statements": statement_ids,
+                    "moved_members": member_ids,
+                },
+            )
+            source.delete()
+        self.pk = None
+        return revision
+
 
 def unique_names(names: Iterable[str], exclude: str = "") -> list[str]:
     """Aliases in first-seen order, without blanks, repeats, or the canonical name itself."""
@@ -370,6 +523,50 @@ class StatementQuerySet(models.QuerySet):
 
     def pending_review(self) -> StatementQuerySet:
         return self.live().filter(final_verdict="")
+
+    def matching(self, words: str) -> StatementQuerySet:
+        """Statements whose quote matches `words` in web-search syntax ("exact phrase", or, -not),
+        ranked by how well; the stored `search` column and its GIN index do the work."""
+        query = SearchQuery(words, search_type="websearch", config="english")
+        return self.filter(search=query).annotate(rank=SearchRank(F("search"), query))
+
+    def similar_to(
+        self, quote: str, *, exclude_article: int | None = None, limit: int = 5
+    ) -> StatementQuerySet:
+        """Statements that say nearly the same thing as `quote`: "has this been checked before?"
+
+        Trigram similarity (pg_trgm) ranks them; settled ones first among equally similar, so an
+        earlier verdict is what the reviewer sees. Comparing against every quote is too slow at
+        millions of statements (common words share trigrams with everything), so candidates must
+        first share the quote's most telling words, through the full-text index.
+        """
+        quote = " ".join(quote.split())
+        found = self.live().annotate(similarity=TrigramSimilarity("quote", quote))
+        if candidates := telling_words_query(quote):
+            found = found.filter(
+                search=SearchQuery(candidates, search_type="raw", config="english")
+            )
+        found = found.filter(similarity__gte=SIMILAR_STATEMENT_THRESHOLD)
+        if exclude_article is not None:
+            found = found.exclude(article_id=exclude_article)
+        return found.order_by("-similarity", F("final_at").desc(nulls_last=True), "-id")[:limit]
+
+
+def telling_words_query(quote: str) -> str:
+    """A raw tsquery: two groups of four of the longest words of `quote`, all of either group.
+
+    Long words are the rare, specific ones; a near-repeat of a claim keeps most of them, so it
+    keeps all of at least one group even when a word or two changed.
+    """
+    words = sorted(
+        {w.lower() for w in re.findall(r"[^\W_]{4,}", quote)}, key=lambda w: (-len(w), w)
+    )[:8]
+    groups = [words[:4], words[4:8]]
+    return " | ".join(f"({' & '.join(g)})" for g in groups if len(g) >= 2) or " & ".join(words)
+
+
+# How alike two quotes must be (pg_trgm similarity, 0..1) to be shown as "checked before".
+SIMILAR_STATEMENT_THRESHOLD = 0.45
 
 
 class Statement(models.Model):
@@ -402,6 +599,12 @@ class Statement(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True)
+    search = models.GeneratedField(
+        expression=SearchVector("quote", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        editable=False,
+    )
 
     objects = StatementQuerySet.as_manager()
 
@@ -427,6 +630,26 @@ class Statement(models.Model):
         indexes = [
             models.Index(fields=["article", "position"], name="statement_article_position"),
             models.Index(fields=["speaker", "final_verdict"], name="statement_speaker_verdict"),
+            GinIndex(fields=["search"], name="statement_search_gin"),
+            GinIndex(OpClass("quote", name="gin_trgm_ops"), name="statement_quote_trgm"),
+            # A party's track record (counts and monthly trend) read from the index alone.
+            models.Index(
+                fields=["speaker", "final_verdict", "created_at"],
+                condition=Q(deleted_at__isnull=True),
+                name="statement_party_track",
+            ),
+            # A party's statements newest first, a page at a time.
+            models.Index(
+                fields=["speaker", "-id"],
+                condition=Q(deleted_at__isnull=True),
+                name="statement_party_recent",
+            ),
+            # The desk's latest final verdicts, for the front page.
+            models.Index(
+                F("final_at").desc(),
+                condition=Q(deleted_at__isnull=True) & ~Q(final_verdict=""),
+                name="statement_recently_settled",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -863,3 +1086,32 @@ class Revision(models.Model):
                 speaker=speaker,
                 direct=before["direct"],
             )
+
+
+class VerdictTally(models.Model):
+    """Verdicts given per day, reviewer and value, kept by a database trigger (0005_search).
+
+    The dashboard's week, throughput and agreement charts read a few hundred of these rows
+    instead of millions of verdicts. `second_opinions` counts verdicts given when another reviewer
+    had already judged the statement, and `agreed` those of them that matched every earlier one;
+    a verdict changed later moves between values but keeps its first agreement.
+    """
+
+    day = models.DateField(help_text="The UTC date the verdict was first given.")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    value = models.CharField(max_length=16, choices=Verdicts)
+    given = models.IntegerField(default=0)
+    second_opinions = models.IntegerField(default=0)
+    agreed = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "reviewer", "value"], name="verdict_tally_once_per_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.given} {self.value} by {self.reviewer_id}"

@@ -4,10 +4,19 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from factcheck.views import articles, exports, review
+from factcheck.views import articles, dashboard, exports, parties, review, search
 
 urlpatterns = [
-    path("", articles.home, name="home"),
+    # search area: dashboard, search, parties
+    path("", dashboard.dashboard, name="home"),
+    path("search/", search.search, name="search"),
+    path("statements/<int:pk>/similar/", search.similar_statements, name="similar_statements"),
+    path("parties/", parties.party_list, name="party_list"),
+    path("parties/<int:pk>/", parties.party_detail, name="party_detail"),
+    path("parties/<int:pk>/edit/", parties.party_edit, name="party_edit"),
+    path("parties/<int:pk>/merge/", parties.party_merge_review, name="party_merge_review"),
+    path("parties/<int:pk>/merge/confirm/", parties.party_merge, name="party_merge"),
+    # end search area
     path("articles/", articles.article_list, name="article_list"),
     path("articles/new/", articles.article_new, name="article_new"),
     path("articles/<int:pk>/", articles.article_detail, name="article_detail"),

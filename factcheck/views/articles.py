@@ -16,12 +16,6 @@ from factcheck.views.review import review_context
 
 @require_GET
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
-    return redirect("article_list")
-
-
-@require_GET
-@login_required
 def article_list(request: HttpRequest) -> HttpResponse:
     require(request, "view_article")
     articles = Article.objects.annotate(
