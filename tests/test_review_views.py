@@ -84,7 +84,10 @@ def test_article_text_speaker_names_and_rationales_are_escaped(client, editor, r
         editor,
         "denied",
         rationale="</textarea><script>bad()</script>",
-        evidence=[{"url": 'https://e.org/?a="><x', "title": "<i>t</i>"}],
+        evidence=[
+            {"url": 'https://e.org/?a="><x', "title": "<i>t</i>"},
+            {"url": "javascript:alert(2)", "title": "imported from elsewhere"},
+        ],
     )
     client.force_login(reviewer)
     html = client.get(article.get_absolute_url()).content.decode()
@@ -94,6 +97,8 @@ def test_article_text_speaker_names_and_rationales_are_escaped(client, editor, r
     assert "<i>t</i>" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    assert 'href="javascript:' not in html
+    assert "imported from elsewhere" in html
 
 
 # Verdicts --------------------------------------------------------------------------------------

@@ -111,6 +111,9 @@ def evidence_html(links) -> SafeString:
     items = "".join(
         f'<li><a href="{esc(link["url"])}" rel="noopener noreferrer nofollow" target="_blank">'
         f"{esc(link.get('title') or link['url'])}</a></li>"
+        if str(link.get("url", "")).lower().startswith(("http://", "https://"))
+        # An archive imported from elsewhere could carry a javascript: address: show, never link.
+        else f"<li>{esc(link.get('title') or link.get('url', ''))}</li>"
         for link in links
     )
     return mark_safe(f'<ul class="evidence">{items}</ul>')
