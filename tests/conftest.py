@@ -57,6 +57,20 @@ def outsider(db, django_user_model):
 
 
 @pytest.fixture
+def as_role(client, outsider, viewer, reviewer, editor):
+    """Sign the test client in as "anonymous", "outsider", "viewer", "reviewer" or "editor"."""
+    users = {"outsider": outsider, "viewer": viewer, "reviewer": reviewer, "editor": editor}
+
+    def sign_in(role: str):
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        return client
+
+    return sign_in
+
+
+@pytest.fixture
 def demo_article(db, editor, reviewer):
     from factcheck.management.commands.load_demo import Command
 

@@ -67,19 +67,6 @@ def test_the_front_page_answers_each_role(as_role, work):
             assert response["Location"].startswith("/accounts/login/")
 
 
-@pytest.fixture
-def as_role(client, outsider, viewer, reviewer, editor):
-    users = {"outsider": outsider, "viewer": viewer, "reviewer": reviewer, "editor": editor}
-
-    def sign_in(role: str):
-        client.logout()
-        if role != "anonymous":
-            client.force_login(users[role])
-        return client
-
-    return sign_in
-
-
 def test_a_reviewers_queue_comes_first_ordered_by_due_date_with_progress(client, reviewer, work):
     client.force_login(reviewer)
     response = client.get(reverse("home"))

@@ -16,19 +16,6 @@ ROLES = ["anonymous", "outsider", "viewer", "reviewer", "editor"]
 
 
 @pytest.fixture
-def as_role(client, outsider, viewer, reviewer, editor):
-    users = {"outsider": outsider, "viewer": viewer, "reviewer": reviewer, "editor": editor}
-
-    def sign_in(role: str):
-        client.logout()
-        if role != "anonymous":
-            client.force_login(users[role])
-        return client
-
-    return sign_in
-
-
-@pytest.fixture
 def mayor(editor):
     town = party("Town of Harbor Point", "government", aliases=["the town"])
     ruiz = party("Daniel Ruiz", affiliation=town, aliases=["Ruiz"])

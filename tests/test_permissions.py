@@ -12,19 +12,6 @@ pytestmark = pytest.mark.django_db
 ROLES = ["anonymous", "outsider", "viewer", "reviewer", "editor"]
 
 
-@pytest.fixture
-def as_role(client, outsider, viewer, reviewer, editor):
-    users = {"outsider": outsider, "viewer": viewer, "reviewer": reviewer, "editor": editor}
-
-    def sign_in(role: str):
-        client.logout()
-        if role != "anonymous":
-            client.force_login(users[role])
-        return client
-
-    return sign_in
-
-
 def verdict_url(article):
     statement = article.statements.first()
     return reverse("statement_verdict", args=[article.pk, statement.pk])

@@ -17,19 +17,6 @@ ROLES = ["anonymous", "outsider", "viewer", "reviewer", "editor"]
 
 
 @pytest.fixture
-def as_role(client, outsider, viewer, reviewer, editor):
-    users = {"outsider": outsider, "viewer": viewer, "reviewer": reviewer, "editor": editor}
-
-    def sign_in(role: str):
-        client.logout()
-        if role != "anonymous":
-            client.force_login(users[role])
-        return client
-
-    return sign_in
-
-
-@pytest.fixture
 def desk(editor, reviewer):
     """Two articles with parties who contradict each other."""
     board = party("State Water Board", "government", aliases=["the board"])
