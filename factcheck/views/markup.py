@@ -39,6 +39,8 @@ def text_html(paragraphs) -> SafeString:
                 runs.append(esc(piece.text))
                 continue
             classes = f"hl v-{statement.shade}"
+            if statement.is_proposal:
+                classes += " hl-proposed"
             label = ""
             if piece.multi:
                 classes += " hl-multi"
@@ -58,6 +60,8 @@ def row_attrs(statement) -> SafeString:
     classes = f"statement v-{statement.shade}"
     if statement.disagreement:
         classes += " has-disagreement"
+    if statement.is_proposal:
+        classes += " is-proposal"
     number = esc(statement.number)
     return mark_safe(
         f'class="{classes}" id="s{statement.pk}" data-s="{statement.pk}" '
@@ -69,13 +73,23 @@ def row_attrs(statement) -> SafeString:
 def meta_html(statement) -> SafeString:
     parts = [
         f'<span class="statement-number">{esc(statement.number)}</span>',
-        f'<span class="speaker">{esc(statement.speaker_name)}</span>',
+        (
+            f'<a class="speaker" href="{esc(statement.speaker_url)}" title="Everything '
+            f'{esc(statement.speaker_name)} has said on the desk">{esc(statement.speaker_name)}</a>'
+            if statement.speaker_url
+            else f'<span class="speaker">{esc(statement.speaker_name)}</span>'
+        ),
     ]
     if statement.kind_label:
         parts.append(f'<span class="kind">{esc(statement.kind_label)}</span>')
     parts.append(f'<span class="tag">{esc(statement.form_label)}</span>')
     if statement.origin == "manual":
         parts.append('<span class="tag tag-manual">Added by hand</span>')
+    elif statement.is_proposal:
+        parts.append(
+            '<span class="tag tag-proposed" title="Found automatically; an editor has not '
+            'accepted it yet">Proposed</span>'
+        )
     if getattr(statement, "assigned_to_me", False):
         parts.append('<span class="badge badge-mine">Assigned to you</span>')
     return mark_safe(" ".join(parts))
@@ -167,6 +181,21 @@ def tools_html(statement, can_edit: bool, can_delete: bool, csrf: str) -> SafeSt
         f'<details class="thread" data-lazy="{base}history/"><summary>History</summary>'
         f'<div class="lazy-body"><a href="{base}history/">Open the history</a></div></details>',
     ]
+    tools.append(
+        # "Has this claim been checked before?", asked only when opened: it costs a search.
+        f'<details class="similar-check" data-lazy="{esc(statement.similar_url)}"><summary>'
+        f'Checked before?</summary><div class="lazy-body"><a href="{esc(statement.similar_url)}">'
+        "See similar statements from other articles</a></div></details>"
+    )
+    if can_edit and statement.is_proposal:
+        tools.append(
+            f'<form method="post" action="{base}accept/" hx-post="{base}accept/" '
+            'hx-target="closest li.statement" hx-swap="outerHTML" class="inline accept-form">'
+            f'<input type="hidden" name="csrfmiddlewaretoken" value="{esc(csrf)}">'
+            f'<input type="hidden" name="number" value="{esc(statement.number)}">'
+            '<button type="submit" class="button button-small accept" data-accept '
+            'aria-keyshortcuts="y">Accept <kbd aria-hidden="true">y</kbd></button></form>'
+        )
     if can_edit:
         tools.append(
             f'<a class="tool-link" href="{base}edit/" hx-get="{base}edit/" '

@@ -155,6 +155,11 @@
         if (edit) edit.click();
         break;
       }
+      case "y": {
+        const accept = row && row.querySelector("[data-accept]");
+        if (accept) accept.click();
+        break;
+      }
       case "a":
         if (pending) showPopover(true);
         break;
@@ -208,6 +213,24 @@
         el.classList.add("v-" + shade);
       });
     });
+  });
+
+  // An accepted proposal's highlight loses its "proposed" look; the row was swapped already.
+  document.body.addEventListener("statements-accepted", (event) => {
+    event.detail.statements.forEach((id) => {
+      marksOf(id).forEach((m) => m.classList.remove("hl-proposed"));
+      const row = document.getElementById("s" + id);
+      if (row && String(current) === String(id)) {
+        row.classList.add("is-current");
+        row.focus({ preventScroll: true });
+      }
+    });
+    const bar = $("#proposals-bar strong");
+    if (bar) {
+      const left = Math.max(0, Number(bar.textContent) - event.detail.statements.length);
+      if (left) bar.textContent = left;
+      else $("#proposals-bar").remove();
+    }
   });
 
   document.body.addEventListener("statement-added", (event) => {
