@@ -61,7 +61,7 @@ def test_an_editor_accepts_one_proposal_by_htmx_and_twice_counts_once(client, ed
     assert "<html" not in html
     assert html.startswith("<li ") and f'id="s{statement.pk}"' in html
     assert "Proposed" not in html and "data-accept" not in html
-    assert "statements-accepted" in response["HX-Trigger-After-Settle"]
+    assert "statements-accepted" in response["HX-Trigger"]
     statement.refresh_from_db()
     assert statement.accepted_at is not None and statement.accepted_by == editor
     assert not statement.is_proposal
@@ -141,9 +141,7 @@ def test_signed_out_accepts_go_to_the_login_page_and_gets_are_refused(client, ed
     assert Statement.objects.proposals().filter(article=proposed).count() == 3
 
 
-def test_reviewers_give_verdicts_on_proposals_and_see_no_accept_button(
-    client, reviewer, proposed
-):
+def test_reviewers_give_verdicts_on_proposals_and_see_no_accept_button(client, reviewer, proposed):
     statement = proposed.statements.order_by("position").first()
     client.force_login(reviewer)
     html = client.get(proposed.get_absolute_url()).content.decode()
@@ -185,3 +183,13 @@ def test_checked_before_loads_lazily_with_a_link_for_when_it_cannot(client, revi
     assert "<html" not in fragment
     assert "Earlier story" in fragment and "Denied" in fragment
     assert "<html" in client.get(similar).content.decode()
+
+
+def test_the_served_report_links_speakers_but_a_saved_copy_does_not(client, editor, proposed):
+    statement = proposed.statements.order_by("position").first()
+    client.force_login(editor)
+    report = reverse("article_export", args=[proposed.pk, "html"])
+    party_url = reverse("party_detail", args=[statement.speaker_id])
+    assert f'href="{party_url}"' in client.get(report).content.decode()
+    saved = client.get(report + "?download=1").content.decode()
+    assert "/parties/" not in saved and statement.speaker.name in saved

@@ -685,9 +685,9 @@ def statement_accept(request: HttpRequest, article_pk: int, pk: int) -> HttpResp
         return redirect(_back(statement))
     statement = _one_row(request, statement)
     response = render(request, DETAIL + "#statement-row", _row_context(request, statement))
-    return trigger_client_event(
-        response, "statements-accepted", {"statements": [statement.pk]}, after="settle"
-    )
+    # Fired on receipt: the form that asked is inside the row the swap replaces, and an event on
+    # a detached element never reaches the page's listener.
+    return trigger_client_event(response, "statements-accepted", {"statements": [statement.pk]})
 
 
 @require_POST
