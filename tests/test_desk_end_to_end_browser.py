@@ -60,7 +60,7 @@ def test_an_article_goes_from_paste_to_published_report(
     article = Article.objects.get(title=TITLE)
     found = list(article.statements.order_by("position"))
     assert len(found) == 6 and all(s.is_proposal for s in found)
-    council, no_cancellations, greeting, inspectors, documented, budget = found
+    council, no_cancellations, greeting, _inspectors, documented, _budget = found
     assert page.locator("li.statement.is-proposal").count() == 6
     assert page.locator("mark.hl-proposed").count() >= 6
     speakers = page.locator("li.statement a.speaker").all_inner_texts()
