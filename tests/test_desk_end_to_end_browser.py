@@ -48,6 +48,12 @@ def test_an_article_goes_from_paste_to_published_report(
         raw_text='"Fares will not rise this winter," said the mayor.', title="Winter fares"
     )
     older.assign(editor, reviewer, due_on=today + datetime.timedelta(days=5))
+    # Lindqvist said the same in March, and the desk denied it then.
+    march = Article.objects.submit(
+        raw_text='"Not a single inspection has been cancelled this year," said Maria Lindqvist.',
+        title="Ferry inspections questioned in March",
+    )
+    march.statements.get().set_final_verdict(editor, "denied", "Two were cancelled in January.")
 
     # The editor pastes the article.
     login_as(editor)
@@ -68,7 +74,7 @@ def test_an_article_goes_from_paste_to_published_report(
         "Harbour Council", "Maria Lindqvist", "Maria Lindqvist", "Tom Okafor", "Tom Okafor",
         "Maria Lindqvist",
     ]  # fmt: skip
-    assert page.get_by_text("6 found automatically").is_visible()
+    assert page.get_by_text("6 proposed by the extraction").is_visible()
     screenshot(page, "desk-1-proposals")
 
     # Accept the council's denial as it is.
@@ -96,12 +102,17 @@ def test_an_article_goes_from_paste_to_published_report(
     page.once("dialog", lambda dialog: dialog.accept())
     row_of(page, greeting).get_by_role("button", name="Delete").click()
     row_of(page, greeting).wait_for(state="detached")
+    # The delete reloads the page: wait for the new one before going on.
+    page.wait_for_function("() => document.querySelectorAll('li.statement').length === 5")
+    page.wait_for_load_state()
+    assert page.get_by_text("Statement deleted.").is_visible()
     screenshot(page, "desk-2-cleaned-up")
 
     # The rest look right: accept them all at once.
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Accept all proposals").click()
-    page.locator("#proposals-bar").wait_for(state="detached")
+    page.wait_for_function("() => !document.querySelector('li.statement.is-proposal')")
+    assert page.locator("#proposals-bar").count() == 0
     assert page.locator("li.statement.is-proposal").count() == 0
     assert page.locator("li.statement").count() == 5
     assert not Statement.objects.proposals().filter(article=article).exists()
@@ -146,6 +157,14 @@ def test_an_article_goes_from_paste_to_published_report(
             desk.locator(f"#s{statement.pk} .rationale-preview").wait_for()
             desk.locator(f"#s{statement.pk}").focus()
     assert desk.locator("#progress [data-reviewed]").inner_text() == "5"
+
+    # Has Lindqvist's claim been checked before? Yes: denied in March.
+    earlier = desk.locator(f"#s{no_cancellations.pk} details.similar-check")
+    earlier.locator("summary").click()
+    earlier.locator(".similar-item").wait_for()
+    assert "Ferry inspections questioned in March" in earlier.inner_text()
+    assert "Denied" in earlier.locator(".verdict-badge").inner_text().title()
+    desk.evaluate("window.scrollTo(0, 0)")
     given = dict(Verdict.objects.filter(reviewer=reviewer).values_list("statement_id", "value"))
     assert [given[s.pk] for s in left] == ["disputed", "denied", "disputed", "confirmed", "denied"]
     assert "two cancelled inspections" in (
@@ -164,6 +183,7 @@ def test_an_article_goes_from_paste_to_published_report(
         row.get_by_role("button", name="Save final verdict").click()
         row_of(page, statement).locator(".final-block .final").wait_for()
     assert page.locator(".final-block .final").count() == 5
+    page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "desk-5-settled")
 
     # Done on the articles list.

@@ -44,7 +44,8 @@ def test_a_submitted_article_proposes_its_statements_and_the_page_marks_them(
     assert Statement.objects.proposals().filter(article=proposed).count() == 3
     client.force_login(editor)
     html = client.get(proposed.get_absolute_url()).content.decode()
-    assert html.count('class="tag tag-proposed"') == 3 + 1  # each row, and the bar above them
+    assert html.count('class="tag tag-proposed"') == 3
+    assert "<strong>3</strong> proposed by the extraction" in html
     assert html.count(" hl-proposed") == 3
     assert html.count("is-proposal") == 3
     assert "Accept all proposals" in html

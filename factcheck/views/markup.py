@@ -85,11 +85,7 @@ def meta_html(statement) -> SafeString:
     parts.append(f'<span class="tag">{esc(statement.form_label)}</span>')
     if statement.origin == "manual":
         parts.append('<span class="tag tag-manual">Added by hand</span>')
-    elif statement.is_proposal:
-        parts.append(
-            '<span class="tag tag-proposed" title="Found automatically; an editor has not '
-            'accepted it yet">Proposed</span>'
-        )
+
     if getattr(statement, "assigned_to_me", False):
         parts.append('<span class="badge badge-mine">Assigned to you</span>')
     return mark_safe(" ".join(parts))
@@ -170,6 +166,28 @@ def settle_html(statement) -> SafeString:
     )
 
 
+def proposal_html(statement, can_edit: bool, csrf: str) -> SafeString:
+    """The "Proposed" line of a statement the extraction found, with Accept for editors."""
+    if not statement.is_proposal:
+        return mark_safe("")
+    accept = ""
+    if can_edit:
+        base = esc(statement.base)
+        accept = (
+            f'<form method="post" action="{base}accept/" hx-post="{base}accept/" '
+            'hx-target="closest li.statement" hx-swap="outerHTML" class="accept-form">'
+            f'<input type="hidden" name="csrfmiddlewaretoken" value="{esc(csrf)}">'
+            f'<input type="hidden" name="number" value="{esc(statement.number)}">'
+            '<button type="submit" class="button button-small accept" data-accept '
+            'aria-keyshortcuts="y">Accept <kbd aria-hidden="true">y</kbd></button></form>'
+        )
+    return mark_safe(
+        '<div class="proposal-line"><p><span class="tag tag-proposed">Proposed</span> '
+        '<span class="proposal-note">found automatically, not yet accepted</span></p>'
+        f"{accept}</div>"
+    )
+
+
 def tools_html(statement, can_edit: bool, can_delete: bool, csrf: str) -> SafeString:
     base = esc(statement.base)
     comments = int(getattr(statement, "comment_count", 0) or 0)
@@ -187,15 +205,6 @@ def tools_html(statement, can_edit: bool, can_delete: bool, csrf: str) -> SafeSt
         f'Checked before?</summary><div class="lazy-body"><a href="{esc(statement.similar_url)}">'
         "See similar statements from other articles</a></div></details>"
     )
-    if can_edit and statement.is_proposal:
-        tools.append(
-            f'<form method="post" action="{base}accept/" hx-post="{base}accept/" '
-            'hx-target="closest li.statement" hx-swap="outerHTML" class="inline accept-form">'
-            f'<input type="hidden" name="csrfmiddlewaretoken" value="{esc(csrf)}">'
-            f'<input type="hidden" name="number" value="{esc(statement.number)}">'
-            '<button type="submit" class="button button-small accept" data-accept '
-            'aria-keyshortcuts="y">Accept <kbd aria-hidden="true">y</kbd></button></form>'
-        )
     if can_edit:
         tools.append(
             f'<a class="tool-link" href="{base}edit/" hx-get="{base}edit/" '
@@ -270,6 +279,7 @@ def prepare(
         statement.html_row = mark_safe(
             f"<li {row_attrs(statement)}>"
             f'<div class="statement-meta">{meta_html(statement)}</div>'
+            f"{proposal_html(statement, can_edit, csrf)}"
             f'<blockquote class="quote">{esc(statement.quote)}</blockquote>'
             f"{final}{block}{settle_part}{tools_html(statement, can_edit, can_delete, csrf)}"
             '<div class="edit-slot"></div></li>'
