@@ -85,6 +85,14 @@ def test_an_article_goes_from_paste_to_published_report(
     )
     assert page.locator("#proposals-bar strong").inner_text() == "5"
 
+    # Lindqvist's quote is right too: accept it from the keyboard.
+    row_of(page, no_cancellations).locator(".quote").click()
+    page.keyboard.press("y")
+    row_of(page, no_cancellations).locator(".proposal-line").wait_for(state="detached")
+    assert page.locator("#proposals-bar strong").inner_text() == "4"
+    no_cancellations.refresh_from_db()
+    assert no_cancellations.accepted_by == editor
+
     # The extraction took the full stop along with Okafor's claim: trim it.
     row_of(page, documented).get_by_role("link", name="Edit").click()
     ends = row_of(page, documented).get_by_label("ends at")
@@ -115,6 +123,7 @@ def test_an_article_goes_from_paste_to_published_report(
     assert page.locator("#proposals-bar").count() == 0
     assert page.locator("li.statement.is-proposal").count() == 0
     assert page.locator("li.statement").count() == 5
+    assert "Accepted 3 proposed statements." in page.locator("#live-note").inner_text()
     assert not Statement.objects.proposals().filter(article=article).exists()
 
     # Assign it to the reviewer, due tomorrow.

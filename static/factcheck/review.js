@@ -233,6 +233,15 @@
     }
   });
 
+  // "Accept all" re-renders the text and the list; say what happened where screen readers hear it.
+  document.body.addEventListener("proposals-accepted", (event) => {
+    const note = $("#live-note");
+    if (!note) return;
+    const p = document.createElement("p");
+    p.textContent = event.detail.message;
+    note.replaceChildren(p);
+  });
+
   document.body.addEventListener("statement-added", (event) => {
     hidePopover();
     focusStatement(String(event.detail.statement));
