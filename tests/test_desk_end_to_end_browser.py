@@ -192,6 +192,8 @@ def test_an_article_goes_from_paste_to_published_report(
         row.get_by_role("button", name="Save final verdict").click()
         row_of(page, statement).locator(".final-block .final").wait_for()
     assert page.locator(".final-block .final").count() == 5
+    assert page.locator("#progress").inner_text().endswith("5 of 5 reviewed · 5 settled")
+    assert page.locator(".article-head .status").text_content() == "Done"
     page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "desk-5-settled")
 

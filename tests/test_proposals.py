@@ -194,3 +194,31 @@ def test_the_served_report_links_speakers_but_a_saved_copy_does_not(client, edit
     assert f'href="{party_url}"' in client.get(report).content.decode()
     saved = client.get(report + "?download=1").content.decode()
     assert "/parties/" not in saved and statement.speaker.name in saved
+
+
+def test_settling_the_last_statement_tells_the_page_it_is_done(client, editor, proposed):
+    import json
+
+    first, *rest = proposed.statements.order_by("position")
+    for statement in rest:
+        statement.set_final_verdict(editor, "confirmed")
+    client.force_login(editor)
+    response = client.post(
+        reverse("final_verdict", args=[proposed.pk, first.pk]),
+        {"final_verdict": "denied", "final_note": "", "version": first.version},
+        headers=HTMX,
+    )
+    assert response.status_code == 200
+    saved = json.loads(response["HX-Trigger"])["verdict-saved"]
+    assert (saved["settled"], saved["reviewed"]) == (1, 1)
+    assert (saved["status"], saved["status_label"]) == ("done", "Done")
+    proposed.refresh_from_db()
+    assert proposed.status == "done"
+    first.refresh_from_db()
+    response = client.post(
+        reverse("final_verdict", args=[proposed.pk, first.pk]),
+        {"final_verdict": "", "final_note": "", "version": first.version},
+        headers=HTMX,
+    )
+    saved = json.loads(response["HX-Trigger"])["verdict-saved"]
+    assert (saved["settled"], saved["status"]) == (-1, "in_review")

@@ -462,6 +462,7 @@ def final_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRespons
     """The editor's final verdict and note, the one reports publish; guarded by a version."""
     statement = statement_for(request, article_pk, pk, perm="set_final_verdict")
     chosen, note = statement.final_verdict, statement.final_note
+    was_settled = bool(statement.final_verdict)
     conflict = None
     error = ""
     if request.method == "POST":
@@ -483,12 +484,21 @@ def final_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRespons
             else:
                 if not request.htmx:
                     return redirect(_back(statement))
+                article = statement.article  # its status refreshed by set_final_verdict
+                settled = int(bool(statement.final_verdict)) - int(was_settled)
                 statement = _one_row(request, statement)
-                response = render(
-                    request, DETAIL + "#statement-row", _row_context(request, statement)
-                )
+                # The page's progress line and status pill follow, without reloading the page.
                 return trigger_client_event(
-                    response, "verdict-saved", {"statement": statement.pk, "shade": statement.shade}
+                    render(request, DETAIL + "#statement-row", _row_context(request, statement)),
+                    "verdict-saved",
+                    {
+                        "statement": statement.pk,
+                        "shade": statement.shade,
+                        "settled": settled,
+                        "reviewed": 0 if statement.my_verdict else settled,
+                        "status": article.status,
+                        "status_label": article.get_status_display(),
+                    },
                 )
         else:
             error = "Choose a final verdict (or Not settled) and try again."

@@ -215,6 +215,29 @@
     });
   });
 
+  // A final verdict moves the settled count (and, for statements the editor had not reviewed,
+  // the reviewed count) and can turn the article Done, or back to In review.
+  document.body.addEventListener("verdict-saved", (event) => {
+    const { settled, reviewed, status, status_label: label } = event.detail;
+    if (settled === undefined) return;
+    const add = (selector, delta) => {
+      const el = $(selector);
+      if (el && delta) el.textContent = Number(el.textContent) + delta;
+    };
+    add("#progress [data-settled]", settled);
+    add("#progress [data-reviewed]", reviewed);
+    const done = Number($("#progress [data-reviewed]").textContent);
+    const total = Number($("#progress [data-total]").textContent);
+    const bar = $("#progress .progress");
+    bar.setAttribute("aria-valuenow", done);
+    bar.firstElementChild.style.width = (total ? (100 * done) / total : 0) + "%";
+    const pill = $(".article-head .status");
+    if (pill && status) {
+      pill.className = "status status-" + status;
+      pill.textContent = label;
+    }
+  });
+
   // An accepted proposal's highlight loses its "proposed" look; the row was swapped already.
   document.body.addEventListener("statements-accepted", (event) => {
     event.detail.statements.forEach((id) => {
