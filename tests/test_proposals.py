@@ -3,6 +3,8 @@ review them meanwhile; speaker names lead to the party; "Checked before?" loads 
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.urls import reverse
 
@@ -197,8 +199,6 @@ def test_the_served_report_links_speakers_but_a_saved_copy_does_not(client, edit
 
 
 def test_settling_the_last_statement_tells_the_page_it_is_done(client, editor, proposed):
-    import json
-
     first, *rest = proposed.statements.order_by("position")
     for statement in rest:
         statement.set_final_verdict(editor, "confirmed")
