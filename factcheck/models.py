@@ -192,6 +192,9 @@ class Article(models.Model):
                 direct=direct,
                 origin=Statement.Origin.MANUAL,
                 position=before.position if before else 0,
+                # The editor chose it, so it needs no acceptance.
+                accepted_at=timezone.now(),
+                accepted_by=editor,
             )
             Revision.objects.create(
                 article=self,
@@ -259,6 +262,33 @@ class Article(models.Model):
                 after={"blind_review": blind},
             )
             self.blind_review = blind
+
+    def accept_proposals(self, editor) -> int:
+        """Accept every statement still proposed by the extraction; returns how many."""
+        with transaction.atomic():
+            proposals = list(
+                Statement.objects.proposals()
+                .filter(article=self)
+                .select_for_update()
+                .only("id", "article_id")
+            )
+            now = timezone.now()
+            Statement.objects.filter(pk__in=[s.pk for s in proposals]).update(
+                accepted_at=now, accepted_by=editor
+            )
+            Revision.objects.bulk_create(
+                Revision(
+                    article=self,
+                    statement=s,
+                    actor=editor,
+                    action=Revision.Action.STATEMENT_ACCEPTED,
+                    before={"accepted": False},
+                    after={"accepted": True},
+                    created_at=now,
+                )
+                for s in proposals
+            )
+        return len(proposals)
 
 
 class PartyQuerySet(models.QuerySet):
@@ -524,6 +554,10 @@ class StatementQuerySet(models.QuerySet):
     def pending_review(self) -> StatementQuerySet:
         return self.live().filter(final_verdict="")
 
+    def proposals(self) -> StatementQuerySet:
+        """Statements the extraction found that no editor has accepted yet."""
+        return self.live().filter(origin=Statement.Origin.AUTOMATIC, accepted_at__isnull=True)
+
     def matching(self, words: str) -> StatementQuerySet:
         """Statements whose quote matches `words` in web-search syntax ("exact phrase", or, -not),
         ranked by how well; the stored `search` column and its GIN index do the work."""
@@ -599,6 +633,16 @@ class Statement(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True)
+    # A statement found automatically is a proposal until an editor accepts it. Nullable, so
+    # bulk loaders that don't name these columns (generate_data's COPY, old archives) still work.
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements_accepted",
+    )
     search = models.GeneratedField(
         expression=SearchVector("quote", config="english"),
         output_field=SearchVectorField(),
@@ -654,6 +698,33 @@ class Statement(models.Model):
 
     def __str__(self) -> str:
         return self.quote[:80]
+
+    @property
+    def is_proposal(self) -> bool:
+        """Found automatically and not yet accepted by an editor (hand-added ones never are)."""
+        return self.origin == self.Origin.AUTOMATIC and self.accepted_at is None
+
+    def accept(self, editor) -> bool:
+        """An editor keeps this proposal; True if it was a proposal (accepting twice is a no-op)."""
+        with transaction.atomic():
+            now = timezone.now()
+            changed = (
+                Statement.objects.proposals()
+                .filter(pk=self.pk)
+                .update(accepted_at=now, accepted_by=editor)
+            )
+            if changed:
+                Revision.objects.create(
+                    article_id=self.article_id,
+                    statement=self,
+                    actor=editor,
+                    action=Revision.Action.STATEMENT_ACCEPTED,
+                    before={"accepted": False},
+                    after={"accepted": True},
+                    created_at=now,
+                )
+                self.accepted_at, self.accepted_by = now, editor
+        return bool(changed)
 
     @property
     def shade(self) -> str:
@@ -906,10 +977,20 @@ class Verdict(models.Model):
 
 class AssignmentQuerySet(models.QuerySet):
     def queue_for(self, user) -> AssignmentQuerySet:
-        """`user`'s assignments, soonest due first, each with `total` and `done` statements.
+        """`user`'s assignments, soonest due first, each with `total` and `done` statements."""
+        return (
+            self.filter(reviewer=user)
+            .select_related("article", "assigned_by")
+            .with_progress()
+            .order_by(F("due_on").asc(nulls_last=True), "created_at", "id")
+        )
+
+    def with_progress(self) -> AssignmentQuerySet:
+        """Each assignment with `total` statements to review and `done`, those with a verdict.
 
         An assignment of chosen statements counts those; one of the whole article counts all its
-        statements. `done` is how many of them the reviewer has given a verdict on.
+        statements. `done` is how many of them the reviewer has given a verdict on. Correlated
+        subqueries, so PostgreSQL counts only for the rows a LIMIT keeps.
         """
         live = Q(statement__deleted_at__isnull=True)
         chosen = Assignment.statements.through.objects.filter(live, assignment=OuterRef("pk"))
@@ -931,15 +1012,9 @@ class AssignmentQuerySet(models.QuerySet):
             ),
             "reviewer",
         )
-        return (
-            self.filter(reviewer=user)
-            .select_related("article", "assigned_by")
-            .annotate(chosen_total=chosen_total)
-            .annotate(
-                total=Case(When(chosen_total__gt=0, then=F("chosen_total")), default=article_total),
-                done=Case(When(chosen_total__gt=0, then=chosen_done), default=article_done),
-            )
-            .order_by(F("due_on").asc(nulls_last=True), "created_at", "id")
+        return self.annotate(chosen_total=chosen_total).annotate(
+            total=Case(When(chosen_total__gt=0, then=F("chosen_total")), default=article_total),
+            done=Case(When(chosen_total__gt=0, then=chosen_done), default=article_done),
         )
 
 
@@ -1021,6 +1096,7 @@ class Revision(models.Model):
         STATEMENT_EDITED = "statement_edited", "Statement edited"
         STATEMENT_DELETED = "statement_deleted", "Statement deleted"
         STATEMENT_RESTORED = "statement_restored", "Statement restored"
+        STATEMENT_ACCEPTED = "statement_accepted", "Statement accepted"
         PARTY_MERGED = "party_merged", "Parties merged"
         PARTY_EDITED = "party_edited", "Party edited"
         ASSIGNMENT = "assignment", "Assignment"

@@ -79,6 +79,14 @@ urlpatterns = [
     path("articles/<int:pk>/changes/", review.article_changes, name="article_changes"),
     path("agreement/", review.desk_agreement, name="desk_agreement"),
     # end of the review desk
+    # Integration: accepting the extraction's proposals
+    path(
+        "articles/<int:article_pk>/statements/<int:pk>/accept/",
+        review.statement_accept,
+        name="statement_accept",
+    ),
+    path("articles/<int:article_pk>/accept/", review.proposals_accept, name="proposals_accept"),
+    # end of integration
     # Reports, exports and batch import
     path("articles/<int:pk>/export/<str:fmt>/", exports.article_export, name="article_export"),
     path("exports/", exports.export_page, name="export_page"),

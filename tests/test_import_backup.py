@@ -34,6 +34,7 @@ def desk(db, editor, reviewer, second_reviewer, demo_article):
         article=seed, reviewer=second_reviewer, assigned_by=editor, due_on="2026-12-01"
     )
     assignment.statements.set(seed.statements.order_by("position")[:3])
+    seed.statements.order_by("position")[1].accept(second_reviewer)  # the rest stay proposed
     Assignment.objects.create(article=demo_article, reviewer=reviewer, assigned_by=editor)
     gone = seed.statements.order_by("-position").first()
     Statement.objects.filter(pk=gone.pk).update(deleted_at=timezone.now())
@@ -85,6 +86,23 @@ def test_export_wipe_import_export_gives_the_same_file(desk, tmp_path):
     assert len(data["articles"]) == 2
     assert any(s["deleted_at"] for s in data["statements"])
     assert any(a["statements"] for a in data["assignments"])
+    accepted = [s for s in data["statements"] if s["accepted_at"]]
+    assert {s["accepted_by"] for s in accepted} == {"reviewer2", "editor"}  # demo: editor
+    assert any(s["accepted_at"] is None and s["origin"] == "automatic" for s in data["statements"])
+
+
+def test_an_archive_from_before_acceptance_imports_its_statements_as_proposals(desk, tmp_path):
+    def drop_acceptance(data):
+        for row in data["statements"]:
+            del row["accepted_at"], row["accepted_by"]
+
+    path = broken(tmp_path, drop_acceptance)
+    wipe()
+    call_command("import", path)
+    assert Statement.objects.filter(origin="automatic", accepted_at__isnull=True).count() == (
+        Statement.objects.filter(origin="automatic").count()
+    )
+    assert Statement.objects.proposals().exists()
 
 
 def test_restored_people_cannot_sign_in_and_new_rows_get_fresh_ids(desk, tmp_path, editor):

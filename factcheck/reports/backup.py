@@ -73,6 +73,8 @@ STATEMENT_FIELDS = [
     "deleted_at",
     "created_at",
     "updated_at",
+    "accepted_at",
+    "accepted_by",
 ]
 VERDICT_FIELDS = [
     "id",
@@ -107,7 +109,7 @@ REVISION_FIELDS = [
 ]
 USER_COLUMNS = {  # columns holding a user, written as the username
     "articles": {"created_by"},
-    "statements": {"final_by"},
+    "statements": {"final_by", "accepted_by"},
     "verdicts": {"reviewer"},
     "comments": {"author"},
     "assignments": {"reviewer", "assigned_by"},
@@ -161,7 +163,7 @@ class _Tables:
         ids: set[int] = set()
         for qs, columns in [
             (self.articles, ["created_by"]),
-            (self.statements, ["final_by"]),
+            (self.statements, ["final_by", "accepted_by"]),
             (self.verdicts, ["reviewer"]),
             (self.comments, ["author"]),
             (self.assignments, ["reviewer", "assigned_by"]),
@@ -188,7 +190,7 @@ class _Tables:
                 )
             case "statements":
                 columns = [
-                    f"{f}_id" if f in {"article", "speaker", "final_by"} else f
+                    f"{f}_id" if f in {"article", "speaker", "final_by", "accepted_by"} else f
                     for f in STATEMENT_FIELDS
                 ]
                 return self.statements.order_by("id").values_list(*columns)

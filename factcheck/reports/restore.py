@@ -432,6 +432,8 @@ def _copy_statements(cursor, state: _Restore, rows: Iterator[dict]) -> None:
         "deleted_at",
         "created_at",
         "updated_at",
+        "accepted_at",
+        "accepted_by_id",
     ]
     _copy(
         cursor,
@@ -457,6 +459,9 @@ def _copy_statements(cursor, state: _Restore, rows: Iterator[dict]) -> None:
                 _when(r.get("deleted_at"), f"statement {r['id']}"),
                 _when(r.get("created_at"), f"statement {r['id']}") or state.now,
                 _when(r.get("updated_at"), f"statement {r['id']}") or state.now,
+                # Archives from before acceptance existed have neither: proposals stay proposed.
+                _when(r.get("accepted_at"), f"statement {r['id']}"),
+                state.person(r.get("accepted_by"), f"statement {r['id']}"),
             )
             for r in _new_ids(Statement, rows, "statements", state.ids["statements"])
         ),

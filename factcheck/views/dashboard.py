@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncWeek
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,7 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from factcheck import charts
-from factcheck.models import Article, Assignment, Statement, Verdict, Verdicts, VerdictTally
+from factcheck.models import Article, Assignment, Statement, Verdicts, VerdictTally
 from factcheck.views.access import require
 
 AGREEMENT_WEEKS = 8
@@ -40,40 +39,9 @@ class Progress:
 
 
 def with_progress(assignments: list[Assignment]) -> list[Assignment]:
-    """Each assignment's progress: statements its reviewer has given a verdict on, of those
-    assigned (all live statements of the article when none were picked). Three queries,
-    however many assignments."""
-    if not assignments:
-        return assignments
-    ids = [a.pk for a in assignments]
-    article_ids = {a.article_id for a in assignments}
-    picked: dict[int, set[int]] = defaultdict(set)
-    through = Assignment.statements.through.objects.filter(
-        assignment_id__in=ids, statement__deleted_at=None
-    )
-    for assignment_id, statement_id in through.values_list("assignment_id", "statement_id"):
-        picked[assignment_id].add(statement_id)
-    live = dict(
-        Statement.objects.live()
-        .filter(article_id__in=article_ids)
-        .values_list("article_id")
-        .annotate(n=Count("*"))
-        .order_by()
-    )
-    given: dict[tuple[int, int], set[int]] = defaultdict(set)
-    verdicts = Verdict.objects.filter(
-        statement__article_id__in=article_ids,
-        statement__deleted_at=None,
-        reviewer_id__in={a.reviewer_id for a in assignments},
-    ).values_list("reviewer_id", "statement__article_id", "statement_id")
-    for reviewer_id, article_id, statement_id in verdicts:
-        given[(reviewer_id, article_id)].add(statement_id)
+    """Give each assignment (annotated by `AssignmentQuerySet.with_progress`) its Progress."""
     for a in assignments:
-        mine = given[(a.reviewer_id, a.article_id)]
-        if picked[a.pk]:
-            a.progress = Progress(len(mine & picked[a.pk]), len(picked[a.pk]))
-        else:
-            a.progress = Progress(len(mine), live.get(a.article_id, 0))
+        a.progress = Progress(a.done, a.total)
     return assignments
 
 
@@ -81,9 +49,7 @@ def reviewer_queue(user, today: datetime.date) -> tuple[list[Assignment], list[A
     """The reviewer's open assignments, soonest due first (undated last), and recent done ones."""
     assignments = with_progress(
         list(
-            Assignment.objects.filter(reviewer=user)
-            .select_related("article", "assigned_by")
-            .only(
+            Assignment.objects.queue_for(user).only(
                 "id",
                 "due_on",
                 "created_at",
@@ -95,8 +61,7 @@ def reviewer_queue(user, today: datetime.date) -> tuple[list[Assignment], list[A
                 "assigned_by__username",
                 "assigned_by__first_name",
                 "assigned_by__last_name",
-            )
-            .order_by(F("due_on").asc(nulls_last=True), "created_at")[:200]
+            )[:200]
         )
     )
     for a in assignments:
@@ -133,6 +98,7 @@ def _overdue(today: datetime.date) -> list[Assignment]:
     assignments = with_progress(
         list(
             Assignment.objects.filter(due_on__lt=today)
+            .with_progress()
             .select_related("article", "reviewer")
             .only(
                 "id",

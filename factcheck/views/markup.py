@@ -39,6 +39,8 @@ def text_html(paragraphs) -> SafeString:
                 runs.append(esc(piece.text))
                 continue
             classes = f"hl v-{statement.shade}"
+            if statement.is_proposal:
+                classes += " hl-proposed"
             label = ""
             if piece.multi:
                 classes += " hl-multi"
@@ -58,6 +60,8 @@ def row_attrs(statement) -> SafeString:
     classes = f"statement v-{statement.shade}"
     if statement.disagreement:
         classes += " has-disagreement"
+    if statement.is_proposal:
+        classes += " is-proposal"
     number = esc(statement.number)
     return mark_safe(
         f'class="{classes}" id="s{statement.pk}" data-s="{statement.pk}" '
@@ -69,13 +73,19 @@ def row_attrs(statement) -> SafeString:
 def meta_html(statement) -> SafeString:
     parts = [
         f'<span class="statement-number">{esc(statement.number)}</span>',
-        f'<span class="speaker">{esc(statement.speaker_name)}</span>',
+        (
+            f'<a class="speaker" href="{esc(statement.speaker_url)}" title="Everything '
+            f'{esc(statement.speaker_name)} has said on the desk">{esc(statement.speaker_name)}</a>'
+            if statement.speaker_url
+            else f'<span class="speaker">{esc(statement.speaker_name)}</span>'
+        ),
     ]
     if statement.kind_label:
         parts.append(f'<span class="kind">{esc(statement.kind_label)}</span>')
     parts.append(f'<span class="tag">{esc(statement.form_label)}</span>')
     if statement.origin == "manual":
         parts.append('<span class="tag tag-manual">Added by hand</span>')
+
     if getattr(statement, "assigned_to_me", False):
         parts.append('<span class="badge badge-mine">Assigned to you</span>')
     return mark_safe(" ".join(parts))
@@ -159,6 +169,28 @@ def settle_html(statement) -> SafeString:
     )
 
 
+def proposal_html(statement, can_edit: bool, csrf: str) -> SafeString:
+    """The "Proposed" line of a statement the extraction found, with Accept for editors."""
+    if not statement.is_proposal:
+        return mark_safe("")
+    accept = ""
+    if can_edit:
+        base = esc(statement.base)
+        accept = (
+            f'<form method="post" action="{base}accept/" hx-post="{base}accept/" '
+            'hx-target="closest li.statement" hx-swap="outerHTML" class="accept-form">'
+            f'<input type="hidden" name="csrfmiddlewaretoken" value="{esc(csrf)}">'
+            f'<input type="hidden" name="number" value="{esc(statement.number)}">'
+            '<button type="submit" class="button button-small accept" data-accept '
+            'aria-keyshortcuts="y">Accept <kbd aria-hidden="true">y</kbd></button></form>'
+        )
+    return mark_safe(
+        '<div class="proposal-line"><p><span class="tag tag-proposed">Proposed</span> '
+        '<span class="proposal-note">found automatically, not yet accepted</span></p>'
+        f"{accept}</div>"
+    )
+
+
 def tools_html(statement, can_edit: bool, can_delete: bool, csrf: str) -> SafeString:
     base = esc(statement.base)
     comments = int(getattr(statement, "comment_count", 0) or 0)
@@ -170,6 +202,12 @@ def tools_html(statement, can_edit: bool, can_delete: bool, csrf: str) -> SafeSt
         f'<details class="thread" data-lazy="{base}history/"><summary>History</summary>'
         f'<div class="lazy-body"><a href="{base}history/">Open the history</a></div></details>',
     ]
+    tools.append(
+        # "Has this claim been checked before?", asked only when opened: it costs a search.
+        f'<details class="similar-check" data-lazy="{esc(statement.similar_url)}"><summary>'
+        f'Checked before?</summary><div class="lazy-body"><a href="{esc(statement.similar_url)}">'
+        "See similar statements from other articles</a></div></details>"
+    )
     if can_edit:
         tools.append(
             f'<a class="tool-link" href="{base}edit/" hx-get="{base}edit/" '
@@ -244,6 +282,7 @@ def prepare(
         statement.html_row = mark_safe(
             f"<li {row_attrs(statement)}>"
             f'<div class="statement-meta">{meta_html(statement)}</div>'
+            f"{proposal_html(statement, can_edit, csrf)}"
             f'<blockquote class="quote">{esc(statement.quote)}</blockquote>'
             f"{final}{block}{settle_part}{tools_html(statement, can_edit, can_delete, csrf)}"
             '<div class="edit-slot"></div></li>'

@@ -155,6 +155,11 @@
         if (edit) edit.click();
         break;
       }
+      case "y": {
+        const accept = row && row.querySelector("[data-accept]");
+        if (accept) accept.click();
+        break;
+      }
       case "a":
         if (pending) showPopover(true);
         break;
@@ -208,6 +213,56 @@
         el.classList.add("v-" + shade);
       });
     });
+  });
+
+  // A final verdict moves the settled count (and, for statements the editor had not reviewed,
+  // the reviewed count) and can turn the article Done, or back to In review.
+  document.body.addEventListener("verdict-saved", (event) => {
+    const { settled, reviewed, status, status_label: label } = event.detail;
+    if (settled === undefined) return;
+    const add = (selector, delta) => {
+      const el = $(selector);
+      if (el && delta) el.textContent = Number(el.textContent) + delta;
+    };
+    add("#progress [data-settled]", settled);
+    add("#progress [data-reviewed]", reviewed);
+    const done = Number($("#progress [data-reviewed]").textContent);
+    const total = Number($("#progress [data-total]").textContent);
+    const bar = $("#progress .progress");
+    bar.setAttribute("aria-valuenow", done);
+    bar.firstElementChild.style.width = (total ? (100 * done) / total : 0) + "%";
+    const pill = $(".article-head .status");
+    if (pill && status) {
+      pill.className = "status status-" + status;
+      pill.textContent = label;
+    }
+  });
+
+  // An accepted proposal's highlight loses its "proposed" look; the row was swapped already.
+  document.body.addEventListener("statements-accepted", (event) => {
+    event.detail.statements.forEach((id) => {
+      marksOf(id).forEach((m) => m.classList.remove("hl-proposed"));
+      const row = document.getElementById("s" + id);
+      if (row && String(current) === String(id)) {
+        row.classList.add("is-current");
+        row.focus({ preventScroll: true });
+      }
+    });
+    const bar = $("#proposals-bar strong");
+    if (bar) {
+      const left = Math.max(0, Number(bar.textContent) - event.detail.statements.length);
+      if (left) bar.textContent = left;
+      else $("#proposals-bar").remove();
+    }
+  });
+
+  // "Accept all" re-renders the text and the list; say what happened where screen readers hear it.
+  document.body.addEventListener("proposals-accepted", (event) => {
+    const note = $("#live-note");
+    if (!note) return;
+    const p = document.createElement("p");
+    p.textContent = event.detail.message;
+    note.replaceChildren(p);
   });
 
   document.body.addEventListener("statement-added", (event) => {

@@ -147,6 +147,8 @@ class Command(BaseCommand):
                     final = VALUES[rng.randrange(3)] if rng.random() < 0.4 else ""
                     finals += bool(final)
                     final_at = created + datetime.timedelta(hours=rng.randrange(1, 96))
+                    direct = rng.random() < 0.6
+                    reviewed = rng.random() < 0.6
                     batch["statement"].append(
                         (
                             statement_id,
@@ -155,7 +157,7 @@ class Command(BaseCommand):
                             start,
                             end,
                             text[start:end],
-                            rng.random() < 0.6,
+                            direct,
                             True,
                             "automatic",
                             position,
@@ -167,9 +169,11 @@ class Command(BaseCommand):
                             None,
                             created,
                             created,
+                            # Reviewed or settled work was accepted; the rest stays proposed.
+                            created if final or reviewed else None,
                         )
                     )
-                    if rng.random() < 0.6:
+                    if reviewed:
                         k = rng.randint(1, min(2, len(user_ids)))
                         for reviewer in rng.sample(user_ids, k):
                             at = created + datetime.timedelta(hours=rng.randrange(1, 72))
@@ -225,7 +229,7 @@ class Command(BaseCommand):
         "raw_text, text, status, blind_review, created_at, updated_at) FROM STDIN",
         "statement": 'COPY factcheck_statement (id, article_id, speaker_id, start, "end", quote, '
         "direct, check_worthy, origin, position, final_verdict, final_note, final_by_id, "
-        "final_at, version, deleted_at, created_at, updated_at) FROM STDIN",
+        "final_at, version, deleted_at, created_at, updated_at, accepted_at) FROM STDIN",
         "verdict": "COPY factcheck_verdict (id, statement_id, reviewer_id, value, rationale, "
         "evidence, created_at, updated_at) FROM STDIN",
     }

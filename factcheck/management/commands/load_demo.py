@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from factcheck import roles
 from factcheck.demo import article as demo
@@ -100,6 +101,8 @@ class Command(BaseCommand):
                 direct=direct,
                 position=position,
                 origin=Statement.Origin.MANUAL,
+                accepted_at=timezone.now(),
+                accepted_by=users["editor"],
             )
             if verdict:
                 statement.set_verdict(users["reviewer"], verdict, rationale=_RATIONALE[verdict])
