@@ -21,6 +21,21 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "correct-horse-battery"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _close_stray_connections(django_db_setup, django_db_blocker):
+    """Let the test database be dropped at the end: a live-server request cut off when its
+    browser closed can leave an idle connection behind, and PostgreSQL refuses to drop a database
+    that someone is connected to."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 def make_user(django_user_model, username: str, role: str | None):
     user = django_user_model.objects.create_user(
         username=username, password=PASSWORD, first_name=username.title()
