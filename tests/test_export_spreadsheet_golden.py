@@ -3,15 +3,21 @@ missing values, evidence lists, several reviewers, deleted statements, and every
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import sys
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from factcheck.models import Article, Party, Statement, Verdict
 from factcheck.reports import spreadsheet
 from factcheck.reports.selection import UNSETTLED, Selection
-from tests import legacy_spreadsheet
+from factcheck.reports.spreadsheet import COLUMNS
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "desk_csv"
 
 # Each statement's quote, where the text of its article has it.
 QUOTES = [
@@ -123,38 +129,100 @@ def tricky_desk(db, editor, reviewer, second_reviewer, django_user_model):
             evidence=links,
             created_at=stamp + datetime.timedelta(minutes=10 - n),  # not in id order
         )
-    return first, second, person, network
+    return SimpleNamespace(
+        first=first, second=second, person=person, network=network, statements=made
+    )
 
 
 def _text(selection: Selection, module) -> str:
     return "".join(module.stream(selection))
 
 
-SELECTIONS = [
-    lambda first, second, person, network: Selection(),
-    lambda first, second, person, network: Selection(article=first.pk),
-    lambda first, second, person, network: Selection(article=second.pk),
-    lambda first, second, person, network: Selection(status="in_review"),
-    lambda first, second, person, network: Selection(published_from=datetime.date(2024, 1, 1)),
-    lambda first, second, person, network: Selection(published_to=datetime.date(2023, 1, 1)),
-    lambda first, second, person, network: Selection(party=person.pk),
-    lambda first, second, person, network: Selection(party=network.pk, verdict=UNSETTLED),
-    lambda first, second, person, network: Selection(verdict="confirmed"),
-    lambda first, second, person, network: Selection(verdict="denied", article=first.pk),
-]
+SELECTIONS = {
+    "everything": lambda desk: Selection(),
+    "first_article": lambda desk: Selection(article=desk.first.pk),
+    "second_article": lambda desk: Selection(article=desk.second.pk),
+    "in_review": lambda desk: Selection(status="in_review"),
+    "published_from": lambda desk: Selection(published_from=datetime.date(2024, 1, 1)),
+    "published_to": lambda desk: Selection(published_to=datetime.date(2023, 1, 1)),
+    "party": lambda desk: Selection(party=desk.person.pk),
+    "party_unsettled": lambda desk: Selection(party=desk.network.pk, verdict=UNSETTLED),
+    "confirmed": lambda desk: Selection(verdict="confirmed"),
+    "denied_in_first": lambda desk: Selection(verdict="denied", article=desk.first.pk),
+}
+ID_COLUMNS = (COLUMNS.index("article_id"), COLUMNS.index("statement_id"))
 
 
-@pytest.mark.parametrize("make_selection", SELECTIONS)
-def test_postgres_writes_the_same_bytes_as_the_python_export(tricky_desk, make_selection):
-    selection = make_selection(*tricky_desk)
-    assert _text(selection, spreadsheet) == _text(selection, legacy_spreadsheet)
+def _expected(name: str, desk) -> str:
+    """The golden file with the names of its rows swapped for this run's ids; csv rewrites it
+    as the old Python export wrote it (the files came from it), and the export must match."""
+    ids = {"A1": desk.first.pk, "A2": desk.second.pk}
+    ids.update({f"S{n}": s.pk for n, s in enumerate(desk.statements)})
+    golden = (GOLDEN / f"{name}.csv").read_bytes().decode()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    reader = csv.reader(io.StringIO(golden.removeprefix("\ufeff"), newline=""))
+    writer.writerow(next(reader))
+    for row in reader:
+        for column in ID_COLUMNS:
+            row[column] = str(ids[row[column]])
+        writer.writerow(row)
+    return "\ufeff" + out.getvalue()
 
 
-def test_pieces_split_anywhere_keep_newlines_inside_cells(tricky_desk, monkeypatch):
-    monkeypatch.setattr(spreadsheet, "FLUSH_AT", 1)  # a piece per row: cells span no boundary
+def _text(selection: Selection, module) -> str:
+    return "".join(module.stream(selection))
+
+
+SELECTIONS = {
+    "everything": lambda desk: Selection(),
+    "first_article": lambda desk: Selection(article=desk.first.pk),
+    "second_article": lambda desk: Selection(article=desk.second.pk),
+    "in_review": lambda desk: Selection(status="in_review"),
+    "published_from": lambda desk: Selection(published_from=datetime.date(2024, 1, 1)),
+    "published_to": lambda desk: Selection(published_to=datetime.date(2023, 1, 1)),
+    "party": lambda desk: Selection(party=desk.person.pk),
+    "party_unsettled": lambda desk: Selection(party=desk.network.pk, verdict=UNSETTLED),
+    "confirmed": lambda desk: Selection(verdict="confirmed"),
+    "denied_in_first": lambda desk: Selection(verdict="denied", article=desk.first.pk),
+}
+ID_COLUMNS = (COLUMNS.index("article_id"), COLUMNS.index("statement_id"))
+
+
+def _ids(desk) -> dict[str, str]:
+    """Database id -> the name the golden files give it (ids differ from run to run)."""
+    names = {("a", desk.first.pk): "A1", ("a", desk.second.pk): "A2"}
+    names.update({("s", s.pk): f"S{n}" for n, s in enumerate(desk.statements)})
+    return names
+
+
+def _named(text: str, desk) -> str:
+    """The export with its ids replaced by names, rewritten by csv exactly as it was written."""
+    names = _ids(desk)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    writer.writerow(next(reader))
+    for row in reader:
+        row[ID_COLUMNS[0]] = names[("a", int(row[ID_COLUMNS[0]]))]
+        row[ID_COLUMNS[1]] = names[("s", int(row[ID_COLUMNS[1]]))]
+        writer.writerow(row)
+    return "\ufeff" + out.getvalue()
+
+
+@pytest.mark.parametrize("name", SELECTIONS)
+def test_export_matches_the_golden_file_byte_for_byte(tricky_desk, name):
+    """The files were written by the Python export this one replaced, so PostgreSQL's rows are
+    the old rows: same quoting, CRLF, neutralised formulas, numbering, names and evidence."""
+    selection = SELECTIONS[name](tricky_desk)
+    assert _text(selection, spreadsheet) == _expected(name, tricky_desk)
+
+
+def test_pieces_split_at_every_row_give_the_same_file(tricky_desk, monkeypatch):
+    monkeypatch.setattr(spreadsheet, "FLUSH_AT", 1)
     pieces = list(spreadsheet.stream(Selection()))
     assert len(pieces) > 10
-    assert "".join(pieces) == _text(Selection(), legacy_spreadsheet)
+    assert "".join(pieces) == _expected("everything", tricky_desk)
 
 
 def test_row_ends_become_crlf_wherever_postgres_splits_its_pieces():
