@@ -72,13 +72,11 @@ def neutralise(value: object) -> str:
 
 def _cell(expression: str) -> str:
     """SQL for a text cell as `neutralise` writes it; empty becomes NULL, which COPY leaves
-    unquoted (it quotes an empty string), as Python's csv writer does."""
-    starts = ", ".join(
-        "E'\\t'" if c == "\t" else "E'\\r'" if c == "\r" else f"'{c}'"
-        for c in sorted(_FORMULA_START)
-    )
+    unquoted (it quotes an empty string), as Python's csv writer does. ascii() reads the first
+    character's code point without copying the text."""
+    starts = ", ".join(str(ord(c)) for c in sorted(_FORMULA_START))
     return (
-        f"CASE WHEN left({expression}, 1) IN ({starts}) THEN '''' || {expression} "
+        f"CASE WHEN ascii({expression}) IN ({starts}) THEN '''' || {expression} "
         f"ELSE NULLIF({expression}, '') END"
     )
 
