@@ -1,0 +1,316 @@
+"""The JSON archive as it was before PostgreSQL wrote its rows (kept only to prove them equal).
+
+The file is a set of flat tables (users, parties, articles, statements, verdicts, comments,
+assignments, revisions) so it can be written row by row from server-side cursors in flat memory,
+and read back without guessing. Rows refer to each other by id, and to people by username, never by
+a database's user id, so an archive restores into a desk whose accounts were made separately.
+`exported_at` is the only value that differs between two exports of the same data.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
+
+from factcheck.models import (
+    Article,
+    Assignment,
+    Comment,
+    Party,
+    Revision,
+    Statement,
+    Verdict,
+)
+from factcheck.reports.selection import Selection, consistent_read, party_ids_with_affiliations
+
+SCHEMA = "factcheck-export"
+SCHEMA_VERSION = 1
+CHUNK = 2000
+ARTICLE_CHUNK = 20  # an article row carries its whole text twice: fetch few at a time
+FLUSH_AT = 1 << 16  # characters buffered before a piece goes to the client
+
+# Each table: the columns in file order. The schema file (export.schema.json) says the same.
+USER_FIELDS = ["username", "first_name", "last_name"]
+PARTY_FIELDS = ["id", "name", "kind", "affiliation", "aliases", "created_at"]
+ARTICLE_FIELDS = [
+    "id",
+    "title",
+    "outlet",
+    "url",
+    "byline",
+    "published_on",
+    "status",
+    "blind_review",
+    "created_by",
+    "created_at",
+    "updated_at",
+    "raw_text",
+    "text",
+]
+STATEMENT_FIELDS = [
+    "id",
+    "article",
+    "speaker",
+    "start",
+    "end",
+    "quote",
+    "direct",
+    "check_worthy",
+    "origin",
+    "position",
+    "final_verdict",
+    "final_note",
+    "final_by",
+    "final_at",
+    "version",
+    "deleted_at",
+    "created_at",
+    "updated_at",
+]
+VERDICT_FIELDS = [
+    "id",
+    "statement",
+    "reviewer",
+    "value",
+    "rationale",
+    "evidence",
+    "created_at",
+    "updated_at",
+]
+COMMENT_FIELDS = ["id", "statement", "author", "body", "created_at"]
+ASSIGNMENT_FIELDS = [
+    "id",
+    "article",
+    "reviewer",
+    "statements",
+    "due_on",
+    "assigned_by",
+    "created_at",
+]
+REVISION_FIELDS = [
+    "id",
+    "article",
+    "statement",
+    "party",
+    "actor",
+    "action",
+    "before",
+    "after",
+    "created_at",
+]
+USER_COLUMNS = {  # columns holding a user, written as the username
+    "articles": {"created_by"},
+    "statements": {"final_by"},
+    "verdicts": {"reviewer"},
+    "comments": {"author"},
+    "assignments": {"reviewer", "assigned_by"},
+    "revisions": {"actor"},
+}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(datetime.UTC).isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class _Tables:
+    """The querysets of one export, each yielding tuples in the table's column order."""
+
+    def __init__(self, selection: Selection) -> None:
+        self.selection = selection
+        everything = selection.everything
+        self.articles = Article.objects.all() if everything else selection.articles()
+        self.statements = Statement.objects.filter(article__in=self.articles.values("pk"))
+        if selection.narrows_statements:
+            self.statements = selection.statements(include_deleted=True)
+        statement_ids = self.statements.values("pk")
+        self.verdicts = Verdict.objects.filter(statement__in=statement_ids)
+        self.comments = Comment.objects.filter(statement__in=statement_ids)
+        self.assignments = Assignment.objects.filter(article__in=self.articles.values("pk"))
+        if everything:
+            self.revisions = Revision.objects.all()
+        else:
+            self.revisions = Revision.objects.filter(article__in=self.articles.values("pk")).filter(
+                Q(statement__isnull=True) | Q(statement__in=statement_ids)
+            )
+        if everything:
+            self.parties = Party.objects.all()
+        else:
+            used = set(
+                self.statements.filter(speaker__isnull=False).values_list("speaker_id", flat=True)
+            ) | set(self.revisions.filter(party__isnull=False).values_list("party_id", flat=True))
+            self.parties = Party.objects.filter(pk__in=party_ids_with_affiliations(used))
+
+    def users(self) -> dict[int, str]:
+        """id -> username of every person the exported rows mention (a short list)."""
+        User = get_user_model()
+        ids: set[int] = set()
+        for qs, columns in [
+            (self.articles, ["created_by"]),
+            (self.statements, ["final_by"]),
+            (self.verdicts, ["reviewer"]),
+            (self.comments, ["author"]),
+            (self.assignments, ["reviewer", "assigned_by"]),
+            (self.revisions, ["actor"]),
+        ]:
+            for column in columns:
+                ids.update(
+                    qs.filter(**{f"{column}__isnull": False})
+                    .order_by()
+                    .values_list(f"{column}_id", flat=True)
+                    .distinct()
+                )
+        return dict(User.objects.filter(pk__in=ids).values_list("pk", "username"))
+
+    def rows(self, table: str) -> Iterable[tuple]:
+        match table:
+            case "parties":
+                return self.parties.order_by("id").values_list(
+                    "id", "name", "kind", "affiliation_id", "aliases", "created_at"
+                )
+            case "articles":
+                return self.articles.order_by("id").values_list(
+                    *[f"{f}_id" if f == "created_by" else f for f in ARTICLE_FIELDS]
+                )
+            case "statements":
+                columns = [
+                    f"{f}_id" if f in {"article", "speaker", "final_by"} else f
+                    for f in STATEMENT_FIELDS
+                ]
+                return self.statements.order_by("id").values_list(*columns)
+            case "verdicts":
+                return self.verdicts.order_by("id").values_list(
+                    "id",
+                    "statement_id",
+                    "reviewer_id",
+                    "value",
+                    "rationale",
+                    "evidence",
+                    "created_at",
+                    "updated_at",
+                )
+            case "comments":
+                return self.comments.order_by("id").values_list(
+                    "id", "statement_id", "author_id", "body", "created_at"
+                )
+            case "assignments":
+                exported = self.statements.values("pk")
+                members = (
+                    Assignment.statements.through.objects.filter(
+                        assignment_id=OuterRef("pk"), statement__in=exported
+                    )
+                    .order_by()
+                    .values("assignment_id")
+                    .annotate(ids=ArrayAgg("statement_id", order_by="statement_id"))
+                    .values("ids")
+                )
+                return (
+                    self.assignments.order_by("id")
+                    .annotate(member_ids=Subquery(members))
+                    .values_list(
+                        "id",
+                        "article_id",
+                        "reviewer_id",
+                        "member_ids",
+                        "due_on",
+                        "assigned_by_id",
+                        "created_at",
+                    )
+                )
+            case "revisions":
+                return self.revisions.order_by("id").values_list(
+                    "id",
+                    "article_id",
+                    "statement_id",
+                    "party_id",
+                    "actor_id",
+                    "action",
+                    "before",
+                    "after",
+                    "created_at",
+                )
+        raise ValueError(table)
+
+
+TABLES = [
+    ("parties", PARTY_FIELDS),
+    ("articles", ARTICLE_FIELDS),
+    ("statements", STATEMENT_FIELDS),
+    ("verdicts", VERDICT_FIELDS),
+    ("comments", COMMENT_FIELDS),
+    ("assignments", ASSIGNMENT_FIELDS),
+    ("revisions", REVISION_FIELDS),
+]
+
+
+def stream(selection: Selection | None = None, *, indent: bool = False) -> Iterator[str]:
+    """The archive as pieces of text, one table at a time, each read through a server-side cursor.
+
+    Memory stays flat: a piece is yielded every FLUSH_AT characters, and rows are fetched CHUNK at a
+    time. `indent` puts one row per line, which diffs well and costs nothing.
+    """
+    with consistent_read():
+        yield from _stream(selection or Selection(), indent)
+
+
+def _stream(selection: Selection, indent: bool) -> Iterator[str]:
+    tables = _Tables(selection)
+    users = tables.users()
+    row_sep = ",\n" if indent else ","
+    head = {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": timezone.now().astimezone(datetime.UTC).isoformat(),
+        "filters": selection.describe(),
+    }
+    buffer = [_dumps(head)[:-1]]
+    size = 0
+    User = get_user_model()
+    people = (
+        User.objects.filter(pk__in=users)
+        .order_by("username")
+        .values_list("username", "first_name", "last_name")
+    )
+    for name, fields, rows, user_columns in [
+        ("users", USER_FIELDS, people, set()),
+        *[(t, f, tables.rows(t), USER_COLUMNS.get(t, set())) for t, f in TABLES],
+    ]:
+        buffer.append(f',"{name}":[' + ("\n" if indent else ""))
+        user_positions = [i for i, f in enumerate(fields) if f in user_columns]
+        first = True
+        for row in rows.iterator(chunk_size=ARTICLE_CHUNK if name == "articles" else CHUNK):
+            values = list(row)
+            for i in user_positions:
+                if values[i] is not None:
+                    values[i] = users[values[i]]
+            record = {f: _plain(v) for f, v in zip(fields, values, strict=True)}
+            piece = _dumps(record)
+            buffer.append(piece if first else row_sep + piece)
+            first = False
+            size += len(piece)
+            if size >= FLUSH_AT:
+                yield "".join(buffer)
+                buffer.clear()
+                size = 0
+        buffer.append(("\n" if indent else "") + "]")
+    buffer.append("}\n")
+    yield "".join(buffer)
+
+
+def dump(selection: Selection | None = None) -> dict:
+    """The whole archive as one dict (for small exports and tests)."""
+    return json.loads("".join(stream(selection)))
