@@ -5,6 +5,9 @@ assignments, revisions) so it can be written row by row from server-side cursors
 and read back without guessing. Rows refer to each other by id, and to people by username, never by
 a database's user id, so an archive restores into a desk whose accounts were made separately.
 `exported_at` is the only value that differs between two exports of the same data.
+
+PostgreSQL writes each record's JSON text (see KINDS); Python only joins records and frames the
+tables, so the archive streams several times faster than building a dict per row.
 """
 
 from __future__ import annotations
@@ -107,22 +110,6 @@ REVISION_FIELDS = [
     "after",
     "created_at",
 ]
-USER_COLUMNS = {  # columns holding a user, written as the username
-    "articles": {"created_by"},
-    "statements": {"final_by"},
-    "verdicts": {"reviewer"},
-    "comments": {"author"},
-    "assignments": {"reviewer", "assigned_by"},
-    "revisions": {"actor"},
-}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime.datetime):
-        return value.astimezone(datetime.UTC).isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
 
 
 def _dumps(value: Any) -> str:
@@ -269,8 +256,9 @@ def stream(selection: Selection | None = None, *, indent: bool = False) -> Itera
         yield from _stream(selection or Selection(), indent)
 
 
-# How each column is written. PostgreSQL turns each value into the JSON text that _plain and
-# json.dumps(ensure_ascii=False) gave in Python: to_json escapes strings exactly as json.dumps does.
+# How each column is written. PostgreSQL turns each value into the JSON text json.dumps(
+# ensure_ascii=False) gave in Python: to_json escapes strings exactly as json.dumps does, times are
+# isoformat in UTC, and a "user" column is the person's username.
 KINDS = {
     "parties": ["int", "text", "text", "int", "array", "time"],
     "articles": [
