@@ -11,9 +11,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
 
 from factcheck.models import Article, Party, Statement, Verdict
-from factcheck.reports import spreadsheet
+from factcheck.reports import backup, spreadsheet
 from factcheck.reports.selection import UNSETTLED, Selection
 from factcheck.reports.spreadsheet import COLUMNS
 
@@ -242,3 +243,11 @@ def test_the_whole_tricky_desk_is_exported(tricky_desk):
 def test_evidence_is_trimmed_of_exactly_what_python_strips():
     python_strips = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
     assert python_strips == spreadsheet._WHITESPACE
+
+
+def test_exports_leave_the_callers_planner_settings_as_they_were(tricky_desk):
+    "".join(spreadsheet.stream(Selection()))
+    "".join(backup.stream(Selection()))
+    with connection.cursor() as cursor:  # the test's own transaction goes on
+        cursor.execute("SELECT current_setting('enable_sort'), current_setting('jit')")
+        assert cursor.fetchone() == ("on", "on")

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 
 from factcheck.models import Verdicts
-from factcheck.reports.selection import Selection, consistent_read
+from factcheck.reports.selection import Selection, consistent_read, planner_settings
 
 FLUSH_AT = 1 << 16
 LABELS = dict(Verdicts.choices)
@@ -204,24 +204,24 @@ def stream(selection: Selection) -> Iterator[str]:
     yield header.getvalue()
     selected, params = selection.statements().order_by().values("pk").query.sql_with_params()
     crlf = _RowEnds()
-    with consistent_read():
-        connection.ensure_connection()
-        with connection.connection.cursor() as cursor:
-            # JIT compiling this wide query costs seconds and saves nothing on a scan like this.
-            cursor.execute("SET LOCAL jit = off")
-            # COPY is planned for total time, so it would sort every row before sending the first;
-            # read in (article, position) index order instead and sort each position's few rows,
-            # so the file starts at once and no sort spills to disk at a million rows.
-            cursor.execute("SET LOCAL enable_sort = off")
-            with cursor.copy(_copy_sql(selected), [_WHITESPACE, *params]) as copy:
-                # PostgreSQL sends whole rows, so a piece never ends inside a UTF-8 character.
-                pending: list[bytes] = []
-                size = 0
-                for piece in copy:
-                    pending.append(piece)
-                    size += len(piece)
-                    if size >= FLUSH_AT:
-                        yield crlf(b"".join(pending)).decode()
-                        pending.clear()
-                        size = 0
+    # JIT compiling this wide query costs seconds and saves nothing. COPY is planned for total
+    # time, so it would sort every row before sending the first: without sorts it reads in
+    # (article, position) index order and sorts each position's few rows, so the file starts at
+    # once and no sort spills to disk at a million rows.
+    with (
+        consistent_read(),
+        planner_settings(jit="off", enable_sort="off"),
+        connection.connection.cursor() as cursor,
+        cursor.copy(_copy_sql(selected), [_WHITESPACE, *params]) as copy,
+    ):
+        # PostgreSQL sends whole rows, so a piece never ends inside a UTF-8 character.
+        pending: list[bytes] = []
+        size = 0
+        for piece in copy:
+            pending.append(piece)
+            size += len(piece)
+            if size >= FLUSH_AT:
                 yield crlf(b"".join(pending)).decode()
+                pending.clear()
+                size = 0
+        yield crlf(b"".join(pending)).decode()
