@@ -57,9 +57,11 @@ def _bare_process_mb() -> float:
 
 
 def _first_piece_ms() -> float:
+    """Until the first rows arrive (the header goes out before the query runs, so skip it)."""
     started = time.perf_counter()
     pieces = spreadsheet.stream(Selection())
-    next(pieces)
+    while "\n" not in next(pieces).removesuffix("\r\n"):
+        pass
     took = (time.perf_counter() - started) * 1000
     pieces.close()
     return took
@@ -119,7 +121,7 @@ def run(table: Table) -> None:
                 rows = Statement.objects.count()
                 label = f"{rows:,} statements"
                 table.add(
-                    "exports", f"CSV first piece streamed, {label}", f"{_first_piece_ms():,.0f} ms"
+                    "exports", f"CSV first rows streamed, {label}", f"{_first_piece_ms():,.0f} ms"
                 )
                 for fmt in ("csv", "json"):
                     output = Path(tmp) / f"export.{fmt}"

@@ -5,6 +5,9 @@ assignments, revisions) so it can be written row by row from server-side cursors
 and read back without guessing. Rows refer to each other by id, and to people by username, never by
 a database's user id, so an archive restores into a desk whose accounts were made separately.
 `exported_at` is the only value that differs between two exports of the same data.
+
+PostgreSQL writes each record's JSON text (see KINDS); Python only joins records and frames the
+tables, so the archive streams several times faster than building a dict per row.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.aggregates import ArrayAgg
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
@@ -28,7 +33,12 @@ from factcheck.models import (
     Statement,
     Verdict,
 )
-from factcheck.reports.selection import Selection, consistent_read, party_ids_with_affiliations
+from factcheck.reports.selection import (
+    Selection,
+    consistent_read,
+    party_ids_with_affiliations,
+    planner_settings,
+)
 
 SCHEMA = "factcheck-export"
 SCHEMA_VERSION = 1
@@ -107,22 +117,6 @@ REVISION_FIELDS = [
     "after",
     "created_at",
 ]
-USER_COLUMNS = {  # columns holding a user, written as the username
-    "articles": {"created_by"},
-    "statements": {"final_by", "accepted_by"},
-    "verdicts": {"reviewer"},
-    "comments": {"author"},
-    "assignments": {"reviewer", "assigned_by"},
-    "revisions": {"actor"},
-}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, datetime.datetime):
-        return value.astimezone(datetime.UTC).isoformat()
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return value
 
 
 def _dumps(value: Any) -> str:
@@ -265,8 +259,105 @@ def stream(selection: Selection | None = None, *, indent: bool = False) -> Itera
     Memory stays flat: a piece is yielded every FLUSH_AT characters, and rows are fetched CHUNK at a
     time. `indent` puts one row per line, which diffs well and costs nothing.
     """
-    with consistent_read():
+    # JIT compiling the records' wide expressions costs more than it saves on plain scans.
+    with consistent_read(), planner_settings(jit="off"):
         yield from _stream(selection or Selection(), indent)
+
+
+# How each column is written. PostgreSQL turns each value into the JSON text json.dumps(
+# ensure_ascii=False) gave in Python: to_json escapes strings exactly as json.dumps does, times are
+# isoformat in UTC, and a "user" column is the person's username.
+KINDS = {
+    "parties": ["int", "text", "text", "int", "array", "time"],
+    "articles": [
+        *["int", "text", "text", "text", "text", "date", "text", "bool", "user", "time", "time"],
+        *["text", "text"],
+    ],
+    "statements": [
+        *["int", "int", "int", "int", "int", "text", "bool", "bool", "text", "int", "text"],
+        *["text", "user", "time", "int", "time", "time", "time", "time", "user"],
+    ],
+    "verdicts": ["int", "int", "user", "text", "text", "json", "time", "time"],
+    "comments": ["int", "int", "user", "text", "time"],
+    "assignments": ["int", "int", "user", "array", "date", "user", "time"],
+    "revisions": ["int", "int", "int", "int", "user", "text", "json", "json", "time"],
+}
+
+
+def _value_sql(kind: str, column: str) -> str:
+    match kind:
+        case "int":
+            return f"COALESCE({column}::text, 'null')"
+        case "text":
+            return f"COALESCE(to_json({column})::text, 'null')"
+        case "bool":
+            return f"CASE WHEN {column} THEN 'true' WHEN NOT {column} THEN 'false' ELSE 'null' END"
+        case "date":
+            return f"COALESCE('\"' || to_char({column}, 'YYYY-MM-DD') || '\"', 'null')"
+        case "time":
+            # As isoformat() in UTC: microseconds only when there are some.
+            utc = f"({column} AT TIME ZONE 'UTC')"
+            return (
+                f"COALESCE('\"' || to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || "
+                f"CASE WHEN date_trunc('second', {utc}) = {utc} THEN '' "
+                f"ELSE to_char({utc}, '.US') END || '+00:00\"', 'null')"
+            )
+        case "array":
+            return f"COALESCE(array_to_json({column})::text, 'null')"
+    raise ValueError(kind)
+
+
+def _rows_sql(table: str, fields: list[str], source: str) -> str:
+    """SQL giving each record of `source` (the table's queryset) as JSON text, in pieces split
+    where a jsonb column goes: jsonb's own text has spaces, so Python re-encodes those few."""
+    users = get_user_model()._meta.db_table
+    joins = []
+    segments: list[list[str]] = [[]]  # text, jsonb, text, jsonb, ..., text
+    for i, (field, kind) in enumerate(zip(fields, KINDS[table], strict=True)):
+        segments[-1].append("'" + ("{" if i == 0 else ",") + _dumps(field) + ":'")
+        column = f"t.c{i}"
+        if kind == "json":
+            segments += [[f"{column}::text"], []]
+            continue
+        if kind == "user":
+            joins.append(f"LEFT JOIN {users} u{i} ON u{i}.id = {column}")
+            column, kind = f"u{i}.username", "text"
+        segments[-1].append(_value_sql(kind, column))
+    segments[-1].append("'}'")
+    columns = ", ".join(f"c{i}" for i in range(len(fields)))
+    return (
+        f"SELECT {', '.join(' || '.join(s) for s in segments)} "
+        f"FROM ({source}) AS t({columns}) {' '.join(joins)} ORDER BY t.c0"
+    )
+
+
+def _compact(jsonb: str | None) -> str:
+    """A jsonb value as json.dumps wrote it after Django had read it."""
+    if jsonb is None:
+        return "null"
+    if jsonb == "[]":
+        return jsonb
+    return _dumps(json.loads(jsonb))
+
+
+def _records(table: str, fields: list[str], rows) -> Iterator[list[str]]:
+    """Lists of records' JSON text, fetched a chunk at a time from a server-side cursor."""
+    try:
+        source, params = rows.query.sql_with_params()
+    except EmptyResultSet:  # e.g. parties of no statements: Django knows without asking
+        return
+    with connection.connection.cursor(name=f"backup_{table}") as cursor:
+        cursor.execute(_rows_sql(table, fields, source), params)
+        size = ARTICLE_CHUNK if table == "articles" else CHUNK
+        plain = "json" not in KINDS[table]
+        while batch := cursor.fetchmany(size):
+            if plain:
+                yield [row[0] for row in batch]
+            else:
+                yield [
+                    "".join(p if n % 2 == 0 else _compact(p) for n, p in enumerate(row))
+                    for row in batch
+                ]
 
 
 def _stream(selection: Selection, indent: bool) -> Iterator[str]:
@@ -279,28 +370,23 @@ def _stream(selection: Selection, indent: bool) -> Iterator[str]:
         "exported_at": timezone.now().astimezone(datetime.UTC).isoformat(),
         "filters": selection.describe(),
     }
-    buffer = [_dumps(head)[:-1]]
-    size = 0
     User = get_user_model()
     people = (
         User.objects.filter(pk__in=users)
         .order_by("username")
         .values_list("username", "first_name", "last_name")
     )
-    for name, fields, rows, user_columns in [
-        ("users", USER_FIELDS, people, set()),
-        *[(t, f, tables.rows(t), USER_COLUMNS.get(t, set())) for t, f in TABLES],
-    ]:
+    buffer = [_dumps(head)[:-1], ',"users":[' + ("\n" if indent else "")]
+    buffer.append(
+        row_sep.join(_dumps(dict(zip(USER_FIELDS, person, strict=True))) for person in people)
+    )
+    buffer.append(("\n" if indent else "") + "]")
+    size = 0
+    for name, fields in TABLES:
         buffer.append(f',"{name}":[' + ("\n" if indent else ""))
-        user_positions = [i for i, f in enumerate(fields) if f in user_columns]
         first = True
-        for row in rows.iterator(chunk_size=ARTICLE_CHUNK if name == "articles" else CHUNK):
-            values = list(row)
-            for i in user_positions:
-                if values[i] is not None:
-                    values[i] = users[values[i]]
-            record = {f: _plain(v) for f, v in zip(fields, values, strict=True)}
-            piece = _dumps(record)
+        for records in _records(name, fields, tables.rows(name)):
+            piece = row_sep.join(records)
             buffer.append(piece if first else row_sep + piece)
             first = False
             size += len(piece)

@@ -140,3 +140,21 @@ def consistent_read() -> Iterator[None]:
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         yield
+
+
+@contextmanager
+def planner_settings(**values: str) -> Iterator[None]:
+    """PostgreSQL settings for an export's own queries: set for the transaction, then put back, so
+    a caller's transaction (a test's, say) keeps its own. After an error the transaction is rolled
+    back, which undoes them anyway."""
+    with connection.cursor() as cursor:
+        old = {}
+        for name, value in values.items():
+            cursor.execute(
+                "SELECT current_setting(%s), set_config(%s, %s, true)", [name] * 2 + [value]
+            )
+            old[name] = cursor.fetchone()[0]
+    yield
+    with connection.cursor() as cursor:
+        for name, value in old.items():
+            cursor.execute("SELECT set_config(%s, %s, true)", [name, value])
