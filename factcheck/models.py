@@ -896,35 +896,32 @@ class Statement(models.Model):
 
     def soft_delete(self, editor) -> None:
         """Take the statement off the desk, recoverably; deleting twice deletes once."""
-        with transaction.atomic():
-            changed = Statement.objects.filter(pk=self.pk, deleted_at__isnull=True).update(
-                deleted_at=Now(), version=F("version") + 1
-            )
-            if changed:
-                Revision.objects.create(
-                    article_id=self.article_id,
-                    statement=self,
-                    actor=editor,
-                    action=Revision.Action.STATEMENT_DELETED,
-                    before=self.as_record(),
-                )
-                self.article.refresh_status()
+        self._set_deleted(editor, deleted=True)
 
     def restore(self, editor) -> None:
+        self._set_deleted(editor, deleted=False)
+        self.deleted_at = None
+
+    def _set_deleted(self, editor, *, deleted: bool) -> None:
         with transaction.atomic():
-            changed = Statement.objects.filter(pk=self.pk, deleted_at__isnull=False).update(
-                deleted_at=None, version=F("version") + 1
+            changed = Statement.objects.filter(pk=self.pk, deleted_at__isnull=deleted).update(
+                deleted_at=Now() if deleted else None, version=F("version") + 1
             )
             if changed:
+                record = self.as_record()
                 Revision.objects.create(
                     article_id=self.article_id,
                     statement=self,
                     actor=editor,
-                    action=Revision.Action.STATEMENT_RESTORED,
-                    after=self.as_record(),
+                    action=(
+                        Revision.Action.STATEMENT_DELETED
+                        if deleted
+                        else Revision.Action.STATEMENT_RESTORED
+                    ),
+                    before=record if deleted else None,
+                    after=None if deleted else record,
                 )
                 self.article.refresh_status()
-        self.deleted_at = None
 
     def add_comment(self, author, body: str) -> tuple[Comment, bool]:
         """Post to the statement's thread; the same words posted again in a row post once."""

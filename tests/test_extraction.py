@@ -279,7 +279,7 @@ def test_cli_prints_json_and_reports_a_missing_file(tmp_path, capsys):
 def _scorer():
     path = SHARED / "tools" / "score_extraction.py"
     if not path.exists():
-        pytest.skip("shared scorer not found beside the repository")
+        pytest.fail(f"the extraction scorer must sit beside the repository: {path} is missing")
     spec = importlib.util.spec_from_file_location("score_extraction", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
