@@ -171,46 +171,6 @@ def _expected(name: str, desk) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def _text(selection: Selection, module) -> str:
-    return "".join(module.stream(selection))
-
-
-SELECTIONS = {
-    "everything": lambda desk: Selection(),
-    "first_article": lambda desk: Selection(article=desk.first.pk),
-    "second_article": lambda desk: Selection(article=desk.second.pk),
-    "in_review": lambda desk: Selection(status="in_review"),
-    "published_from": lambda desk: Selection(published_from=datetime.date(2024, 1, 1)),
-    "published_to": lambda desk: Selection(published_to=datetime.date(2023, 1, 1)),
-    "party": lambda desk: Selection(party=desk.person.pk),
-    "party_unsettled": lambda desk: Selection(party=desk.network.pk, verdict=UNSETTLED),
-    "confirmed": lambda desk: Selection(verdict="confirmed"),
-    "denied_in_first": lambda desk: Selection(verdict="denied", article=desk.first.pk),
-}
-ID_COLUMNS = (COLUMNS.index("article_id"), COLUMNS.index("statement_id"))
-
-
-def _ids(desk) -> dict[str, str]:
-    """Database id -> the name the golden files give it (ids differ from run to run)."""
-    names = {("a", desk.first.pk): "A1", ("a", desk.second.pk): "A2"}
-    names.update({("s", s.pk): f"S{n}" for n, s in enumerate(desk.statements)})
-    return names
-
-
-def _named(text: str, desk) -> str:
-    """The export with its ids replaced by names, rewritten by csv exactly as it was written."""
-    names = _ids(desk)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    writer.writerow(next(reader))
-    for row in reader:
-        row[ID_COLUMNS[0]] = names[("a", int(row[ID_COLUMNS[0]]))]
-        row[ID_COLUMNS[1]] = names[("s", int(row[ID_COLUMNS[1]]))]
-        writer.writerow(row)
-    return "\ufeff" + out.getvalue()
-
-
 @pytest.mark.parametrize("name", SELECTIONS)
 def test_export_matches_the_golden_file_byte_for_byte(tricky_desk, name):
     """The files were written by the Python export this one replaced, so PostgreSQL's rows are

@@ -35,7 +35,14 @@ from factcheck.models import (
     Verdict,
     normalise_name,
 )
-from factcheck.reports.backup import SCHEMA, SCHEMA_VERSION, TABLES
+from factcheck.reports.backup import (
+    ARTICLE_FIELDS,
+    SCHEMA,
+    SCHEMA_VERSION,
+    STATEMENT_FIELDS,
+    TABLES,
+    VERDICT_FIELDS,
+)
 
 
 class ImportProblem(Exception):
@@ -371,22 +378,13 @@ def _counting(state: _Restore, table: str, rows: Iterator[dict]) -> Iterator[dic
         yield row
 
 
+def _columns(model, fields: list[str]) -> list[str]:
+    """The table's columns in the archive's field order, so COPY and the export agree."""
+    return [model._meta.get_field(field).column for field in fields]
+
+
 def _copy_articles(cursor, state: _Restore, rows: Iterator[dict]) -> None:
-    columns = [
-        "id",
-        "title",
-        "outlet",
-        "url",
-        "byline",
-        "published_on",
-        "status",
-        "blind_review",
-        "created_by_id",
-        "created_at",
-        "updated_at",
-        "raw_text",
-        "text",
-    ]
+    columns = _columns(Article, ARTICLE_FIELDS)
     _copy(
         cursor,
         Article,
@@ -413,28 +411,7 @@ def _copy_articles(cursor, state: _Restore, rows: Iterator[dict]) -> None:
 
 
 def _copy_statements(cursor, state: _Restore, rows: Iterator[dict]) -> None:
-    columns = [
-        "id",
-        "article_id",
-        "speaker_id",
-        "start",
-        "end",
-        "quote",
-        "direct",
-        "check_worthy",
-        "origin",
-        "position",
-        "final_verdict",
-        "final_note",
-        "final_by_id",
-        "final_at",
-        "version",
-        "deleted_at",
-        "created_at",
-        "updated_at",
-        "accepted_at",
-        "accepted_by_id",
-    ]
+    columns = _columns(Statement, STATEMENT_FIELDS)
     _copy(
         cursor,
         Statement,
@@ -469,16 +446,7 @@ def _copy_statements(cursor, state: _Restore, rows: Iterator[dict]) -> None:
 
 
 def _copy_verdicts(cursor, state: _Restore, rows: Iterator[dict]) -> None:
-    columns = [
-        "id",
-        "statement_id",
-        "reviewer_id",
-        "value",
-        "rationale",
-        "evidence",
-        "created_at",
-        "updated_at",
-    ]
+    columns = _columns(Verdict, VERDICT_FIELDS)
     _copy(
         cursor,
         Verdict,
