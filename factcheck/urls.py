@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from factcheck.views import articles, dashboard, exports, parties, review, search
+from factcheck.views import articles, dashboard, exports, health, jobs, parties, review, search
 
 urlpatterns = [
     # search area: dashboard, search, parties
@@ -92,6 +92,13 @@ urlpatterns = [
     path("exports/", exports.export_page, name="export_page"),
     path("exports/download/<str:fmt>/", exports.export_download, name="export_download"),
     path("exports/import/", exports.batch_import, name="batch_import"),
+    path("exports/background/<str:fmt>/", exports.export_background, name="export_background"),
+    path("articles/<int:pk>/export/pdf/background/", exports.pdf_background, name="pdf_background"),
+    # Background jobs
+    path("jobs/", jobs.job_list, name="job_list"),
+    path("jobs/<int:pk>/", jobs.job_detail, name="job_detail"),
+    path("jobs/<int:pk>/result/", jobs.job_result, name="job_result"),
+    path("healthz", health.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -151,3 +151,34 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def run_worker(db, monkeypatch):
+    """Run django-tasks-db's worker in this process until the queue is empty (the real
+    database backend, the same loop `manage.py db_worker` runs, without its signal handlers).
+    Like Django's test client, it keeps the test's connection (and so its transaction) open."""
+    from django_tasks_db.management.commands import db_worker
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run() -> None:
+        Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="pytest",
+            excluded_queue_names=[],
+        ).run()
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _job_files(settings, tmp_path):
+    """Job results (export files) in a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -14,8 +14,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from factcheck import jobs
 from factcheck.models import Article, Party
 from factcheck.reports import (
     FORMATS,
@@ -167,6 +168,7 @@ def _errors(form) -> str:
 @require_http_methods(["GET", "POST"])
 @login_required
 def batch_import(request: HttpRequest) -> HttpResponse:
+    """Read the batch now (so a bad file is refused at once), import it in the background."""
     require(request, "add_article")
     form = BatchImportForm(request.POST or None, request.FILES or None)
     problem = ""
@@ -179,15 +181,40 @@ def batch_import(request: HttpRequest) -> HttpResponse:
                     f"the files come to more than {limit} MB; send them in parts."
                 )
             found = batch.from_files((f.name, f.read()) for f in uploads)
-            articles = batch.submit(found, created_by=request.user)
         except batch.BatchProblem as e:
             problem = f"Nothing was imported: {e}"
         else:
-            n = len(articles)
-            note = f"{n} article{'s' if n != 1 else ''} imported and on the desk."
-            if found.skipped:
-                note += " Skipped (not .txt, .html, .md or .csv): " + ", ".join(found.skipped)
-            messages.success(request, note)
-            return redirect("article_list")
+            names = ", ".join(f.name for f in uploads)
+            n = len(found.drafts)
+            job = jobs.start_import(
+                found, request.user, f"Import of {n} article{'s' if n != 1 else ''} from {names}"
+            )
+            jobs.watch(request, job)
+            return redirect(job)
     status = 400 if request.method == "POST" else 200
     return render(request, "exports/import.html", {"form": form, "problem": problem}, status=status)
+
+
+@require_POST
+@login_required
+def export_background(request: HttpRequest, fmt: str) -> HttpResponse:
+    """A desk-wide export written by a worker to the shared folder, for the job page to link."""
+    _require_bulk_export(request)
+    if fmt not in BULK_FORMATS:
+        raise Http404("No such export format.")
+    form = ExportFilterForm(request.GET)
+    if not form.is_valid():
+        messages.error(request, "Fix the filters before exporting: " + _errors(form))
+        return redirect(f"{reverse('export_page')}?{request.GET.urlencode()}")
+    job = jobs.start_export(fmt, request.user, query=jobs.export_query(request.GET))
+    jobs.watch(request, job)
+    return redirect(job)
+
+
+@require_POST
+@login_required
+def pdf_background(request: HttpRequest, pk: int) -> HttpResponse:
+    article = _exportable_article(request, pk)
+    job = jobs.start_export("pdf", request.user, article_pk=article.pk)
+    jobs.watch(request, job)
+    return redirect(job)
