@@ -44,7 +44,7 @@ def _enqueue(job: Job) -> Job:
         if job.pk is None:
             job.save()
         result = run_job.enqueue(job.pk)
-        job.task_id = str(result.id)
+        job.task_id = result.id
         job.attempts = F("attempts") + 1
         job.heartbeat_at = timezone.now()
         job.save(update_fields=["task_id", "attempts", "heartbeat_at"])
@@ -134,7 +134,7 @@ def resume_stale(older_than: datetime.timedelta | None = None) -> list[Job]:
 @task(takes_context=True)
 def run_job(context: TaskContext, job_id: int) -> str:
     """The worker's entry point: do the job, unless a newer task has taken it over."""
-    task_id = str(context.task_result.id)
+    task_id = context.task_result.id
     claimed = Job.objects.filter(pk=job_id, task_id=task_id).exclude(
         state__in=[Job.State.DONE, Job.State.FAILED]
     )
@@ -160,14 +160,14 @@ class _Superseded(Exception):
     pass
 
 
-def _beat(job: Job, task_id: str, **fields) -> None:
+def _beat(job: Job, task_id, **fields) -> None:
     """Report progress, and stop if a resume has handed the job to another task."""
     fields["heartbeat_at"] = timezone.now()
     if not Job.objects.filter(pk=job.pk, task_id=task_id).update(**fields):
         raise _Superseded
 
 
-def _run_import(job: Job, task_id: str) -> None:
+def _run_import(job: Job, task_id) -> None:
     pending = job.items.filter(state=JobItem.State.PENDING).values_list("pk", "source")
     for item_pk, source in list(pending):
         _beat(job, task_id, current=source)
@@ -208,7 +208,7 @@ def import_item(item: JobItem, created_by) -> Article:
     return Article.objects.submit(raw_text=raw_text, created_by=created_by, **fields)
 
 
-def _run_export(job: Job, task_id: str) -> None:
+def _run_export(job: Job, task_id) -> None:
     fmt = job.params["format"]
     spec = FORMATS[fmt]
     _beat(job, task_id, current="Writing the file")

@@ -1238,7 +1238,7 @@ class Job(models.Model):
     failed = models.PositiveIntegerField(default=0)
     current = models.CharField(max_length=300, blank=True)
     error = models.TextField(blank=True)
-    task_id = models.CharField(max_length=64, blank=True)
+    task_id = models.UUIDField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     heartbeat_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
