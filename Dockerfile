@@ -16,7 +16,8 @@ COPY factcheck ./factcheck
 RUN pip install ".[server]"
 COPY . .
 
-RUN useradd --system --home /app factcheck && chown -R factcheck /app
+# var/media is where workers write export files; a volume mounted there starts with this owner.
+RUN useradd --system --home /app factcheck && mkdir -p /app/var/media && chown -R factcheck /app
 USER factcheck
 EXPOSE 8000
 CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py collectstatic --noinput -v0 && exec gunicorn factcheck.wsgi --bind 0.0.0.0:8000 --worker-class gthread --workers 2 --threads 4 --access-logfile -"]

@@ -1195,15 +1195,20 @@ class JobQuerySet(models.QuerySet):
         return self.filter(state__in=[Job.State.QUEUED, Job.State.RUNNING])
 
     def stale(self, older_than: datetime.timedelta | None = None) -> JobQuerySet:
-        """Unfinished jobs nobody is working on: their worker died (no heartbeat for a while)
-        or their task left the queue without finishing the job (a worker stopped mid-way)."""
+        """Unfinished jobs nobody is working on: their task left the queue without finishing
+        them (a worker stopped mid-way), or its worker has not reported for a while (died)."""
         if older_than is None:
             older_than = datetime.timedelta(seconds=settings.JOB_STALE_SECONDS)
         from django_tasks_db.models import DBTaskResult
 
-        waiting = DBTaskResult.objects.filter(id=OuterRef("task_id"), status="READY")
-        return self.unfinished().filter(
-            Q(heartbeat_at__lt=timezone.now() - older_than) & ~models.Exists(waiting)
+        task = DBTaskResult.objects.filter(id=OuterRef("task_id"))
+        return (
+            self.unfinished()
+            .exclude(models.Exists(task.filter(status="READY")))
+            .filter(
+                ~models.Exists(task.filter(status="RUNNING"))
+                | Q(heartbeat_at__lt=timezone.now() - older_than)
+            )
         )
 
 
