@@ -1,8 +1,9 @@
 """`make bench`: every module in this package measures one area and adds rows to one table.
 
-A module defines `run(table: Table) -> None`; rows are (area, what, figure, budget). Benchmarks run
-against the development database named by DATABASE_URL (never the test database) and create
-what they need with generate_data-style bulk inserts, cleaning up after themselves.
+A module defines `run(table: Table) -> None`; rows are (area, what, figure, budget); one without
+`run` is a helper (servers.py). Benchmarks run against the development database named by
+DATABASE_URL (never the test database) and create what they need with generate_data-style bulk
+inserts, cleaning up after themselves.
 """
 
 from __future__ import annotations
@@ -58,5 +59,7 @@ def modules(only: list[str] | None = None) -> list:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if only and info.name not in only:
             continue
-        found.append(importlib.import_module(f"{__name__}.{info.name}"))
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "run"):  # the rest are helpers (servers)
+            found.append(module)
     return found
