@@ -1,0 +1,201 @@
+"""Load: 50 simulated reviewers (locust) against gunicorn with production settings, on loopback.
+
+Three phases in one run, each bounded in time (and the reviewers in verdicts each):
+  reviewers  50 users opening their article, giving verdicts and polling for changes, with
+             2-6 s pauses: requests/s, p50/p95/p99 per kind of request, errors;
+  hurried    the same 50 with no pauses: the most verdicts/s this stack saves;
+  bare       50 users on /healthz, a view that does no work: the ceiling of the stack.
+Then every verdict the server acknowledged is looked up in the database (0 lost).
+LOAD_SECONDS sets the length of the first phase (30 by default; the others take a third).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.test import Client, override_settings
+
+from factcheck import roles
+from factcheck.benchmarks import Table, servers
+from factcheck.benchmarks.review import build_long_article
+from factcheck.models import Article, Party, Revision, Verdict
+
+USERS = 50
+ARTICLES = 10
+STATEMENTS = 60
+TAG = "bench-load"
+LOCUSTFILE = Path(__file__).resolve().parent / "locust" / "reviewers.py"
+
+
+def run(table: Table) -> None:
+    seconds = int(os.environ.get("LOAD_SECONDS", "30"))
+    load = os.getloadavg()[0]
+    table.add("load", f"machine load average at start ({os.cpu_count()} CPUs)", f"{load:.1f}")
+    roles.ensure_roles()
+    reviewers = _reviewers()
+    with transaction.atomic():
+        articles = [build_long_article(STATEMENTS, title=f"{TAG} {n}") for n in range(ARTICLES)]
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            _measure(table, Path(scratch), reviewers, articles, seconds)
+    finally:
+        Revision.objects.filter(article__in=articles).delete()
+        Article.objects.filter(pk__in=[a.pk for a in articles]).delete()
+        Party.objects.filter(name__startswith="bench-review party").delete()
+        get_user_model().objects.filter(username__startswith=TAG).delete()
+
+
+def _reviewers() -> list:
+    group = Group.objects.get(name=roles.REVIEWER)
+    users = []
+    for n in range(USERS):
+        user, _ = get_user_model().objects.get_or_create(username=f"{TAG}-reviewer-{n}")
+        user.groups.set([group])
+        users.append(user)
+    return users
+
+
+def _plan(reviewers: list, articles: list[Article]) -> dict:
+    """A signed-in session per simulated reviewer (made here: logging 50 people in through the
+    form would spend the run hashing passwords), with the article and statements they review."""
+    seats = []
+    with override_settings(SECRET_KEY=servers.SECRET_KEY):
+        for n, user in enumerate(reviewers):
+            client = Client()
+            client.force_login(user)
+            article = articles[n % len(articles)]
+            statements = list(article.statements.values_list("pk", flat=True))
+            since = Revision.objects.order_by("-id").values_list("id", flat=True).first() or 0
+            seats.append(
+                {
+                    "user": user.pk,
+                    "session": client.cookies["sessionid"].value,
+                    "article": article.pk,
+                    "statements": statements,
+                    "since": since,
+                }
+            )
+    return {"reviewers": seats}
+
+
+def _measure(table: Table, scratch: Path, reviewers, articles, seconds: int) -> None:
+    plan = scratch / "plan.json"
+    plan.write_text(json.dumps(_plan(reviewers, articles)))
+    env = servers.production_env(servers.collect_static(), scratch / "media")
+    workers = os.cpu_count() or 2
+    table.add("load", "gunicorn: DEBUG off, gthread, workers × threads", f"{workers} × 4")
+    short = max(5, seconds // 3)
+    with servers.gunicorn(env, workers=workers, threads=4) as url:
+        phases = {
+            "reviewers": _locust(url, "Reviewer", scratch / "reviewers", plan, seconds),
+            "hurried": _locust(url, "Hurried", scratch / "hurried", plan, short),
+            "bare": _locust(url, "Bare", scratch / "bare", plan, short),
+        }
+    stats = phases["reviewers"][0]
+    for name in ("article page", "verdict", "live updates"):
+        row = stats[name]
+        table.add(
+            "load",
+            f"{USERS} reviewers, {name}: requests/s, p50 / p95 / p99 ms",
+            f"{row['rps']:.1f}/s, {row['p50']} / {row['p95']} / {row['p99']}",
+            "verdict p95 < 100" if name == "verdict" else "",
+        )
+    total = stats["Aggregated"]
+    table.add("load", f"{USERS} reviewers, all requests: requests/s", f"{total['rps']:.1f}/s")
+    errors = sum(phase_stats["Aggregated"]["failures"] for phase_stats, _ in phases.values())
+    table.add("load", "errors, all phases", str(errors), "0")
+    hurried = phases["hurried"][0]
+    bare = phases["bare"][0]["bare view"]
+    table.add(
+        "load",
+        f"{USERS} hurried reviewers (no pauses), verdict: requests/s, p95 ms",
+        f"{hurried['verdict']['rps']:.1f}/s, {hurried['verdict']['p95']}",
+    )
+    table.add(
+        "load",
+        f"bare Django view, {USERS} users (the ceiling): requests/s, p95 ms",
+        f"{bare['rps']:.1f}/s, {bare['p95']}",
+    )
+    table.add(
+        "load",
+        "hurried requests/s ÷ bare-view requests/s",
+        f"{hurried['Aggregated']['rps'] / bare['rps']:.2f}",
+    )
+    acknowledged = phases["reviewers"][1] + phases["hurried"][1]
+    lost = _lost(acknowledged)
+    table.add(
+        "load",
+        "acknowledged verdicts missing from the database",
+        f"{lost} of {len(acknowledged)}",
+        "0",
+    )
+
+
+def _locust(url: str, user_class: str, prefix: Path, plan: Path, seconds: int):
+    acks = prefix.with_suffix(".acks.json")
+    command = [
+        sys.executable,
+        "-m",
+        "locust",
+        "-f",
+        str(LOCUSTFILE),
+        user_class,
+        "--headless",
+        "--host",
+        url,
+        "--users",
+        str(USERS),
+        "--spawn-rate",
+        str(USERS),
+        "--run-time",
+        f"{seconds}s",
+        "--stop-timeout",
+        "5",
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--loglevel",
+        "ERROR",
+        "--exit-code-on-error",
+        "0",
+    ]
+    env = {**os.environ, "LOAD_PLAN": str(plan), "LOAD_ACKS": str(acks)}
+    subprocess.run(command, env=env, check=True, timeout=seconds + 120, stdout=subprocess.DEVNULL)
+    with open(f"{prefix}_stats.csv", newline="") as f:
+        stats = {
+            row["Name"]: {
+                "rps": float(row["Requests/s"]),
+                "p50": row["50%"],
+                "p95": row["95%"],
+                "p99": row["99%"],
+                "count": int(row["Request Count"]),
+                "failures": int(row["Failure Count"]),
+            }
+            for row in csv.DictReader(f)
+        }
+    acknowledged = json.loads(acks.read_text()) if acks.exists() else []
+    return stats, acknowledged
+
+
+def _lost(acknowledged: list) -> int:
+    """Acknowledged verdicts not in the database: the last value each reviewer was told was
+    saved for each statement must be the one stored (each user sends one request at a time)."""
+    expected = {}
+    for user, statement, value in acknowledged:
+        expected[(user, statement)] = value
+    stored = dict(
+        ((user, statement), value)
+        for user, statement, value in Verdict.objects.filter(
+            reviewer_id__in={u for u, _ in expected}
+        ).values_list("reviewer_id", "statement_id", "value")
+    )
+    return sum(1 for key, value in expected.items() if stored.get(key) != value)
