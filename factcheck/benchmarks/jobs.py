@@ -1,0 +1,96 @@
+"""Batch import in the background: the upload of 200 articles answers at once; a worker imports.
+
+The upload goes through Django's test client (the whole request: parsing the zip, storing 200
+items and queueing the task); the import is django-tasks-db's worker loop run in this process.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+
+from factcheck import roles
+from factcheck.benchmarks import Table, timed
+from factcheck.demo import article as demo
+from factcheck.models import Article, Job, JobItem, Party, Revision
+
+ARTICLES = 200
+TAG = "bench-jobs"
+
+
+def batch_zip(count: int = ARTICLES) -> bytes:
+    """`count` news articles of ~650 words (the demo article), each under its own headline."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for n in range(count):
+            z.writestr(f"story-{n:03}.txt", f"{TAG} story {n}: {demo.TITLE}\n\n{demo.TEXT}")
+    return out.getvalue()
+
+
+def run(table: Table) -> None:
+    roles.ensure_roles()
+    editor, _ = get_user_model().objects.get_or_create(username=f"{TAG}-editor")
+    editor.groups.set([Group.objects.get(name=roles.EDITOR)])
+    client = Client()
+    client.force_login(editor)
+    payload = batch_zip()
+    created: list[int] = []
+    last_party = Party.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    try:
+        times = []
+        for _ in range(3):
+            upload = SimpleUploadedFile("batch.zip", payload, content_type="application/zip")
+            with timed() as took:
+                response = client.post("/exports/import/", {"files": upload})
+            assert response.status_code == 302, response.status_code
+            times.append(took[0])
+            created.append(int(response.url.strip("/").rsplit("/", 1)[-1]))
+        times.sort()
+        table.add(
+            "jobs",
+            f"upload of a {ARTICLES}-article zip ({len(payload) // 1024} KB), answer (median of 3)",
+            f"{times[1] * 1000:.0f} ms",
+            "< 1 s",
+        )
+        # One of the three is imported; the other two are dropped unrun.
+        keep, *drop = created
+        _drop(drop)
+        with timed() as took:
+            Worker(
+                queue_names=["default"],
+                interval=0,
+                batch=True,
+                backend_name="default",
+                startup_delay=False,
+                max_tasks=None,
+                worker_id=TAG,
+                excluded_queue_names=[],
+            ).run()
+        job = Job.objects.get(pk=keep)
+        assert (job.state, job.done) == (Job.State.DONE, ARTICLES), (job.state, job.done)
+        table.add(
+            "jobs",
+            f"the worker imports them (extraction included), {ARTICLES} articles",
+            f"{took[0]:.1f} s, {ARTICLES / took[0]:.0f}/s",
+        )
+    finally:
+        _drop(created)
+        Party.objects.filter(pk__gt=last_party, statements__isnull=True).delete()
+        get_user_model().objects.filter(username__startswith=TAG).delete()
+
+
+def _drop(job_ids: list[int]) -> None:
+    articles = JobItem.objects.filter(job_id__in=job_ids, article__isnull=False)
+    article_ids = list(articles.values_list("article_id", flat=True))
+    Revision.objects.filter(article_id__in=article_ids).delete()
+    Article.objects.filter(pk__in=article_ids).delete()
+    task_ids = list(Job.objects.filter(pk__in=job_ids).values_list("task_id", flat=True))
+    DBTaskResult.objects.filter(id__in=task_ids).delete()
+    Job.objects.filter(pk__in=job_ids).delete()
