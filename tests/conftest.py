@@ -182,3 +182,36 @@ def run_worker(db, monkeypatch):
 def _job_files(settings, tmp_path):
     """Job results (export files) in a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def worker_thread(transactional_db):
+    """django-tasks-db's worker polling the queue in a thread while a browser test runs;
+    `worker_thread()` starts it."""
+    import threading
+
+    from django.db import connections
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    worker = Worker(
+        queue_names=["default"],
+        interval=0.1,
+        batch=False,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="pytest-thread",
+        excluded_queue_names=[],
+    )
+
+    def run() -> None:
+        try:
+            worker.run()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, daemon=True)
+    yield thread.start
+    worker.running = False
+    if thread.is_alive():
+        thread.join(30)
