@@ -73,8 +73,8 @@ def signed_in(user, settings) -> str:
 @pytest.fixture
 def two_servers(tmp_path):
     env = servers.production_env(servers.collect_static(), tmp_path / "media")
-    with servers.gunicorns(2, env, workers=1, threads=4) as urls:
-        yield urls
+    with servers.gunicorns(2, env, workers=1, threads=4) as both:
+        yield [server.url for server in both]
 
 
 def test_a_reviewer_and_an_editor_on_two_servers_see_each_other(

@@ -6,7 +6,10 @@ Three phases in one run, each bounded in time (and the reviewers in verdicts eac
   hurried    the same 50 with no pauses: the most verdicts/s this stack saves;
   bare       50 users on /healthz, a view that does no work: the ceiling of the stack.
 Then every verdict the server acknowledged is looked up in the database (0 lost).
-LOAD_SECONDS sets the length of the first phase (30 by default; the others take a third).
+The reviewers arrive over 10 s and their figures are of the LOAD_SECONDS after that (30 by
+default); the other phases start all 50 at once and last a third as long. The app server's CPU
+time per request is reported too: unlike latency, other people's jobs on a shared machine
+barely move it.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from factcheck.models import Article, Party, Revision, Verdict
 USERS = 50
 ARTICLES = 10
 STATEMENTS = 60
+RAMP = 10  # seconds for all users to arrive
 TAG = "bench-load"
 LOCUSTFILE = Path(__file__).resolve().parent / "locust" / "reviewers.py"
 
@@ -94,12 +98,16 @@ def _measure(table: Table, scratch: Path, reviewers, articles, seconds: int) -> 
     workers = os.cpu_count() or 2
     table.add("load", "gunicorn: DEBUG off, gthread, workers × threads", f"{workers} × 4")
     short = max(5, seconds // 3)
-    with servers.gunicorn(env, workers=workers, threads=4) as url:
-        phases = {
-            "reviewers": _locust(url, "Reviewer", scratch / "reviewers", plan, seconds),
-            "hurried": _locust(url, "Hurried", scratch / "hurried", plan, short),
-            "bare": _locust(url, "Bare", scratch / "bare", plan, short),
-        }
+    phases, cpu = {}, {}
+    with servers.gunicorn(env, workers=workers, threads=4) as server:
+        for phase, user_class, length, ramp in (
+            ("reviewers", "Reviewer", seconds, RAMP),
+            ("hurried", "Hurried", short, 0),
+            ("bare", "Bare", short, 0),
+        ):
+            before = server.cpu_seconds()
+            phases[phase] = _locust(server.url, user_class, scratch / phase, plan, length, ramp)
+            cpu[phase] = server.cpu_seconds() - before
     stats = phases["reviewers"][0]
     for name in ("article page", "verdict", "live updates"):
         row = stats[name]
@@ -115,6 +123,12 @@ def _measure(table: Table, scratch: Path, reviewers, articles, seconds: int) -> 
     table.add("load", "errors, all phases", str(errors), "0")
     hurried = phases["hurried"][0]
     bare = phases["bare"][0]["bare view"]
+    requests = hurried["Aggregated"]["count"]
+    table.add(
+        "load",
+        "app server CPU per request, hurried reviewers (PostgreSQL's not included)",
+        f"{cpu['hurried'] * 1000 / max(requests, 1):.1f} ms",
+    )
     table.add(
         "load",
         f"{USERS} hurried reviewers (no pauses), verdict: requests/s, p95 ms",
@@ -140,7 +154,9 @@ def _measure(table: Table, scratch: Path, reviewers, articles, seconds: int) -> 
     )
 
 
-def _locust(url: str, user_class: str, prefix: Path, plan: Path, seconds: int):
+def _locust(url: str, user_class: str, prefix: Path, plan: Path, seconds: int, ramp: int):
+    """One locust run. With a ramp, users arrive over `ramp` seconds (people do not all open the
+    desk in the same instant) and the figures count the `seconds` after that, every user in."""
     acks = prefix.with_suffix(".acks.json")
     command = [
         sys.executable,
@@ -155,9 +171,10 @@ def _locust(url: str, user_class: str, prefix: Path, plan: Path, seconds: int):
         "--users",
         str(USERS),
         "--spawn-rate",
-        str(USERS),
+        str(USERS / ramp if ramp else USERS),
+        *(["--reset-stats"] if ramp else []),
         "--run-time",
-        f"{seconds}s",
+        f"{ramp + seconds}s",
         "--stop-timeout",
         "5",
         "--csv",
@@ -169,7 +186,9 @@ def _locust(url: str, user_class: str, prefix: Path, plan: Path, seconds: int):
         "0",
     ]
     env = {**os.environ, "LOAD_PLAN": str(plan), "LOAD_ACKS": str(acks)}
-    subprocess.run(command, env=env, check=True, timeout=seconds + 120, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        command, env=env, check=True, timeout=ramp + seconds + 120, stdout=subprocess.DEVNULL
+    )
     with open(f"{prefix}_stats.csv", newline="") as f:
         stats = {
             row["Name"]: {
