@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import logging
 import tempfile
 from urllib.parse import urlencode
 
@@ -32,6 +33,7 @@ from factcheck.reports.forms import ExportFilterForm
 
 MAX_ATTEMPTS = 3
 HEARTBEAT_SECONDS = 5
+logger = logging.getLogger(__name__)
 WATCHED = "factcheck_jobs"  # session key: the jobs whose owner has not yet heard they finished
 
 
@@ -150,10 +152,11 @@ def run_job(context: TaskContext, job_id: int) -> str:
             _run_export(job, task_id)
     except _Superseded:
         return "superseded"
-    except Exception as error:
-        _finish(job, failed=f"Something went wrong: {error}")
+    except Exception:
+        logger.exception("Job %s failed", job_id)
+        _finish(job, failed="The worker hit an error and stopped; the details are in its log.")
         raise
-    return job.state
+    return "done"
 
 
 class _Superseded(Exception):
@@ -172,9 +175,10 @@ def _run_import(job: Job, task_id) -> None:
     for item_pk, source in list(pending):
         _beat(job, task_id, current=source)
         with transaction.atomic():
-            # Locked and re-checked: a worker still finishing this item makes us skip it.
+            # Locked and re-checked: if a superseded worker is still on this item, we wait for
+            # it and then find the item done.
             item = (
-                JobItem.objects.select_for_update(skip_locked=True)
+                JobItem.objects.select_for_update()
                 .filter(pk=item_pk, state=JobItem.State.PENDING)
                 .first()
             )
@@ -190,8 +194,7 @@ def _run_import(job: Job, task_id) -> None:
             item.save(update_fields=["state", "article", "error"])
             counter = "done" if item.state == JobItem.State.DONE else "failed"
             Job.objects.filter(pk=job.pk).update(**{counter: F(counter) + 1})
-    job.refresh_from_db()
-    _finish(job)
+    _beat(job, task_id, **_finished())
 
 
 def import_item(item: JobItem, created_by) -> Article:
@@ -238,9 +241,11 @@ def _run_export(job: Job, task_id) -> None:
         name = f"{slugify(stem)[:60] or 'export'}.{spec.extension}"
         stored = default_storage.save(f"jobs/{job.pk}/{name}", File(out, name=name))
         size = default_storage.size(stored)
-    _beat(job, task_id, result_name=stored, result_size=size, done=1)
-    job.refresh_from_db()
-    _finish(job)
+    _beat(job, task_id, result_name=stored, result_size=size, done=1, **_finished())
+
+
+def _finished() -> dict:
+    return {"state": Job.State.DONE, "current": "", "finished_at": timezone.now()}
 
 
 def _finish(job: Job, failed: str = "") -> None:
