@@ -133,6 +133,23 @@ def resume_stale(older_than: datetime.timedelta | None = None) -> list[Job]:
 # Running them ------------------------------------------------------------------------------
 
 
+def worker(*, batch: bool, interval: float = 0.1, worker_id: str = "in-process"):
+    """django-tasks-db's worker loop on the default queue, to run inside this process (tests and
+    benchmarks); `manage.py db_worker` runs the same loop with its signal handling."""
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    return Worker(
+        queue_names=["default"],
+        interval=interval,
+        batch=batch,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+    )
+
+
 @task(takes_context=True)
 def run_job(context: TaskContext, job_id: int) -> str:
     """The worker's entry point: do the job, unless a newer task has taken it over."""

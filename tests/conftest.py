@@ -159,23 +159,11 @@ def run_worker(db, monkeypatch):
     database backend, the same loop `manage.py db_worker` runs, without its signal handlers).
     Like Django's test client, it keeps the test's connection (and so its transaction) open."""
     from django_tasks_db.management.commands import db_worker
-    from django_tasks_db.management.commands.db_worker import Worker
+
+    from factcheck import jobs
 
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
-
-    def run() -> None:
-        Worker(
-            queue_names=["default"],
-            interval=0,
-            batch=True,
-            backend_name="default",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id="pytest",
-            excluded_queue_names=[],
-        ).run()
-
-    return run
+    return lambda: jobs.worker(batch=True, interval=0).run()
 
 
 @pytest.fixture(autouse=True)
@@ -191,18 +179,10 @@ def worker_thread(transactional_db):
     import threading
 
     from django.db import connections
-    from django_tasks_db.management.commands.db_worker import Worker
 
-    worker = Worker(
-        queue_names=["default"],
-        interval=0.1,
-        batch=False,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="pytest-thread",
-        excluded_queue_names=[],
-    )
+    from factcheck import jobs
+
+    worker = jobs.worker(batch=False, interval=0.1)
 
     def run() -> None:
         try:

@@ -122,7 +122,7 @@ def test_a_long_article_is_extracted_in_the_background(client, editor, settings,
 
 def test_a_desk_export_is_written_to_the_shared_folder(client, editor, demo_article, run_worker):
     client.force_login(editor)
-    response = client.post("/exports/background/csv/?status=in_review&junk=1")
+    response = client.post("/exports/download/csv/?status=in_review&junk=1")
     job = Job.objects.get()
     assert response.url == job.get_absolute_url()
     assert job.params["query"] == "status=in_review"
@@ -139,7 +139,7 @@ def test_a_desk_export_is_written_to_the_shared_folder(client, editor, demo_arti
 
 def test_a_reviewer_may_not_start_a_desk_export(client, reviewer):
     client.force_login(reviewer)
-    assert client.post("/exports/background/csv/").status_code == 403
+    assert client.post("/exports/download/csv/").status_code == 403
     assert not Job.objects.exists()
 
 

@@ -17,6 +17,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 STORIES = 24
 
 
+def upload(page, live_server, path) -> None:
+    page.goto(f"{live_server.url}/exports/import/")
+    page.get_by_label("Files").set_input_files(str(path))
+    click(page, page.get_by_role("button", name="Import"))
+    page.wait_for_url("**/jobs/*/")
+
+
 def click(page, locator) -> None:
     """A real mouse click in the middle of the element, where a person would click."""
     locator.scroll_into_view_if_needed()
@@ -34,10 +41,7 @@ def test_editor_watches_a_batch_import_and_opens_the_articles(
             z.writestr(f"wire-{n:02}.txt", f"Wire story {n}: desalination plant\n\n{demo.TEXT}")
     page.set_viewport_size({"width": 820, "height": 900})
     login_as(editor)
-    page.goto(f"{live_server.url}/exports/import/")
-    page.get_by_label("Files").set_input_files(str(archive))
-    click(page, page.get_by_role("button", name="Import"))
-    page.wait_for_url("**/jobs/*/")
+    upload(page, live_server, archive)
     job = Job.objects.get()
     assert page.get_by_role("heading", level=1).inner_text() == job.title
 
@@ -66,10 +70,7 @@ def test_the_editor_is_told_on_another_page_when_the_job_finishes(
     story = tmp_path / "one.txt"
     story.write_text(f"Harbour dredging to start\n\n{demo.TEXT}", encoding="utf-8")
     login_as(editor)
-    page.goto(f"{live_server.url}/exports/import/")
-    page.get_by_label("Files").set_input_files(str(story))
-    click(page, page.get_by_role("button", name="Import"))
-    page.wait_for_url("**/jobs/*/")
+    upload(page, live_server, story)
     job = Job.objects.get()
     click(page, page.get_by_role("link", name="Articles", exact=True))
     page.wait_for_url("**/articles/")

@@ -13,10 +13,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from factcheck import roles
+from factcheck import jobs, roles
 from factcheck.benchmarks import Table, timed
 from factcheck.demo import article as demo
 from factcheck.models import Article, Job, JobItem, Party, Revision
@@ -63,16 +62,7 @@ def run(table: Table) -> None:
         keep, *drop = created
         _drop(drop)
         with timed() as took:
-            Worker(
-                queue_names=["default"],
-                interval=0,
-                batch=True,
-                backend_name="default",
-                startup_delay=False,
-                max_tasks=None,
-                worker_id=TAG,
-                excluded_queue_names=[],
-            ).run()
+            jobs.worker(batch=True, interval=0, worker_id=TAG).run()
         job = Job.objects.get(pk=keep)
         assert (job.state, job.done) == (Job.State.DONE, ARTICLES), (job.state, job.done)
         table.add(

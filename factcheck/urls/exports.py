@@ -15,5 +15,4 @@ urlpatterns = [
     path("", exports.export_page, name="export_page"),
     path("download/<str:fmt>/", exports.export_download, name="export_download"),
     path("import/", exports.batch_import, name="batch_import"),
-    path("background/<str:fmt>/", exports.export_background, name="export_background"),
 ]

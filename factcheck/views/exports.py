@@ -143,9 +143,11 @@ def export_page(request: HttpRequest) -> HttpResponse:
     return render(request, "exports/page.html", context)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @login_required
 def export_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The export streamed now (GET), or written by a background worker to the shared folder,
+    for its job page to link (POST: a large export that should not hold a request open)."""
     _require_bulk_export(request)
     if fmt not in BULK_FORMATS:
         raise Http404("No such export format.")
@@ -153,6 +155,10 @@ def export_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Fix the filters before exporting: " + _errors(form))
         return redirect(f"{reverse('export_page')}?{request.GET.urlencode()}")
+    if request.method == "POST":
+        job = jobs.start_export(fmt, request.user, query=jobs.export_query(request.GET))
+        jobs.watch(request, job)
+        return redirect(job)
     selection = form.selection()
     stream = spreadsheet.stream(selection) if fmt == "csv" else backup.stream(selection)
     stamp = timezone.now().strftime("%Y-%m-%d-%H%M")
@@ -193,22 +199,6 @@ def batch_import(request: HttpRequest) -> HttpResponse:
             return redirect(job)
     status = 400 if request.method == "POST" else 200
     return render(request, "exports/import.html", {"form": form, "problem": problem}, status=status)
-
-
-@require_POST
-@login_required
-def export_background(request: HttpRequest, fmt: str) -> HttpResponse:
-    """A desk-wide export written by a worker to the shared folder, for the job page to link."""
-    _require_bulk_export(request)
-    if fmt not in BULK_FORMATS:
-        raise Http404("No such export format.")
-    form = ExportFilterForm(request.GET)
-    if not form.is_valid():
-        messages.error(request, "Fix the filters before exporting: " + _errors(form))
-        return redirect(f"{reverse('export_page')}?{request.GET.urlencode()}")
-    job = jobs.start_export(fmt, request.user, query=jobs.export_query(request.GET))
-    jobs.watch(request, job)
-    return redirect(job)
 
 
 @require_POST
