@@ -13,6 +13,7 @@ import itertools
 import json
 import os
 import random
+import re
 from pathlib import Path
 
 from locust import FastHttpUser, between, constant, events, task
@@ -22,6 +23,7 @@ PLAN = json.loads(Path(os.environ["LOAD_PLAN"]).read_text()) if os.environ.get("
 MAX_VERDICTS = int(os.environ.get("LOAD_MAX_VERDICTS", "400"))  # per user: bounded in count
 VALUES = ("confirmed", "denied", "disputed")
 PROXY = {"X-Forwarded-Proto": "https"}  # as the TLS-terminating proxy adds in production
+SINCE = re.compile(r"changes/\?since=(\d+)")
 acknowledged: list[tuple[int, int, str]] = []
 seats = itertools.count()
 
@@ -53,7 +55,11 @@ class Reviewer(FastHttpUser):
     def live_updates(self) -> None:
         url = f"/articles/{self.article}/changes/?since={self.since}"
         headers = {**self.headers, "HX-Request": "true"}
-        self.client.get(url, headers=headers, name="live updates")
+        response = self.client.get(url, headers=headers, name="live updates")
+        # As the page does: the answer carries the marker to ask from next time.
+        moved = SINCE.search(response.text or "") if response.status_code == 200 else None
+        if moved:
+            self.since = int(moved.group(1))
 
     @task(4)
     def verdict(self) -> None:
