@@ -175,8 +175,8 @@ def _locust(url: str, user_class: str, prefix: Path, plan: Path, seconds: int, r
         *(["--reset-stats"] if ramp else []),
         "--run-time",
         f"{ramp + seconds}s",
-        "--stop-timeout",
-        "5",
+        "--stop-timeout",  # requests in flight at the end finish (and count) rather than break
+        "30",
         "--csv",
         str(prefix),
         "--only-summary",
@@ -187,7 +187,7 @@ def _locust(url: str, user_class: str, prefix: Path, plan: Path, seconds: int, r
     ]
     env = {**os.environ, "LOAD_PLAN": str(plan), "LOAD_ACKS": str(acks)}
     subprocess.run(
-        command, env=env, check=True, timeout=ramp + seconds + 120, stdout=subprocess.DEVNULL
+        command, env=env, check=True, timeout=ramp + seconds + 150, stdout=subprocess.DEVNULL
     )
     with open(f"{prefix}_stats.csv", newline="") as f:
         stats = {
