@@ -6,10 +6,10 @@ Three phases in one run, each bounded in time (and the reviewers in verdicts eac
   hurried    the same 50 with no pauses: the most verdicts/s this stack saves;
   bare       50 users on /healthz, a view that does no work: the ceiling of the stack.
 Then every verdict the server acknowledged is looked up in the database (0 lost).
-The reviewers arrive over 10 s and their figures are of the LOAD_SECONDS after that (30 by
-default); the other phases start all 50 at once and last a third as long. The app server's CPU
-time per request is reported too: unlike latency, other people's jobs on a shared machine
-barely move it.
+Reviewers arrive over 10 s and the figures are of the LOAD_SECONDS after that (30 by default;
+the hurried and bare phases last a third as long, the bare one starting all 50 at once). The
+app server's CPU time per request is reported too: unlike latency, other people's jobs on a
+shared machine barely move it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -98,16 +99,15 @@ def _measure(table: Table, scratch: Path, reviewers, articles, seconds: int) -> 
     workers = os.cpu_count() or 2
     table.add("load", "gunicorn: DEBUG off, gthread, workers × threads", f"{workers} × 4")
     short = max(5, seconds // 3)
-    phases, cpu = {}, {}
     with servers.gunicorn(env, workers=workers, threads=4) as server:
-        for phase, user_class, length, ramp in (
-            ("reviewers", "Reviewer", seconds, RAMP),
-            ("hurried", "Hurried", short, 0),
-            ("bare", "Bare", short, 0),
-        ):
-            before = server.cpu_seconds()
-            phases[phase] = _locust(server.url, user_class, scratch / phase, plan, length, ramp)
-            cpu[phase] = server.cpu_seconds() - before
+        phases = {
+            phase: _locust(server, user_class, scratch / phase, plan, length, ramp)
+            for phase, user_class, length, ramp in (
+                ("reviewers", "Reviewer", seconds, RAMP),
+                ("hurried", "Hurried", short, RAMP),
+                ("bare", "Bare", short, 0),
+            )
+        }
     stats = phases["reviewers"][0]
     for name in ("article page", "verdict", "live updates"):
         row = stats[name]
@@ -119,15 +119,15 @@ def _measure(table: Table, scratch: Path, reviewers, articles, seconds: int) -> 
         )
     total = stats["Aggregated"]
     table.add("load", f"{USERS} reviewers, all requests: requests/s", f"{total['rps']:.1f}/s")
-    errors = sum(phase_stats["Aggregated"]["failures"] for phase_stats, _ in phases.values())
+    errors = sum(phase[0]["Aggregated"]["failures"] for phase in phases.values())
     table.add("load", "errors, all phases", str(errors), "0")
     hurried = phases["hurried"][0]
     bare = phases["bare"][0]["bare view"]
-    requests = hurried["Aggregated"]["count"]
+    cpu = phases["reviewers"][2] * 1000 / max(total["count"], 1)
     table.add(
         "load",
-        "app server CPU per request, hurried reviewers (PostgreSQL's not included)",
-        f"{cpu['hurried'] * 1000 / max(requests, 1):.1f} ms",
+        f"{USERS} reviewers: app server CPU per request (PostgreSQL's not included)",
+        f"{cpu:.1f} ms",
     )
     table.add(
         "load",
@@ -141,10 +141,10 @@ def _measure(table: Table, scratch: Path, reviewers, articles, seconds: int) -> 
     )
     table.add(
         "load",
-        "hurried requests/s ÷ bare-view requests/s",
+        "hurried reviewers' requests/s ÷ bare view's (the share of the ceiling)",
         f"{hurried['Aggregated']['rps'] / bare['rps']:.2f}",
     )
-    acknowledged = phases["reviewers"][1] + phases["hurried"][1]
+    acknowledged = phases["reviewers"][1] + phases["hurried"][1]  # in the order they happened
     lost = _lost(acknowledged)
     table.add(
         "load",
@@ -154,9 +154,10 @@ def _measure(table: Table, scratch: Path, reviewers, articles, seconds: int) -> 
     )
 
 
-def _locust(url: str, user_class: str, prefix: Path, plan: Path, seconds: int, ramp: int):
-    """One locust run. With a ramp, users arrive over `ramp` seconds (people do not all open the
-    desk in the same instant) and the figures count the `seconds` after that, every user in."""
+def _locust(server, user_class: str, prefix: Path, plan: Path, seconds: int, ramp: int):
+    """One locust run: its stats by request name, the verdicts acknowledged, and the server's
+    CPU seconds. With a ramp, users arrive over `ramp` seconds (people do not all open the desk
+    in the same instant) and the figures count the `seconds` after that, every user in."""
     acks = prefix.with_suffix(".acks.json")
     command = [
         sys.executable,
@@ -167,7 +168,7 @@ def _locust(url: str, user_class: str, prefix: Path, plan: Path, seconds: int, r
         user_class,
         "--headless",
         "--host",
-        url,
+        server.url,
         "--users",
         str(USERS),
         "--spawn-rate",
@@ -186,9 +187,12 @@ def _locust(url: str, user_class: str, prefix: Path, plan: Path, seconds: int, r
         "0",
     ]
     env = {**os.environ, "LOAD_PLAN": str(plan), "LOAD_ACKS": str(acks)}
-    subprocess.run(
-        command, env=env, check=True, timeout=ramp + seconds + 150, stdout=subprocess.DEVNULL
-    )
+    runner = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    time.sleep(ramp)  # the CPU counted from the moment the stats are reset
+    cpu = server.cpu_seconds()
+    if runner.wait(timeout=seconds + 150):
+        raise RuntimeError(f"locust failed (exit {runner.returncode})")
+    cpu = server.cpu_seconds() - cpu
     with open(f"{prefix}_stats.csv", newline="") as f:
         stats = {
             row["Name"]: {
@@ -202,7 +206,7 @@ def _locust(url: str, user_class: str, prefix: Path, plan: Path, seconds: int, r
             for row in csv.DictReader(f)
         }
     acknowledged = json.loads(acks.read_text()) if acks.exists() else []
-    return stats, acknowledged
+    return stats, acknowledged, cpu
 
 
 def _lost(acknowledged: list) -> int:

@@ -114,6 +114,10 @@ def gunicorn(env: dict[str, str], workers: int = 2, threads: int = 4) -> Iterato
         str(workers),
         "--threads",
         str(threads),
+        # Idle connections stay open longer than a client (or proxy) waits between requests:
+        # with gunicorn's 2 s, a request sent as the server closes the connection is lost.
+        "--keep-alive",
+        "75",
         "--log-level",
         "warning",
     ]
