@@ -27,7 +27,7 @@ LABELS = {
     "disputed": "Disputed",
     "unsettled": "Not settled",
 }
-INK, INK_3, RULE = "#1b1c1e", "#6f737a", "#e2ded6"
+INK, INK_3, RULE = "#1b1c1e", "#5d6168", "#e2ded6"
 FONT = "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-serif"
 
 
