@@ -49,6 +49,7 @@ def pages_for(role: str, article, statement, ruiz: Party, duplicate: Party) -> l
             f"/parties/{ruiz.pk}/merge/?duplicate={quote(duplicate.name)}",
             "/exports/",
             "/exports/import/",
+            "/parties/duplicates/",
         ]
     return every
 

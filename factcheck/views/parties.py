@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from factcheck import charts
-from factcheck.models import Party, Revision, Statement, Verdicts
+from factcheck.models import DistinctParties, Party, Revision, Statement, Verdicts
 from factcheck.views.access import require
 
 DIRECTORY_PAGE = 50
@@ -269,6 +269,10 @@ def party_merge_review(request: HttpRequest, pk: int) -> HttpResponse:
     party = _party_for(request, pk, perm="change_party")
     name = request.GET.get("duplicate", "").strip()
     duplicate = Party.objects.named(name) if name else None
+    if (chosen := request.GET.get("duplicate_id", "")).isdigit():
+        # A suggested pair names its duplicate exactly: a bare surname may also be an alias.
+        duplicate = Party.objects.filter(pk=int(chosen)).first()
+        name = duplicate.name if duplicate else name or chosen
     error = ""
     if not name:
         error = "Type the name of the duplicate to merge into this party."
@@ -308,3 +312,43 @@ def party_merge(request: HttpRequest, pk: int) -> HttpResponse:
         f"and “{name}” is now one of its aliases.",
     )
     return redirect(party)
+
+
+@require_GET
+@login_required
+def party_duplicates(request: HttpRequest) -> HttpResponse:
+    """Parties that are probably one, for an editor to merge or mark as different."""
+    require(request, "change_party")
+    pairs = Party.objects.likely_duplicates()
+    return render(request, "parties/duplicates.html", {"pairs": pairs})
+
+
+class DistinctForm(forms.Form):
+    keep = forms.IntegerField(min_value=1)
+    duplicate = forms.IntegerField(min_value=1)
+
+
+@require_POST
+@login_required
+def party_distinct(request: HttpRequest) -> HttpResponse:
+    """ "Not the same": the pair is not suggested again."""
+    require(request, "change_party")
+    form = DistinctForm(request.POST)
+    found = (
+        Party.objects.in_bulk([form.cleaned_data["keep"], form.cleaned_data["duplicate"]])
+        if form.is_valid()
+        else {}
+    )
+    if len(found) != 2:
+        note = "One of these parties no longer exists: nothing was changed."
+        if request.htmx:
+            return HttpResponse(note, status=404)
+        messages.error(request, note)
+        return redirect("party_duplicates")
+    keep, duplicate = found[form.cleaned_data["keep"]], found[form.cleaned_data["duplicate"]]
+    DistinctParties.record(keep, duplicate, request.user)
+    note = f"“{duplicate.name}” and “{keep.name}” are kept as different parties."
+    if request.htmx:
+        return render(request, "parties/duplicates.html#dismissed", {"note": note})
+    messages.success(request, note)
+    return redirect("party_duplicates")
