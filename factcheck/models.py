@@ -7,7 +7,6 @@ statement's quote equal to the article text it points at), so no code path can s
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,6 +26,7 @@ from django.db.models.functions import Coalesce, Left, Lower, Now, Trim, TruncMo
 from django.utils import timezone
 
 from factcheck import extraction
+from factcheck.similarity import SIMILAR_STATEMENT_THRESHOLD, telling_words_query
 
 
 class EditConflict(Exception):
@@ -655,9 +655,19 @@ class DistinctParties(models.Model):
 
 
 class Verdicts(models.TextChoices):
+    """The three verdicts: values stored, labels shown, and the sign printed beside each label
+    (so colour is never the only cue)."""
+
     CONFIRMED = "confirmed", "Confirmed"
     DENIED = "denied", "Denied"
     DISPUTED = "disputed", "Disputed"
+
+    @property
+    def icon(self) -> str:
+        return VERDICT_ICONS[self.value]
+
+
+VERDICT_ICONS = {"confirmed": "✓", "denied": "✗", "disputed": "≠"}
 
 
 VERDICT_VALUES = [value for value, _ in Verdicts.choices]
@@ -700,23 +710,6 @@ class StatementQuerySet(models.QuerySet):
         if exclude_article is not None:
             found = found.exclude(article_id=exclude_article)
         return found.order_by("-similarity", F("final_at").desc(nulls_last=True), "-id")[:limit]
-
-
-def telling_words_query(quote: str) -> str:
-    """A raw tsquery: two groups of four of the longest words of `quote`, all of either group.
-
-    Long words are the rare, specific ones; a near-repeat of a claim keeps most of them, so it
-    keeps all of at least one group even when a word or two changed.
-    """
-    words = sorted(
-        {w.lower() for w in re.findall(r"[^\W_]{4,}", quote)}, key=lambda w: (-len(w), w)
-    )[:8]
-    groups = [words[:4], words[4:8]]
-    return " | ".join(f"({' & '.join(g)})" for g in groups if len(g) >= 2) or " & ".join(words)
-
-
-# How alike two quotes must be (pg_trgm similarity, 0..1) to be shown as "checked before".
-SIMILAR_STATEMENT_THRESHOLD = 0.45
 
 
 class Statement(models.Model):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import CharField, Count, F, Func, Q, Value
@@ -14,46 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from factcheck import charts
+from factcheck.forms import DirectoryForm, DistinctForm, PartyForm
 from factcheck.models import DistinctParties, Party, Revision, Statement, Verdicts
 from factcheck.views.access import require
 
 DIRECTORY_PAGE = 50
 STATEMENTS_PAGE = 25
 TREND_MONTHS = 24
-
-
-class DirectoryForm(forms.Form):
-    q = forms.CharField(required=False, max_length=300, label="Find a party")
-    kind = forms.ChoiceField(required=False, choices=[("", "All kinds"), *Party.Kind.choices])
-    after = forms.CharField(required=False, max_length=400)
-
-
-class PartyForm(forms.Form):
-    kind = forms.ChoiceField(choices=Party.Kind.choices)
-    affiliation = forms.CharField(
-        required=False,
-        max_length=300,
-        label="Affiliation",
-        help_text="The organisation this party speaks for, by name or alias. Leave empty for none.",
-    )
-    aliases = forms.CharField(
-        required=False,
-        max_length=10_000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One name a line: how articles refer to this party.",
-    )
-
-    def clean_affiliation(self) -> Party | None:
-        name = self.cleaned_data["affiliation"].strip()
-        if not name:
-            return None
-        party = Party.objects.named(name)
-        if party is None:
-            raise forms.ValidationError(f"No party is called “{name}”.")
-        return party
-
-    def clean_aliases(self) -> list[str]:
-        return [line for line in self.cleaned_data["aliases"].splitlines() if line.strip()]
 
 
 def _party_for(request: HttpRequest, pk: int, perm: str = "view_party") -> Party:
@@ -321,11 +287,6 @@ def party_duplicates(request: HttpRequest) -> HttpResponse:
     require(request, "change_party")
     pairs = Party.objects.likely_duplicates()
     return render(request, "parties/duplicates.html", {"pairs": pairs})
-
-
-class DistinctForm(forms.Form):
-    keep = forms.IntegerField(min_value=1)
-    duplicate = forms.IntegerField(min_value=1)
 
 
 @require_POST
