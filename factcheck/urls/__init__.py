@@ -7,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from factcheck.urls import articles, exports, jobs, review, search
-from factcheck.views import health
+from factcheck.views import site
 from factcheck.views.review import live
 
 urlpatterns = [
@@ -18,8 +18,9 @@ urlpatterns = [
     path("agreement/", live.desk_agreement, name="desk_agreement"),
     path("exports/", include(exports)),
     path("jobs/", include(jobs)),
-    path("healthz", health.healthz, name="healthz"),
+    path("healthz", site.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("favicon.ico", site.favicon, name="favicon"),
 ]
