@@ -71,9 +71,11 @@ def test_a_deleted_statement_takes_no_verdict(client, reviewer, demo_article):
 
 
 def test_the_article_page_takes_the_same_queries_for_few_or_many_statements(
-    client, reviewer, demo_article, django_assert_max_num_queries
+    client, reviewer, demo_article, django_assert_max_num_queries, settings
 ):
     from factcheck.management.commands.generate_data import Command
+
+    settings.DEBUG = True  # generate_data refuses to run on a production desk
 
     client.force_login(reviewer)
     client.get(demo_article.get_absolute_url())  # warm the permission cache of the session
