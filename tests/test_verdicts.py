@@ -19,7 +19,7 @@ def test_an_htmx_verdict_returns_the_statements_verdict_block_only(client, revie
     client.force_login(reviewer)
     response = client.post(
         reverse("statement_verdict", args=[demo_article.pk, statement.pk]),
-        {"value": "disputed", "number": "4"},
+        {"value": "disputed", "number": "4", "version": "0"},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
@@ -39,7 +39,8 @@ def test_without_javascript_a_verdict_posts_and_redirects_to_the_statement(
     statement = demo_article.statements.order_by("position")[4]
     client.force_login(reviewer)
     response = client.post(
-        reverse("statement_verdict", args=[demo_article.pk, statement.pk]), {"value": "denied"}
+        reverse("statement_verdict", args=[demo_article.pk, statement.pk]),
+        {"value": "denied", "version": "0"},
     )
     assert response.status_code == 302
     assert response["Location"] == f"/articles/{demo_article.pk}/#s{statement.pk}"
