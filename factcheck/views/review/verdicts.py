@@ -67,7 +67,7 @@ def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
             )
         except EditConflict as error:
             conflict, conflicted = error.current, True
-            refusal = error.message or conflict_message(conflict, kept=detailed)
+            refusal = error.message or conflict_message(conflict, detailed, request.user)
         else:
             if not request.htmx:
                 return redirect(back_to(statement))
@@ -118,18 +118,21 @@ MISSING_VERSION = (
 )
 
 
-def conflict_message(current, kept: bool = True) -> str:
-    """Why a save was refused; `kept`: the user's own text is still in the form."""
+def conflict_message(current, kept: bool = True, user=None) -> str:
+    """Why a save was refused; `kept`: the user's own text is still in the form. A change of
+    `user`'s own (their verdict, saved from another tab) names nobody."""
     who = getattr(current, "reviewer", None) or getattr(current, "final_by", None)
-    return (
-        "Not saved: this was changed in another window or by a colleague after you opened it"
-        + (f" ({who.get_full_name() or who.username})" if who else "")
-        + (
-            ". Their version is shown below; your text is kept in the form — save again to"
-            " replace theirs."
-            if kept
-            else ". The saved version is shown below; choose your verdict again to replace it."
+    if user is not None and who is not None and who.pk == user.pk:
+        where = " in another window"
+    else:
+        where = " in another window or by a colleague" + (
+            f" ({who.get_full_name() or who.username})" if who else ""
         )
+    return f"Not saved: this was changed{where} after you opened it" + (
+        ". Their version is shown below; your text is kept in the form — save again to"
+        " replace theirs."
+        if kept
+        else ". The saved version is shown below; choose your verdict again to replace it."
     )
 
 
