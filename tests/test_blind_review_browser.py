@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import test_blind_review as desk
+from tests.browser_support import click
 from tests.conftest import ARTIFACTS
 
 # The same desk as the client tests: a blind-review article two colleagues have judged.
@@ -14,16 +15,6 @@ third_reviewer = desk.third_reviewer
 SECRET, EVIDENCE = desk.SECRET, desk.EVIDENCE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def click(page, locator) -> None:
-    """A real mouse click in the middle of what the person sees."""
-    locator.scroll_into_view_if_needed()
-    box, previous = locator.bounding_box(), None
-    while box != previous:  # wait out smooth scrolling before aiming
-        page.wait_for_timeout(50)
-        previous, box = box, locator.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
 def test_reviewer_opens_history_and_sees_no_colleagues_rationale(

@@ -6,18 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from factcheck.models import Statement, Verdict
+from tests.browser_support import click
 from tests.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def click(page, locator) -> None:
-    locator.scroll_into_view_if_needed()
-    box, previous = locator.bounding_box(), None
-    while box != previous:  # wait out smooth scrolling before aiming
-        page.wait_for_timeout(50)
-        previous, box = box, locator.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
 def test_a_stale_tabs_button_gets_a_conflict_and_a_second_press_replaces(
