@@ -162,10 +162,14 @@ def _measure(table: Table, article: Article, editor, reviewer) -> None:
     statement = article.statements.order_by("position")[1]
     verdict_url = f"{url}statements/{statement.pk}/verdict/"
     values = itertools.cycle(["confirmed", "denied", "disputed"])
+    # The version the page would send: none yet, then one more with every (changed) save.
+    versions = itertools.count(0)
 
     def save():
         response = client.post(
-            verdict_url, {"value": next(values), "number": "2"}, headers={"HX-Request": "true"}
+            verdict_url,
+            {"value": next(values), "number": "2", "version": next(versions)},
+            headers={"HX-Request": "true"},
         )
         assert response.status_code == 200, response.status_code
 
