@@ -87,10 +87,17 @@ def test_a_reviewer_and_an_editor_on_two_servers_see_each_other(
     first = statements[0]
     base = f"/articles/{demo_article.pk}/statements"
 
+    def my_version(statement) -> int:
+        """What the reviewer's page shows and sends: their verdict's version, 0 for none."""
+        had = Verdict.objects.filter(statement=statement, reviewer=reviewer).first()
+        return had.version if had else 0
+
     had = Verdict.objects.filter(statement=first, reviewer=reviewer).first()
     value = "denied" if had and had.value == "disputed" else "disputed"
     since_b = desk_b.since(demo_article)
-    status, _ = desk_a.request("POST", f"{base}/{first.pk}/verdict/", {"value": value})
+    status, _ = desk_a.request(
+        "POST", f"{base}/{first.pk}/verdict/", {"value": value, "version": my_version(first)}
+    )
     assert status == 200
     # The editor's page, polling server two, is told of the verdict given on server one.
     status, changes = desk_b.request("GET", f"/articles/{demo_article.pk}/changes/?since={since_b}")
@@ -105,7 +112,7 @@ def test_a_reviewer_and_an_editor_on_two_servers_see_each_other(
         {
             "final_verdict": "denied",
             "final_note": "The log says otherwise.",
-            "version": first.version,
+            "version": first.final_version,
         },
     )
     assert status == 200
@@ -118,7 +125,7 @@ def test_a_reviewer_and_an_editor_on_two_servers_see_each_other(
     status, refused = desk_c.request(
         "POST",
         f"{base}/{first.pk}/final/",
-        {"final_verdict": "confirmed", "final_note": "", "version": first.version},
+        {"final_verdict": "confirmed", "final_note": "", "version": first.final_version},
     )
     assert status == 409 and "Denied" in refused
     first.refresh_from_db()
@@ -130,14 +137,16 @@ def test_a_reviewer_and_an_editor_on_two_servers_see_each_other(
 
     def review(statement):
         return Desk(one, session_a).request(
-            "POST", f"{base}/{statement.pk}/verdict/", {"value": "disputed"}
+            "POST",
+            f"{base}/{statement.pk}/verdict/",
+            {"value": "disputed", "version": my_version(statement)},
         )
 
     def settle(statement):
         return Desk(two, session_b).request(
             "POST",
             f"{base}/{statement.pk}/final/",
-            {"final_verdict": "confirmed", "final_note": "", "version": statement.version},
+            {"final_verdict": "confirmed", "final_note": "", "version": statement.final_version},
         )
 
     with ThreadPoolExecutor(10) as pool:

@@ -9,16 +9,15 @@ from __future__ import annotations
 import io
 import zipfile
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
 from factcheck import jobs, roles
-from factcheck.benchmarks import Table, timed
+from factcheck.benchmarks import Made, Table, timed
+from factcheck.benchmarks.review import bench_user
 from factcheck.demo import article as demo
-from factcheck.models import Article, Job, JobItem, Party, Revision
+from factcheck.models import Job, JobItem
 
 ARTICLES = 200
 TAG = "bench-jobs"
@@ -35,13 +34,12 @@ def batch_zip(count: int = ARTICLES) -> bytes:
 
 def run(table: Table) -> None:
     roles.ensure_roles()
-    editor, _ = get_user_model().objects.get_or_create(username=f"{TAG}-editor")
-    editor.groups.set([Group.objects.get(name=roles.EDITOR)])
+    made = Made()
+    editor = bench_user(f"{TAG}-editor", roles.EDITOR, made)
     client = Client()
     client.force_login(editor)
     payload = batch_zip()
     created: list[int] = []
-    last_party = Party.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     try:
         times = []
         for _ in range(3):
@@ -60,7 +58,7 @@ def run(table: Table) -> None:
         )
         # One of the three is imported; the other two are dropped unrun.
         keep, *drop = created
-        _drop(drop)
+        _drop(drop, made)
         with timed() as took:
             jobs.worker(batch=True, interval=0, worker_id=TAG).run()
         job = Job.objects.get(pk=keep)
@@ -71,16 +69,15 @@ def run(table: Table) -> None:
             f"{took[0]:.1f} s, {ARTICLES / took[0]:.0f}/s",
         )
     finally:
-        _drop(created)
-        Party.objects.filter(pk__gt=last_party, statements__isnull=True).delete()
-        get_user_model().objects.filter(username__startswith=TAG).delete()
+        _drop(created, made)
+        made.clean_up()
 
 
-def _drop(job_ids: list[int]) -> None:
+def _drop(job_ids: list[int], made: Made) -> None:
+    """The jobs and their tasks; their articles go with `made` (new parties the extraction
+    found stay: the next run matches them by name)."""
     articles = JobItem.objects.filter(job_id__in=job_ids, article__isnull=False)
-    article_ids = list(articles.values_list("article_id", flat=True))
-    Revision.objects.filter(article_id__in=article_ids).delete()
-    Article.objects.filter(pk__in=article_ids).delete()
+    made.add(articles=articles.values_list("article_id", flat=True))
     task_ids = list(Job.objects.filter(pk__in=job_ids).values_list("task_id", flat=True))
     DBTaskResult.objects.filter(id__in=task_ids).delete()
     Job.objects.filter(pk__in=job_ids).delete()

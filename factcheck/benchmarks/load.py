@@ -23,15 +23,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.test import Client, override_settings
 
 from factcheck import roles
-from factcheck.benchmarks import Table, servers
-from factcheck.benchmarks.review import build_long_article
-from factcheck.models import Article, Party, Revision, Verdict
+from factcheck.benchmarks import Made, Table, servers
+from factcheck.benchmarks.review import bench_user, build_long_article
+from factcheck.models import Article, Revision, Verdict
 
 USERS = 50
 ARTICLES = 10
@@ -46,27 +44,18 @@ def run(table: Table) -> None:
     load = os.getloadavg()[0]
     table.add("load", f"machine load average at start ({os.cpu_count()} CPUs)", f"{load:.1f}")
     roles.ensure_roles()
-    reviewers = _reviewers()
-    with transaction.atomic():
-        articles = [build_long_article(STATEMENTS, title=f"{TAG} {n}") for n in range(ARTICLES)]
+    made = Made()
     try:
+        reviewers = [bench_user(f"{TAG}-reviewer-{n}", roles.REVIEWER, made) for n in range(USERS)]
+        with transaction.atomic():
+            articles = [
+                build_long_article(STATEMENTS, title=f"{TAG} {n}", made=made)
+                for n in range(ARTICLES)
+            ]
         with tempfile.TemporaryDirectory() as scratch:
             _measure(table, Path(scratch), reviewers, articles, seconds)
     finally:
-        Revision.objects.filter(article__in=articles).delete()
-        Article.objects.filter(pk__in=[a.pk for a in articles]).delete()
-        Party.objects.filter(name__startswith="bench-review party").delete()
-        get_user_model().objects.filter(username__startswith=TAG).delete()
-
-
-def _reviewers() -> list:
-    group = Group.objects.get(name=roles.REVIEWER)
-    users = []
-    for n in range(USERS):
-        user, _ = get_user_model().objects.get_or_create(username=f"{TAG}-reviewer-{n}")
-        user.groups.set([group])
-        users.append(user)
-    return users
+        made.clean_up()
 
 
 def _plan(reviewers: list, articles: list[Article]) -> dict:

@@ -24,6 +24,7 @@ MAX_VERDICTS = int(os.environ.get("LOAD_MAX_VERDICTS", "400"))  # per user: boun
 VALUES = ("confirmed", "denied", "disputed")
 PROXY = {"X-Forwarded-Proto": "https"}  # as the TLS-terminating proxy adds in production
 SINCE = re.compile(r"changes/\?since=(\d+)")
+VERSION = re.compile(r'name="version" value="(\d+)"')
 acknowledged: list[tuple[int, int, str]] = []
 seats = itertools.count()
 
@@ -38,6 +39,7 @@ class Reviewer(FastHttpUser):
         self.statements = seat["statements"]
         self.since = seat["since"]
         self.given = 0
+        self.versions = dict.fromkeys(self.statements, 0)  # of my verdict on each; 0 for none
         csrf = f"{random.getrandbits(128):032x}"  # any 32-character secret will do
         self.headers = {
             **PROXY,
@@ -69,13 +71,16 @@ class Reviewer(FastHttpUser):
         value = random.choice(VALUES)
         url = f"/articles/{self.article}/statements/{statement}/verdict/"
         headers = {**self.headers, "HX-Request": "true"}
+        data = {"value": value, "version": self.versions[statement]}
         with self.client.post(
-            url, data={"value": value}, headers=headers, name="verdict", catch_response=True
+            url, data=data, headers=headers, name="verdict", catch_response=True
         ) as response:
             if response.status_code == 200 and "verdict-saved" in response.headers.get(
                 "HX-Trigger", ""
             ):
                 acknowledged.append((self.user_id, statement, value))
+                # As the page does: the row it gets back carries the version to send next.
+                self.versions[statement] = int(VERSION.search(response.text).group(1))
                 response.success()
             else:
                 response.failure(f"verdict answered {response.status_code}")
