@@ -202,3 +202,14 @@ class AssignmentForm(forms.Form):
                     raise forms.ValidationError(f"There is no statement {number}.")
                 chosen.append(self.numbered[number])
         return chosen
+
+
+class ArticleDetailsForm(forms.ModelForm):
+    """An article's details without its text: what an editor corrects after submitting it."""
+
+    class Meta:
+        model = Article
+        fields = ArticleForm.Meta.fields
+        error_messages = ArticleForm.Meta.error_messages
+
+    clean_title = ArticleForm.clean_title

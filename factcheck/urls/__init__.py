@@ -6,7 +6,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from factcheck.urls import articles, exports, review, search
+from factcheck.api import api
+from factcheck.urls import articles, exports, review, search, tokens
 from factcheck.views.review import live
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("articles/", include(exports.article_urls)),
     path("agreement/", live.desk_agreement, name="desk_agreement"),
     path("exports/", include(exports)),
+    path("api/", api.urls),
+    path("accounts/tokens/", include(tokens)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
