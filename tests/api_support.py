@@ -1,4 +1,4 @@
-"""A small desk for the API tests: one article with two statements and two parties, and a test
+"""A small api_desk for the API tests: one article with two statements and two parties, and a test
 client per role that sends that role's bearer token."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def span(text: str, quote: str) -> tuple[int, int]:
 
 
 @pytest.fixture
-def desk(db, editor):
+def api_desk(db, editor):
     """An article with a proposal and an accepted statement, and a duplicate party to merge."""
     mayor = Party.objects.create(name="Jane Mayor")
     treasurer = Party.objects.create(name="Rita Okafor")

@@ -25,7 +25,7 @@ def put(client, url: str, body: dict):
 # Tokens -----------------------------------------------------------------------------------------
 
 
-def test_only_a_hash_of_the_token_is_stored_and_it_names_its_user(desk, reviewer):
+def test_only_a_hash_of_the_token_is_stored_and_it_names_its_user(api_desk, reviewer):
     token, secret = ApiToken.objects.issue(reviewer, "CMS")
     assert secret.startswith("fct_") and len(secret) > 40
     assert token.prefix == secret[:12]
@@ -146,17 +146,17 @@ def test_an_article_too_large_is_refused(api_as, settings):
         "/api/articles", {"title": "Long", "raw_text": "word " * 50}, content_type=JSON
     )
     assert response.status_code == 422
-    assert "longer than the desk accepts" in response.json()["detail"]
+    assert "longer than the api_desk accepts" in response.json()["detail"]
 
 
-def test_article_read_has_statements_with_speaker_party_and_verdicts(api_as, desk, reviewer):
-    desk["statement"].set_verdict(reviewer, "denied", rationale="Borrowing rose in 2019.")
-    desk["statement"].set_final_verdict(reviewer, "denied", "Records show more in 2019.")
-    body = api_as("reviewer").get(f"/api/articles/{desk['article'].pk}").json()
+def test_article_read_has_statements_with_speaker_party_and_verdicts(api_as, api_desk, reviewer):
+    api_desk["statement"].set_verdict(reviewer, "denied", rationale="Borrowing rose in 2019.")
+    api_desk["statement"].set_final_verdict(reviewer, "denied", "Records show more in 2019.")
+    body = api_as("reviewer").get(f"/api/articles/{api_desk['article'].pk}").json()
     assert body["text"] == TEXT
     proposal, statement = body["statements"]
     assert proposal["proposal"] and not proposal["accepted"]
-    assert statement["speaker"] == {"id": desk["party"].pk, "name": "Rita Okafor", "kind": "person"}
+    assert statement["speaker"] == {"id": api_desk["party"].pk, "name": "Rita Okafor", "kind": "person"}
     assert statement["direct"] and not statement["proposal"]
     assert statement["my_verdict"]["value"] == "denied"
     assert statement["my_verdict"]["rationale"] == "Borrowing rose in 2019."
@@ -171,12 +171,12 @@ def test_article_read_has_statements_with_speaker_party_and_verdicts(api_as, des
     }
 
 
-def test_article_list_filters_like_the_search_page_and_pages_by_keyset(api_as, desk, reviewer):
+def test_article_list_filters_like_the_search_page_and_pages_by_keyset(api_as, api_desk, reviewer):
     client = api_as("viewer")
     others = [
         Article.objects.create(title=f"Other {n}", raw_text="Text.", text="Text.") for n in range(3)
     ]
-    desk["statement"].set_verdict(reviewer, "confirmed")
+    api_desk["statement"].set_verdict(reviewer, "confirmed")
     seen, after = [], ""
     while True:
         page = client.get(f"/api/articles?limit=2{after}").json()
@@ -184,18 +184,18 @@ def test_article_list_filters_like_the_search_page_and_pages_by_keyset(api_as, d
         if page["next_after"] is None:
             break
         after = f"&after={page['next_after']}"
-    assert seen == sorted([desk["article"].pk, *(a.pk for a in others)], reverse=True)
+    assert seen == sorted([api_desk["article"].pk, *(a.pk for a in others)], reverse=True)
 
     def ids(query: str) -> list[int]:
         response = client.get(f"/api/articles?{query}")
         assert response.status_code == 200, response.content
         return [a["id"] for a in response.json()["items"]]
 
-    assert ids("q=borrowed") == [desk["article"].pk]
-    assert ids("party=rita okafor") == [desk["article"].pk]
-    assert ids(f"reviewer={reviewer.pk}") == [desk["article"].pk]
-    assert ids("status=in_review") == [desk["article"].pk]
-    assert ids("verdict=unsettled") == [desk["article"].pk]
+    assert ids("q=borrowed") == [api_desk["article"].pk]
+    assert ids("party=rita okafor") == [api_desk["article"].pk]
+    assert ids(f"reviewer={reviewer.pk}") == [api_desk["article"].pk]
+    assert ids("status=in_review") == [api_desk["article"].pk]
+    assert ids("verdict=unsettled") == [api_desk["article"].pk]
     assert ids("verdict=denied") == []
     listed = client.get("/api/articles?q=borrowed").json()["items"][0]
     assert listed["counts"] == {"statements": 2, "proposals": 1, "settled": 0}
@@ -206,8 +206,8 @@ def test_article_list_filters_like_the_search_page_and_pages_by_keyset(api_as, d
     assert backwards.status_code == 422
 
 
-def test_editing_details_records_a_revision_and_keeps_the_text(api_as, desk):
-    article = desk["article"]
+def test_editing_details_records_a_revision_and_keeps_the_text(api_as, api_desk):
+    article = api_desk["article"]
     response = api_as("editor").patch(
         f"/api/articles/{article.pk}",
         {"title": "Budget row, revisited", "published_on": "2026-03-04", "blind_review": True},
@@ -249,9 +249,9 @@ def test_reading_an_article_of_500_statements_takes_a_fixed_number_of_queries(
 # Statements -------------------------------------------------------------------------------------
 
 
-def test_adding_a_statement_by_offsets_with_a_new_speaker(api_as, desk):
+def test_adding_a_statement_by_offsets_with_a_new_speaker(api_as, api_desk):
     client = api_as("editor")
-    url = f"/api/articles/{desk['article'].pk}/statements"
+    url = f"/api/articles/{api_desk['article'].pk}/statements"
     start, end = TEXT.index("Critics disagreed"), TEXT.index("Critics disagreed") + 17
     body = {"start": start, "end": end, "speaker_name": "The critics"}
     response = client.post(url, body, content_type=JSON)
@@ -268,33 +268,33 @@ def test_adding_a_statement_by_offsets_with_a_new_speaker(api_as, desk):
     assert backwards.status_code == 422
 
 
-def test_editing_a_statement_with_a_stale_version_is_409_with_the_current_one(api_as, desk):
+def test_editing_a_statement_with_a_stale_version_is_409_with_the_current_one(api_as, api_desk):
     client = api_as("editor")
-    statement = desk["statement"]
+    statement = api_desk["statement"]
     url = f"/api/statements/{statement.pk}"
     first = client.patch(url, {"direct": False, "version": statement.version}, content_type=JSON)
     assert first.status_code == 200 and first.json()["version"] == statement.version + 1
     stale = client.patch(url, {"speaker_id": None, "version": statement.version}, content_type=JSON)
     assert stale.status_code == 409
     assert stale.json()["current"]["direct"] is False
-    assert Statement.objects.get(pk=statement.pk).speaker == desk["party"]
+    assert Statement.objects.get(pk=statement.pk).speaker == api_desk["party"]
     cleared = client.patch(url, {"speaker_id": None}, content_type=JSON)
     assert cleared.status_code == 200 and cleared.json()["speaker"] is None
     gone = client.patch(url, {"speaker_id": 999_999}, content_type=JSON)
     assert gone.status_code == 400 and "no longer exists" in gone.json()["detail"]
 
 
-def test_accepting_and_deleting_statements(api_as, desk):
+def test_accepting_and_deleting_statements(api_as, api_desk):
     client = api_as("editor")
-    accepted = client.post(f"/api/statements/{desk['proposal'].pk}/accept")
+    accepted = client.post(f"/api/statements/{api_desk['proposal'].pk}/accept")
     assert accepted.status_code == 200 and accepted.json()["accepted"]
-    assert client.delete(f"/api/statements/{desk['statement'].pk}").status_code == 204
-    assert client.delete(f"/api/statements/{desk['statement'].pk}").status_code == 204
-    assert client.get(f"/api/statements/{desk['statement'].pk}").status_code == 404
-    body = client.get(f"/api/articles/{desk['article'].pk}").json()
-    assert [s["id"] for s in body["statements"]] == [desk["proposal"].pk]
+    assert client.delete(f"/api/statements/{api_desk['statement'].pk}").status_code == 204
+    assert client.delete(f"/api/statements/{api_desk['statement'].pk}").status_code == 204
+    assert client.get(f"/api/statements/{api_desk['statement'].pk}").status_code == 404
+    body = client.get(f"/api/articles/{api_desk['article'].pk}").json()
+    assert [s["id"] for s in body["statements"]] == [api_desk["proposal"].pk]
     assert Revision.objects.filter(action=Revision.Action.STATEMENT_DELETED).count() == 1
-    assert client.post(f"/api/articles/{desk['article'].pk}/accept-proposals").json() == {
+    assert client.post(f"/api/articles/{api_desk['article'].pk}/accept-proposals").json() == {
         "accepted": 0
     }
 
@@ -302,15 +302,15 @@ def test_accepting_and_deleting_statements(api_as, desk):
 # Verdicts ---------------------------------------------------------------------------------------
 
 
-def test_a_verdict_with_rationale_and_evidence_then_a_guarded_change(api_as, desk, reviewer):
+def test_a_verdict_with_rationale_and_evidence_then_a_guarded_change(api_as, api_desk, reviewer):
     client = api_as("reviewer")
-    url = f"/api/statements/{desk['statement'].pk}/verdict"
+    url = f"/api/statements/{api_desk['statement'].pk}/verdict"
     evidence = [{"url": "https://example.org/debt", "title": "Debt report"}]
     body = {"value": "denied", "rationale": " Debt rose. ", "evidence": evidence, "version": 0}
     saved = put(client, url, body)
     assert saved.status_code == 200
     assert saved.json() | {"updated_at": None} == {
-        "statement_id": desk["statement"].pk,
+        "statement_id": api_desk["statement"].pk,
         "reviewer": {"id": reviewer.pk, "name": "Reviewer"},
         "value": "denied",
         "rationale": "Debt rose.",
@@ -339,17 +339,17 @@ def test_a_verdict_with_rationale_and_evidence_then_a_guarded_change(api_as, des
         {"value": "denied", "version": -1},
     ],
 )
-def test_a_bad_verdict_is_422_and_saves_nothing(api_as, desk, body):
-    response = put(api_as("reviewer"), f"/api/statements/{desk['statement'].pk}/verdict", body)
+def test_a_bad_verdict_is_422_and_saves_nothing(api_as, api_desk, body):
+    response = put(api_as("reviewer"), f"/api/statements/{api_desk['statement'].pk}/verdict", body)
     assert response.status_code == 422
     assert response.json()["detail"].startswith("Invalid input.")
     assert not Verdict.objects.exists()
 
 
-def test_a_version_for_a_verdict_never_given_is_a_conflict(api_as, desk):
+def test_a_version_for_a_verdict_never_given_is_a_conflict(api_as, api_desk):
     response = put(
         api_as("reviewer"),
-        f"/api/statements/{desk['statement'].pk}/verdict",
+        f"/api/statements/{api_desk['statement'].pk}/verdict",
         {"value": "denied", "version": 3},
     )
     assert response.status_code == 409 and response.json()["current"] is None
@@ -357,9 +357,9 @@ def test_a_version_for_a_verdict_never_given_is_a_conflict(api_as, desk):
 
 
 def test_blind_review_hides_colleagues_verdicts_until_you_give_yours(
-    api_as, desk, reviewer, second_reviewer, editor
+    api_as, api_desk, reviewer, second_reviewer, editor
 ):
-    article, statement = desk["article"], desk["statement"]
+    article, statement = api_desk["article"], api_desk["statement"]
     article.set_blind_review(editor, True)
     statement.set_verdict(reviewer, "denied", rationale="Secret reasoning.")
     second = token_client(second_reviewer)
@@ -384,9 +384,9 @@ def test_blind_review_hides_colleagues_verdicts_until_you_give_yours(
     assert refused.status_code == 403 and "blind review" in refused.json()["detail"]
 
 
-def test_final_verdict_settles_and_a_stale_version_is_409(api_as, desk):
+def test_final_verdict_settles_and_a_stale_version_is_409(api_as, api_desk):
     client = api_as("editor")
-    statement = desk["statement"]
+    statement = api_desk["statement"]
     url = f"/api/statements/{statement.pk}/final-verdict"
     settled = put(
         client, url, {"value": "denied", "note": "Per records.", "version": statement.version}
@@ -419,18 +419,18 @@ def test_a_verdict_save_takes_at_most_8_queries(reviewer, editor):
 # Parties, search, exports, errors -----------------------------------------------------------------
 
 
-def test_party_track_record_and_merging_a_duplicate(api_as, desk, editor):
-    desk["statement"].set_final_verdict(editor, "denied")
-    duplicate = desk["duplicate"]
+def test_party_track_record_and_merging_a_duplicate(api_as, api_desk, editor):
+    api_desk["statement"].set_final_verdict(editor, "denied")
+    duplicate = api_desk["duplicate"]
     start, end = TEXT.index("Critics"), TEXT.index("Critics") + 7
-    desk["article"].add_statement(editor, start=start, end=end, speaker=duplicate)
+    api_desk["article"].add_statement(editor, start=start, end=end, speaker=duplicate)
     client = api_as("editor")
-    record = client.get(f"/api/parties/{desk['party'].pk}").json()
+    record = client.get(f"/api/parties/{api_desk['party'].pk}").json()
     assert record["counts"] == {"confirmed": 0, "denied": 1, "disputed": 0}
     assert record["by_month"][0]["denied"] == 1
     assert record["recent_statements"][0]["quote"] == "We have never borrowed more."
     merged = client.post(
-        f"/api/parties/{desk['party'].pk}/merge",
+        f"/api/parties/{api_desk['party'].pk}/merge",
         {"duplicate_id": duplicate.pk},
         content_type=JSON,
     )
@@ -439,18 +439,18 @@ def test_party_track_record_and_merging_a_duplicate(api_as, desk, editor):
     assert "R. Okafor" in merged.json()["party"]["aliases"]
     assert not Party.objects.filter(pk=duplicate.pk).exists()
     again = client.post(
-        f"/api/parties/{desk['party'].pk}/merge", {"duplicate_id": duplicate.pk}, content_type=JSON
+        f"/api/parties/{api_desk['party'].pk}/merge", {"duplicate_id": duplicate.pk}, content_type=JSON
     )
     assert again.status_code == 422 and "does not exist" in again.json()["detail"]
     itself = client.post(
-        f"/api/parties/{desk['party'].pk}/merge",
-        {"duplicate_id": desk["party"].pk},
+        f"/api/parties/{api_desk['party'].pk}/merge",
+        {"duplicate_id": api_desk["party"].pk},
         content_type=JSON,
     )
     assert itself.status_code == 422
 
 
-def test_party_directory_and_search(api_as, desk):
+def test_party_directory_and_search(api_as, api_desk):
     client = api_as("viewer")
     names = [p["name"] for p in client.get("/api/parties?limit=2").json()["items"]]
     assert names == ["Jane Mayor", "R. Okafor"]
@@ -461,21 +461,21 @@ def test_party_directory_and_search(api_as, desk):
         "Rita Okafor",
     ]
     found = client.get("/api/search?q=borrowed").json()
-    assert [s["id"] for s in found["statements"]] == [desk["statement"].pk]
+    assert [s["id"] for s in found["statements"]] == [api_desk["statement"].pk]
     assert found["statements"][0]["article"]["title"] == "Budget row"
     assert client.get("/api/search?party=Nobody").status_code == 422
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))
-def test_every_article_export_format_through_the_api(api_as, desk, fmt):
-    response = api_as("viewer").get(f"/api/articles/{desk['article'].pk}/export/{fmt}")
+def test_every_article_export_format_through_the_api(api_as, api_desk, fmt):
+    response = api_as("viewer").get(f"/api/articles/{api_desk['article'].pk}/export/{fmt}")
     assert response.status_code == 200
     assert response["Content-Type"] == FORMATS[fmt].content_type
     body = b"".join(response.streaming_content) if response.streaming else response.content
     assert body
 
 
-def test_desk_export_streams_and_refuses_bad_filters(api_as, desk):
+def test_desk_export_streams_and_refuses_bad_filters(api_as, api_desk):
     client = api_as("editor")
     response = client.get("/api/exports/csv?party=Rita Okafor")
     assert response.streaming

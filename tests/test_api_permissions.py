@@ -67,8 +67,8 @@ def test_every_operation_in_the_schema_is_in_the_matrix(client):
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(("method", "path", "body", "least", "ok"), OPERATIONS)
-def test_operation_answers_each_role(api_as, desk, role, method, path, body, least, ok):
-    ids = {name: record.pk for name, record in desk.items()}
+def test_operation_answers_each_role(api_as, api_desk, role, method, path, body, least, ok):
+    ids = {name: record.pk for name, record in api_desk.items()}
     client = api_as(role)
     url = _fill(path, ids)
     body = _fill(body, ids)
@@ -89,7 +89,7 @@ def test_operation_answers_each_role(api_as, desk, role, method, path, body, lea
         if expected >= 400:
             assert payload["detail"]
     if expected >= 400:
-        assert _state() == before, "a refused request changed the desk"
+        assert _state() == before, "a refused request changed the api_desk"
 
 
 def _state() -> tuple:
