@@ -23,7 +23,7 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
 )
 from django.db import models, transaction
-from django.db.models import Case, Count, F, Func, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Left, Lower, Now, Trim, TruncMonth
 from django.utils import timezone
 
@@ -972,6 +972,58 @@ class Statement(models.Model):
             return Comment.objects.create(statement=self, author=author, body=body), True
 
 
+def sees_every_verdict(user) -> bool:
+    """Editors settle statements, so blind review never hides a verdict from them."""
+    return user.has_perm("factcheck.set_final_verdict")
+
+
+def verdicts_open_to(user, article: Article, statement: Statement, *, judged: bool) -> bool:
+    """Whether `user` may read colleagues' verdicts on `statement` (`judged`: has given one).
+
+    The one rule of blind review, for verdicts already loaded; `VerdictQuerySet.visible_to` is
+    the same rule in SQL. Open when the article is not under blind review, once the user has
+    given their own verdict, once an editor has settled the statement (nothing is left to
+    anchor), and always for editors. A user who may not view verdicts sees only their own.
+    """
+    if not user.has_perm("factcheck.view_verdict"):
+        return False
+    return (
+        not article.blind_review
+        or judged
+        or bool(statement.final_verdict)
+        or sees_every_verdict(user)
+    )
+
+
+def _open_to(user, statement: str) -> Q:
+    """`verdicts_open_to` for the statement at the lookup path `statement`, as a filter."""
+    return (
+        Q(**{f"{statement}__article__blind_review": False})
+        | ~Q(**{f"{statement}__final_verdict": ""})
+        | Q(Exists(Verdict.objects.filter(statement=OuterRef(statement), reviewer=user.pk)))
+    )
+
+
+class VerdictQuerySet(models.QuerySet):
+    def visible_to(self, user) -> VerdictQuerySet:
+        """The verdicts `user` may read: their own, and colleagues' where blind review allows.
+
+        Every surface that shows verdict content (the review page, history, search, agreement,
+        exports, live updates) reads verdicts through this or `verdicts_open_to`.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        if not user.has_perm("factcheck.view_verdict"):
+            return self.filter(reviewer=user.pk)
+        if sees_every_verdict(user):
+            return self
+        return self.filter(Q(reviewer=user.pk) | _open_to(user, "statement"))
+
+    def hidden_from(self, user) -> VerdictQuerySet:
+        """The complement of `visible_to`: what blind review keeps from `user`."""
+        return self.exclude(pk__in=self.visible_to(user).values("pk"))
+
+
 class Verdict(models.Model):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="verdicts")
     reviewer = models.ForeignKey(
@@ -988,6 +1040,8 @@ class Verdict(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = VerdictQuerySet.as_manager()
 
     class Meta:
         ordering = ["statement", "created_at"]
@@ -1119,6 +1173,18 @@ class Comment(models.Model):
         return self.body[:80]
 
 
+class RevisionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> RevisionQuerySet:
+        """History as `user` may read it: a colleague's verdict change is verdict content, so it
+        follows the rule of `VerdictQuerySet.visible_to`; every other change is shown."""
+        if user.is_authenticated and sees_every_verdict(user):
+            return self
+        hidden = Q(action=Revision.Action.VERDICT) & ~Q(actor=user.pk)
+        if user.is_authenticated and user.has_perm("factcheck.view_verdict"):
+            hidden &= Q(statement__isnull=False) & ~_open_to(user, "statement")
+        return self.exclude(hidden)
+
+
 class Revision(models.Model):
     """One change to the desk's records: who, when, what it was before and after."""
 
@@ -1155,6 +1221,8 @@ class Revision(models.Model):
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
+
+    objects = RevisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -17,6 +17,7 @@ from factcheck.models import (
     Comment,
     Revision,
     Statement,
+    sees_every_verdict,
 )
 from factcheck.views.access import article_for, require, statement_for
 
@@ -46,8 +47,13 @@ def statement_comments(request: HttpRequest, article_pk: int, pk: int) -> HttpRe
     )
 
 
-def _history(revisions) -> list[Revision]:
-    return list(revisions.select_related("actor", "statement")[:300])
+def _history(user, revisions) -> list[Revision]:
+    """The newest changes `user` may read: blind review hides colleagues' verdict changes."""
+    return list(revisions.visible_to(user).select_related("actor", "statement")[:300])
+
+
+def _blind_for(user, article) -> bool:
+    return article.blind_review and not sees_every_verdict(user)
 
 
 @require_GET
@@ -66,7 +72,8 @@ def statement_history(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
         {
             "article": statement.article,
             "statement": statement,
-            "revisions": _history(statement.revisions.all()),
+            "revisions": _history(request.user, statement.revisions.all()),
+            "blind": _blind_for(request.user, statement.article),
         },
     )
 
@@ -82,7 +89,8 @@ def article_history(request: HttpRequest, pk: int) -> HttpResponse:
         template,
         {
             "article": article,
-            "revisions": _history(article.revisions.all()),
+            "revisions": _history(request.user, article.revisions.all()),
+            "blind": _blind_for(request.user, article),
             "deleted": deleted,
         },
     )
