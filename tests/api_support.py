@@ -1,4 +1,4 @@
-"""A small api_desk for the API tests: one article with two statements and two parties, and a test
+"""A small desk for the API tests: one article with two statements and two parties, and a test
 client per role that sends that role's bearer token."""
 
 from __future__ import annotations

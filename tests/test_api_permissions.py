@@ -89,7 +89,7 @@ def test_operation_answers_each_role(api_as, api_desk, role, method, path, body,
         if expected >= 400:
             assert payload["detail"]
     if expected >= 400:
-        assert _state() == before, "a refused request changed the api_desk"
+        assert _state() == before, "a refused request changed the desk"
 
 
 def _state() -> tuple:

@@ -88,7 +88,12 @@ def list_articles(
         )
     if data["reviewer"]:
         found = found.filter(
-            Exists(Verdict.objects.filter(statement__article=OuterRef("pk"), reviewer=reviewer))
+            # Only verdicts blind review lets the caller see, as in search.
+            Exists(
+                Verdict.objects.visible_to(request.user).filter(
+                    statement__article=OuterRef("pk"), reviewer=data["reviewer"]
+                )
+            )
         )
     if after is not None:
         found = found.filter(pk__lt=after)

@@ -146,7 +146,7 @@ def search(
     )
     if not form.is_valid():
         raise form_invalid(form)
-    results = search_results(form.cleaned_data)
+    results = search_results(request.user, form.cleaned_data)
     return {
         "statements": [
             {

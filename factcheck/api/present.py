@@ -1,15 +1,16 @@
 """Records as the API shows them, built from the same queries the review page uses.
 
-Verdicts pass through one rule before they are shown: `visible_verdicts`, which hides colleagues'
-verdicts under blind review exactly as the web desk does.
+Verdicts pass through the desk's one blind-review rule before they are shown
+(`verdicts_open_to` for verdicts already loaded, `Verdict.objects.visible_to` in SQL), exactly as
+on the review page.
 """
 
 from __future__ import annotations
 
 from django.db.models import Count, Q
 
-from factcheck.models import VERDICT_VALUES, Article, Party, Statement, Verdict
-from factcheck.views.review.page import ROW_FIELDS, can_see_verdicts, live_statements
+from factcheck.models import VERDICT_VALUES, Article, Party, Statement, Verdict, verdicts_open_to
+from factcheck.views.review.page import ROW_FIELDS, live_statements
 
 
 def statements_of(article: Article):
@@ -51,10 +52,12 @@ def my_verdict(verdict: Verdict) -> dict:
     }
 
 
-def visible_verdicts(user, article: Article, verdicts: list[Verdict]) -> tuple[list[Verdict], int]:
-    """The verdicts on one statement that `user` may see, and how many are hidden from them."""
+def visible_verdicts(
+    user, article: Article, statement: Statement, verdicts: list[Verdict]
+) -> tuple[list[Verdict], int]:
+    """The loaded verdicts on `statement` that `user` may see, and how many are hidden."""
     mine = next((v for v in verdicts if v.reviewer_id == user.pk), None)
-    if can_see_verdicts(user, article, mine):
+    if verdicts_open_to(user, article, statement, judged=mine is not None):
         return verdicts, 0
     return ([mine] if mine else []), len(verdicts) - (1 if mine else 0)
 
@@ -72,7 +75,7 @@ def statement_rows(user, article: Article, statements: list[Statement]) -> list[
     rows = []
     for s in statements:
         given = by_statement[s.pk]
-        shown, hidden = visible_verdicts(user, article, given)
+        shown, hidden = visible_verdicts(user, article, s, given)
         mine = next((v for v in given if v.reviewer_id == user.pk), None)
         counts = None
         if not hidden:

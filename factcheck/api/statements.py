@@ -94,13 +94,12 @@ def accept_statement(request: HttpRequest, pk: int):
 def list_verdicts(request: HttpRequest, pk: int):
     """Every verdict you may see; under blind review, others' only once you have given yours."""
     statement = statement_for(request, None, pk, perm="view_verdict")
-    given = list(
-        Verdict.objects.filter(statement=statement)
-        .select_related("reviewer")
-        .order_by("created_at", "id")
-    )
-    shown, hidden = present.visible_verdicts(request.user, statement.article, given)
-    return {"items": [present.verdict_out(v) for v in shown], "hidden": hidden}
+    given = Verdict.objects.filter(statement=statement)
+    shown = given.visible_to(request.user).select_related("reviewer").order_by("created_at", "id")
+    return {
+        "items": [present.verdict_out(v) for v in shown],
+        "hidden": given.hidden_from(request.user).count(),
+    }
 
 
 @router.put(
