@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
@@ -106,3 +107,12 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
     ]
     message = "; ".join(f"{e['field']}: {e['message']}" for e in errors) or "Invalid input."
     return _error(request, f"Invalid input. {message}", 422, errors=errors)
+
+
+@csrf_exempt  # token-authenticated like the rest of the API: no cookie, so no CSRF to check
+def no_such_address(request: HttpRequest, rest: str = "") -> JsonResponse:
+    """Any other address under /api/ answers JSON too, not the site's HTML 404 page."""
+    return JsonResponse(
+        {"detail": "There is no such API address. The operations are listed at /api/docs."},
+        status=404,
+    )
