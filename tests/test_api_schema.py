@@ -68,7 +68,7 @@ def django_settings(settings):
 
 @schema.parametrize()
 @settings(
-    max_examples=30,
+    max_examples=20,
     deadline=None,
     derandomize=True,  # the same cases every run: a failure reproduces, the time is bounded
     suppress_health_check=list(HealthCheck),
