@@ -111,7 +111,7 @@ def list_articles(
 def create_article(request: HttpRequest, payload: ArticleIn):
     """Submit an article's text; the statements found in it come back as proposals."""
     require(request, "add_article")
-    form = ArticleForm(payload.dict() | {"published_on": payload.published_on or ""})
+    form = ArticleForm(payload.model_dump() | {"published_on": payload.published_on or ""})
     if not form.is_valid():
         raise form_invalid(form)
     fields = {k: v for k, v in form.cleaned_data.items() if k not in {"raw_text", "upload"}}
@@ -138,7 +138,7 @@ def read_article(request: HttpRequest, pk: int):
 def update_article(request: HttpRequest, pk: int, payload: ArticlePatch):
     """Title, outlet, URL, byline, publication date or blind review; the text stays."""
     article = article_for(request, pk, perm="change_article")
-    changes = payload.dict(exclude_unset=True)
+    changes = payload.model_dump(exclude_unset=True)
     current = {name: getattr(article, name) for name in Article.DETAILS}
     data = current | {k: v for k, v in changes.items() if v is not None or k == "published_on"}
     form = ArticleDetailsForm({k: "" if v is None else v for k, v in data.items()})

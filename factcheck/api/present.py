@@ -10,15 +10,18 @@ from __future__ import annotations
 from django.db.models import Count, Q
 
 from factcheck.models import VERDICT_VALUES, Article, Party, Statement, Verdict, verdicts_open_to
-from factcheck.views.review.page import ROW_FIELDS, live_statements
+from factcheck.views.review.page import live_statements
+
+ROW_VALUES = (
+    "id", "article_id", "quote", "start", "end", "speaker_id", "speaker__name", "speaker__kind",
+    "direct", "origin", "accepted_at", "version", "final_verdict", "final_note", "final_at",
+    "comment_count",
+)  # fmt: skip
 
 
 def statements_of(article: Article):
-    """The review page's query for an article's rows, plus when each was settled."""
-    return live_statements(article).only(*ROW_FIELDS, "final_at")
-
-
-VERDICT_FIELDS = ("statement_id", "reviewer_id", "value", "rationale", "evidence", "version")
+    """The review page's query for an article's rows, as plain values: 500 rows add up."""
+    return live_statements(article).values(*ROW_VALUES)
 
 
 def party_ref(party: Party | None) -> dict | None:
@@ -52,59 +55,76 @@ def my_verdict(verdict: Verdict) -> dict:
     }
 
 
-def visible_verdicts(
-    user, article: Article, statement: Statement, verdicts: list[Verdict]
-) -> tuple[list[Verdict], int]:
-    """The loaded verdicts on `statement` that `user` may see, and how many are hidden."""
-    mine = next((v for v in verdicts if v.reviewer_id == user.pk), None)
-    if verdicts_open_to(user, article, statement, judged=mine is not None):
-        return verdicts, 0
-    return ([mine] if mine else []), len(verdicts) - (1 if mine else 0)
+def blind_review_rule(user, article: Article):
+    """`verdicts_open_to` for this user and article, asked once per case it distinguishes
+    (whether the user judged the statement, whether it is settled) rather than once a row."""
+    answers: dict[tuple[bool, bool], bool] = {}
+
+    def open_to(judged: bool, final_verdict: str) -> bool:
+        key = (judged, bool(final_verdict))
+        if key not in answers:
+            standing = Statement(article=article, final_verdict=final_verdict)
+            answers[key] = verdicts_open_to(user, article, standing, judged=judged)
+        return answers[key]
+
+    return open_to
 
 
-def statement_rows(user, article: Article, statements: list[Statement]) -> list[dict]:
-    """Each statement with the user's verdict, the final one and the visible verdicts' counts;
-    one query for all the verdicts."""
-    by_statement: dict[int, list[Verdict]] = {s.pk: [] for s in statements}
+def statement_rows(user, article: Article, statements: list[dict]) -> list[dict]:
+    """Each statement with the user's verdict, the final one and the counts of the verdicts
+    blind review lets the user see; one query for all the verdicts."""
+    by_statement: dict[int, list[tuple]] = {s["id"]: [] for s in statements}
     for verdict in (
-        Verdict.objects.filter(statement__in=[s.pk for s in statements])
-        .only(*VERDICT_FIELDS)
+        Verdict.objects.filter(statement__in=list(by_statement))
         .order_by("created_at", "id")
+        .values_list("statement_id", "reviewer_id", "value", "rationale", "evidence", "version")
     ):
-        by_statement[verdict.statement_id].append(verdict)
+        by_statement[verdict[0]].append(verdict)
+    open_to = blind_review_rule(user, article)
     rows = []
     for s in statements:
-        given = by_statement[s.pk]
-        shown, hidden = visible_verdicts(user, article, s, given)
-        mine = next((v for v in given if v.reviewer_id == user.pk), None)
-        counts = None
-        if not hidden:
-            counts = dict.fromkeys(VERDICT_VALUES, 0)
-            for verdict in shown:
-                counts[verdict.value] += 1
+        given = by_statement[s["id"]]
+        mine = next((v for v in given if v[1] == user.pk), None)
+        counts, hidden = None, len(given) - (1 if mine else 0)
+        if open_to(mine is not None, s["final_verdict"]):
+            counts, hidden = dict.fromkeys(VERDICT_VALUES, 0), 0
+            for verdict in given:
+                counts[verdict[2]] += 1
+        proposal = s["origin"] == Statement.Origin.AUTOMATIC and s["accepted_at"] is None
+        speaker = None
+        if s["speaker_id"]:
+            speaker = {
+                "id": s["speaker_id"],
+                "name": s["speaker__name"],
+                "kind": s["speaker__kind"],
+            }
         rows.append(
             {
-                "id": s.pk,
-                "article_id": s.article_id,
-                "quote": s.quote,
-                "start": s.start,
-                "end": s.end,
-                "speaker": party_ref(s.speaker) if s.speaker_id else None,
-                "direct": s.direct,
-                "proposal": s.is_proposal,
-                "accepted": not s.is_proposal,
-                "version": s.version,
-                "my_verdict": my_verdict(mine) if mine else None,
+                "id": s["id"],
+                "article_id": s["article_id"],
+                "quote": s["quote"],
+                "start": s["start"],
+                "end": s["end"],
+                "speaker": speaker,
+                "direct": s["direct"],
+                "proposal": proposal,
+                "accepted": not proposal,
+                "version": s["version"],
+                "my_verdict": dict(
+                    zip(("value", "rationale", "evidence", "version"), mine[2:], strict=True)
+                )
+                if mine
+                else None,
                 "final_verdict": {
-                    "value": s.final_verdict,
-                    "note": s.final_note,
-                    "at": s.final_at,
+                    "value": s["final_verdict"],
+                    "note": s["final_note"],
+                    "at": s["final_at"],
                 }
-                if s.final_verdict
+                if s["final_verdict"]
                 else None,
                 "verdicts": counts,
                 "hidden_verdicts": hidden,
-                "comments": getattr(s, "comment_count", None) or 0,
+                "comments": s["comment_count"] or 0,
             }
         )
     return rows

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from ninja import Field, Schema
-from pydantic import field_validator
+from pydantic import BaseModel, field_validator
 
 VerdictValue = Literal["confirmed", "denied", "disputed"]
 Status = Literal["draft", "in_review", "done"]
@@ -17,25 +17,30 @@ Kind = Literal["person", "organization", "government", "media", "anonymous"]
 _url = URLValidator(schemes=["http", "https"])
 
 
-class Error(Schema):
+class Out(BaseModel):
+    """What the API answers: plain pydantic models, validated from dicts at pydantic-core speed
+    (ninja's Schema would wrap each of a long article's hundreds of rows in a getter)."""
+
+
+class Error(Out):
     detail: str = Field(description="What went wrong, in words to show a person.")
     errors: list[dict[str, Any]] | None = Field(
         None, description="For invalid input: each problem with where it is."
     )
 
 
-class Person(Schema):
+class Person(Out):
     id: int
     name: str
 
 
-class PartyRef(Schema):
+class PartyRef(Out):
     id: int = Field(description="The party's id in the registry (GET /api/parties/{id}).")
     name: str
     kind: Kind
 
 
-class Evidence(Schema):
+class Evidence(Out):
     url: str = Field(max_length=2000, description="An http(s) address.")
     title: str = Field("", max_length=500)
 
@@ -49,26 +54,26 @@ class Evidence(Schema):
         return value
 
 
-class MyVerdict(Schema):
+class MyVerdict(Out):
     value: VerdictValue
     rationale: str
     evidence: list[Evidence]
     version: int = Field(description="Send it back with PUT .../verdict to guard your change.")
 
 
-class FinalVerdict(Schema):
+class FinalVerdict(Out):
     value: VerdictValue
     note: str
     at: datetime.datetime | None
 
 
-class VerdictCounts(Schema):
+class VerdictCounts(Out):
     confirmed: int
     denied: int
     disputed: int
 
 
-class StatementOut(Schema):
+class StatementOut(Out):
     id: int
     article_id: int
     quote: str
@@ -88,7 +93,7 @@ class StatementOut(Schema):
     comments: int
 
 
-class ArticleCounts(Schema):
+class ArticleCounts(Out):
     statements: int
     proposals: int
     settled: int
@@ -99,7 +104,7 @@ class ArticleDetailCounts(ArticleCounts):
     verdicts: VerdictCounts
 
 
-class ArticleOut(Schema):
+class ArticleOut(Out):
     id: int
     title: str
     outlet: str
@@ -118,7 +123,7 @@ class ArticleDetail(ArticleOut):
     statements: list[StatementOut]
 
 
-class ArticlePage(Schema):
+class ArticlePage(Out):
     items: list[ArticleOut]
     next_after: int | None = Field(
         description="Pass as ?after= for the next page; null at the end."
@@ -180,7 +185,7 @@ class VerdictOut(MyVerdict):
     updated_at: datetime.datetime
 
 
-class VerdictList(Schema):
+class VerdictList(Out):
     items: list[VerdictOut]
     hidden: int = Field(description="Colleagues' verdicts blind review hides until you give yours.")
 
@@ -199,7 +204,7 @@ class StatementConflict(Error):
     current: StatementOut
 
 
-class Accepted(Schema):
+class Accepted(Out):
     accepted: int
 
 
@@ -210,7 +215,7 @@ class PartyOut(PartyRef):
     unsettled: int
 
 
-class PartyPage(Schema):
+class PartyPage(Out):
     items: list[PartyOut]
     next_after: str | None
 
@@ -219,7 +224,7 @@ class MonthCounts(VerdictCounts):
     month: datetime.date
 
 
-class PartyStatement(Schema):
+class PartyStatement(Out):
     id: int
     quote: str
     direct: bool
@@ -227,7 +232,7 @@ class PartyStatement(Schema):
     article: ArticleRef
 
 
-class ArticleRef(Schema):
+class ArticleRef(Out):
     id: int
     title: str
     published_on: datetime.date | None
@@ -243,12 +248,12 @@ class MergeIn(Schema):
     duplicate_id: int = Field(description="The duplicate party, folded into this one.")
 
 
-class MergeOut(Schema):
+class MergeOut(Out):
     party: PartyDetail
     moved_statements: int
 
 
-class SearchStatement(Schema):
+class SearchStatement(Out):
     id: int
     quote: str
     direct: bool
@@ -261,7 +266,7 @@ class SearchParty(PartyRef):
     statements: int
 
 
-class SearchResults(Schema):
+class SearchResults(Out):
     statements: list[SearchStatement]
     articles: list[ArticleRef]
     parties: list[SearchParty]

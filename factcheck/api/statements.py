@@ -116,7 +116,9 @@ def put_verdict(request: HttpRequest, pk: int, payload: VerdictIn):
             request.user,
             payload.value,
             rationale=payload.rationale.strip() if payload.rationale is not None else None,
-            evidence=[e.dict() for e in payload.evidence] if payload.evidence is not None else None,
+            evidence=[e.model_dump() for e in payload.evidence]
+            if payload.evidence is not None
+            else None,
             version=payload.version,
         )
     except EditConflict as conflict:
