@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from factcheck.benchmarks.review import build_long_article
 from factcheck.models import ApiToken, Article, Party, Revision, Statement, Verdict
 from factcheck.reports import FORMATS
-from tests.api_support import TEXT, token_client
+from tests.api_support import token_client
 
 JSON = "application/json"
 
@@ -153,7 +153,7 @@ def test_article_read_has_statements_with_speaker_party_and_verdicts(api_as, api
     api_desk["statement"].set_verdict(reviewer, "denied", rationale="Borrowing rose in 2019.")
     api_desk["statement"].set_final_verdict(reviewer, "denied", "Records show more in 2019.")
     body = api_as("reviewer").get(f"/api/articles/{api_desk['article'].pk}").json()
-    assert body["text"] == TEXT
+    assert body["text"] == api_desk["article"].text
     proposal, statement = body["statements"]
     assert proposal["proposal"] and not proposal["accepted"]
     assert statement["speaker"] == {
@@ -212,6 +212,7 @@ def test_article_list_filters_like_the_search_page_and_pages_by_keyset(api_as, a
 
 def test_editing_details_records_a_revision_and_keeps_the_text(api_as, api_desk):
     article = api_desk["article"]
+    text = article.text
     response = api_as("editor").patch(
         f"/api/articles/{article.pk}",
         {"title": "Budget row, revisited", "published_on": "2026-03-04", "blind_review": True},
@@ -223,7 +224,7 @@ def test_editing_details_records_a_revision_and_keeps_the_text(api_as, api_desk)
         "Budget row, revisited",
         datetime.date(2026, 3, 4),
         True,
-        TEXT,
+        text,
     )
     revision = Revision.objects.get(article=article, action=Revision.Action.ARTICLE_EDITED)
     assert revision.before == {"title": "Budget row", "published_on": None, "blind_review": False}
@@ -256,12 +257,12 @@ def test_reading_an_article_of_500_statements_takes_a_fixed_number_of_queries(
 def test_adding_a_statement_by_offsets_with_a_new_speaker(api_as, api_desk):
     client = api_as("editor")
     url = f"/api/articles/{api_desk['article'].pk}/statements"
-    start, end = TEXT.index("Critics disagreed"), TEXT.index("Critics disagreed") + 17
-    body = {"start": start, "end": end, "speaker_name": "The critics"}
+    start = api_desk["article"].text.index("Reporting on budget row")
+    body = {"start": start, "end": start + 23, "speaker_name": "The critics"}
     response = client.post(url, body, content_type=JSON)
     assert response.status_code == 201
     added = response.json()
-    assert added["quote"] == "Critics disagreed" and added["speaker"]["name"] == "The critics"
+    assert added["quote"] == "Reporting on budget row" and added["speaker"]["name"] == "The critics"
     assert not added["proposal"]
     again = client.post(url, body, content_type=JSON)
     assert again.status_code == 200 and again.json()["id"] == added["id"]
@@ -427,13 +428,13 @@ def test_a_verdict_save_takes_at_most_8_queries(reviewer, editor):
 def test_party_track_record_and_merging_a_duplicate(api_as, api_desk, editor):
     api_desk["statement"].set_final_verdict(editor, "denied")
     duplicate = api_desk["duplicate"]
-    start, end = TEXT.index("Critics"), TEXT.index("Critics") + 7
-    api_desk["article"].add_statement(editor, start=start, end=end, speaker=duplicate)
+    start = api_desk["article"].text.index("Reporting")
+    api_desk["article"].add_statement(editor, start=start, end=start + 9, speaker=duplicate)
     client = api_as("editor")
     record = client.get(f"/api/parties/{api_desk['party'].pk}").json()
     assert record["counts"] == {"confirmed": 0, "denied": 1, "disputed": 0}
     assert record["by_month"][0]["denied"] == 1
-    assert record["recent_statements"][0]["quote"] == "We have never borrowed more."
+    assert record["recent_statements"][0]["quote"] == "We have never borrowed more"
     merged = client.post(
         f"/api/parties/{api_desk['party'].pk}/merge",
         {"duplicate_id": duplicate.pk},
@@ -487,7 +488,7 @@ def test_desk_export_streams_and_refuses_bad_filters(api_as, api_desk):
     response = client.get("/api/exports/csv?party=Rita Okafor")
     assert response.streaming
     text = b"".join(response.streaming_content).decode("utf-8-sig")
-    assert "We have never borrowed more." in text and "the budget grew" not in text
+    assert "We have never borrowed more" in text and "The budget grew" not in text
     archive = client.get("/api/exports/json?status=draft")
     assert archive.status_code == 200 and archive.streaming
     bad = client.get("/api/exports/csv?published_from=2026-02-01&published_to=2026-01-01")
