@@ -8,6 +8,7 @@ from django.urls import include, path, re_path
 
 from factcheck.api import api, no_such_address
 from factcheck.urls import articles, exports, review, search, tokens
+from factcheck.views import site
 from factcheck.views.review import live
 
 urlpatterns = [
@@ -23,4 +24,5 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("favicon.ico", site.favicon, name="favicon"),
 ]
