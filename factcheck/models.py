@@ -22,7 +22,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramSimilarity,
 )
-from django.db import connection, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Left, Lower, Now, Trim, TruncMonth
 from django.utils import timezone
@@ -34,9 +34,10 @@ from factcheck.similarity import SIMILAR_STATEMENT_THRESHOLD, telling_words_quer
 class EditConflict(Exception):
     """Someone saved the record after this editor loaded it; `current` is what they saved."""
 
-    def __init__(self, current) -> None:
-        super().__init__("This was changed by someone else after you opened it.")
+    def __init__(self, current, message: str = "") -> None:
+        super().__init__(message or "This was changed by someone else after you opened it.")
         self.current = current
+        self.message = message  # for the user, when the generic conflict message would mislead
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -152,7 +153,18 @@ class Article(models.Model):
         return reverse("article_detail", args=[self.pk])
 
     def refresh_status(self) -> None:
-        """Draft until reviewed, in review while any statement lacks a final verdict, then done."""
+        """Draft until reviewed, in review while any statement lacks a final verdict, then done.
+
+        Call it inside the transaction that changed the statements. It locks the article row, so
+        two editors settling the last statements at once are worked out one after the other,
+        the second seeing the first's committed change, and the status cannot be left behind.
+        """
+        self.status = (
+            Article.objects.select_for_update(no_key=True)
+            .filter(pk=self.pk)
+            .values_list("status", flat=True)
+            .get()
+        )
         statements = Statement.objects.live().filter(article=self)
         if statements.exists() and not statements.filter(final_verdict="").exists():
             status = self.Status.DONE
@@ -774,6 +786,11 @@ class Statement(models.Model):
     )
     final_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, help_text="Raised on every edit.")
+    # The final verdict has its own version: settling a statement must not make an editor's
+    # concurrent span edit a conflict, nor a span edit an editor's final verdict.
+    final_version = models.PositiveIntegerField(
+        default=1, db_default=1, help_text="Raised on every change of the final verdict or note."
+    )
     deleted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True)
@@ -891,6 +908,16 @@ class Statement(models.Model):
         """
         if value not in VERDICT_VALUES:
             raise ValueError(f"Unknown verdict {value!r}")
+        try:
+            return self._set_verdict(reviewer, value, rationale, evidence, version)
+        except IntegrityError:
+            # The same reviewer's first verdict arrived twice at once (a double click, two tabs)
+            # and the other request inserted it first: now it is the saved verdict, so this one
+            # is an update of it (or a conflict, if it says something else from version 0).
+            return self._set_verdict(reviewer, value, rationale, evidence, version)
+
+    def _set_verdict(self, reviewer, value, rationale, evidence, version) -> Verdict:
+        # Its own transaction (a savepoint inside the caller's): a lost race rolls back only this.
         with transaction.atomic():
             # Lock every verdict on the statement in one query: the caller shows them all next.
             self.all_verdicts = list(
@@ -913,8 +940,7 @@ class Statement(models.Model):
             if before == after:
                 return verdict
             if version is not None and version != (verdict.version if before else 0):
-                # A version for a verdict never given: the reviewer's page is from another desk.
-                raise EditConflict(Verdict.objects.get(pk=verdict.pk) if before else None)
+                raise EditConflict(Verdict.objects.filter(pk=verdict.pk).first())
             if before:
                 verdict.version += 1
             verdict.save()
@@ -941,27 +967,27 @@ class Statement(models.Model):
         if value not in ["", *VERDICT_VALUES]:
             raise ValueError(f"Unknown verdict {value!r}")
         with transaction.atomic():
-            current = Statement.objects.select_for_update().get(pk=self.pk)
+            current = Statement.objects.select_for_update(no_key=True).get(pk=self.pk)
             self.final_verdict, self.final_note = current.final_verdict, current.final_note
-            self.version = current.version
+            self.final_version = current.final_version
             before = {"final_verdict": self.final_verdict, "final_note": self.final_note}
             after = {"final_verdict": value, "final_note": note}
             if before == after:
                 return
-            if version is not None and version != current.version:
+            if version is not None and version != current.final_version:
                 raise EditConflict(current)
             self.final_verdict = value
             self.final_note = note
             self.final_by = editor if value else None
             self.final_at = timezone.now() if value else None
-            self.version = current.version + 1
+            self.final_version = current.final_version + 1
             self.save(
                 update_fields=[
                     "final_verdict",
                     "final_note",
                     "final_by",
                     "final_at",
-                    "version",
+                    "final_version",
                     "updated_at",
                 ]
             )

@@ -5,27 +5,26 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests import test_blind_review as desk
+from tests.browser_support import click
 from tests.conftest import ARTIFACTS
-from tests.test_blind_review import EVIDENCE, SECRET, blind, third_reviewer  # noqa: F401
+
+# The same desk as the client tests: a blind-review article two colleagues have judged.
+blind_article = desk.blind
+third_reviewer = desk.third_reviewer
+SECRET, EVIDENCE = desk.SECRET, desk.EVIDENCE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def click(page, locator) -> None:
-    """A real mouse click in the middle of what the person sees."""
-    locator.scroll_into_view_if_needed()
-    box = locator.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
 def test_reviewer_opens_history_and_sees_no_colleagues_rationale(
     browser,
     live_server,
     login_as,
-    blind,
-    second_reviewer,  # noqa: F811
+    blind_article,
+    second_reviewer,
 ):
-    article, statements = blind
+    article, statements = blind_article
     page = browser.new_context(viewport={"width": 820, "height": 900}).new_page()
     page.set_default_timeout(10_000)
     login_as(second_reviewer, on_page=page)

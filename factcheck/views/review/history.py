@@ -15,6 +15,7 @@ from factcheck.forms import (
 )
 from factcheck.models import (
     Comment,
+    EditConflict,
     Revision,
     Statement,
     sees_every_verdict,
@@ -60,6 +61,12 @@ def _blind_for(user, article) -> bool:
 @login_required
 def statement_history(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
     require(request, "view_revision")
+    return _statement_history_page(request, article_pk, pk)
+
+
+def _statement_history_page(
+    request: HttpRequest, article_pk: int, pk: int, status: int = 200
+) -> HttpResponse:
     statement = get_object_or_404(
         Statement.objects.select_related("article", "speaker"), pk=pk, article_id=article_pk
     )
@@ -75,6 +82,7 @@ def statement_history(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
             "revisions": _history(request.user, statement.revisions.all()),
             "blind": _blind_for(request.user, statement.article),
         },
+        status=status,
     )
 
 
@@ -101,12 +109,23 @@ def article_history(request: HttpRequest, pk: int) -> HttpResponse:
 def revision_restore(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
     require(request, "change_statement")
     revision = get_object_or_404(Revision, pk=pk, article_id=article_pk)
+    conflict = False
     try:
         revision.restore(request.user)
+    except EditConflict:
+        conflict = True
+        messages.error(
+            request,
+            "Not restored: someone changed this statement while you were restoring it. Its "
+            "history below shows the change; restore again if it is still wanted.",
+        )
     except ValueError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "Restored the version from before that change.")
+    if conflict and revision.statement_id:
+        # Like every other conflict: 409, with the page that shows what changed.
+        return _statement_history_page(request, article_pk, revision.statement_id, status=409)
     url = (
         reverse("statement_history", args=[article_pk, revision.statement_id])
         if (revision.statement_id)

@@ -154,8 +154,8 @@ VERDICT_FIELDS = (
 )  # fmt: skip
 ROW_FIELDS = (
     "article_id", "speaker_id", "start", "end", "quote", "direct", "origin", "position",
-    "final_verdict", "final_note", "version", "deleted_at", "speaker__name", "speaker__kind",
-    "accepted_at",
+    "final_verdict", "final_note", "version", "final_version", "deleted_at", "speaker__name",
+    "speaker__kind", "accepted_at",
 )  # fmt: skip
 
 

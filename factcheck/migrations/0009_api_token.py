@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factcheck', '0006_statement_acceptance'),
+        ('factcheck', '0008_statement_final_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
