@@ -395,12 +395,13 @@ def test_final_verdict_settles_and_a_stale_version_is_409(api_as, api_desk):
     statement = api_desk["statement"]
     url = f"/api/statements/{statement.pk}/final-verdict"
     settled = put(
-        client, url, {"value": "denied", "note": "Per records.", "version": statement.version}
+        client, url, {"value": "denied", "note": "Per records.", "version": statement.final_version}
     )
     assert settled.status_code == 200
     assert settled.json()["final_verdict"]["value"] == "denied"
     assert settled.json()["final_verdict"]["note"] == "Per records."
-    stale = put(client, url, {"value": "confirmed", "version": statement.version})
+    assert settled.json()["final_version"] == statement.final_version + 1
+    stale = put(client, url, {"value": "confirmed", "version": statement.final_version})
     assert (
         stale.status_code == 409 and stale.json()["current"]["final_verdict"]["value"] == "denied"
     )

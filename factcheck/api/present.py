@@ -15,7 +15,7 @@ from factcheck.views.review.page import live_statements
 ROW_VALUES = (
     "id", "article_id", "quote", "start", "end", "speaker_id", "speaker__name", "speaker__kind",
     "direct", "origin", "accepted_at", "version", "final_verdict", "final_note", "final_at",
-    "comment_count",
+    "final_version", "comment_count",
 )  # fmt: skip
 
 
@@ -110,6 +110,7 @@ def statement_rows(user, article: Article, statements: list[dict]) -> list[dict]
                 "proposal": proposal,
                 "accepted": not proposal,
                 "version": s["version"],
+                "final_version": s["final_version"],
                 "my_verdict": dict(
                     zip(("value", "rationale", "evidence", "version"), mine[2:], strict=True)
                 )

@@ -84,6 +84,9 @@ class StatementOut(Out):
     proposal: bool = Field(description="Found by the extraction and not yet accepted.")
     accepted: bool
     version: int = Field(description="Send it back with PATCH to guard your edit.")
+    final_version: int = Field(
+        description="Send it back with PUT .../final-verdict to guard the final verdict."
+    )
     my_verdict: MyVerdict | None
     final_verdict: FinalVerdict | None
     verdicts: VerdictCounts | None = Field(
@@ -197,7 +200,9 @@ class VerdictConflict(Error):
 class FinalVerdictIn(Schema):
     value: VerdictValue | Literal[""] = Field(description='"" unsettles the statement.')
     note: str = Field("", max_length=5000)
-    version: int | None = Field(None, ge=0, description="The statement's version; 409 if stale.")
+    version: int | None = Field(
+        None, ge=0, description="The statement's final_version when you read it; 409 if stale."
+    )
 
 
 class StatementConflict(Error):
