@@ -12,39 +12,36 @@ import json
 import os
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 
 from factcheck import roles
-from factcheck.benchmarks import Table, median_ms
+from factcheck.benchmarks import Made, Table, median_ms
 from factcheck.benchmarks.review import (
     STATEMENTS,
-    _user,
+    bench_user,
     build_long_article,
     count_statements,
     median_cpu_ms,
 )
-from factcheck.models import ApiToken, Party, Revision
+from factcheck.models import ApiToken
 
 TAG = "bench-api"
 
 
 def run(table: Table) -> None:
     roles.ensure_roles()
-    editor = _user(f"{TAG}-editor", roles.EDITOR)
-    reviewer = _user(f"{TAG}-reviewer", roles.REVIEWER)
-    with transaction.atomic():
-        article = build_long_article(STATEMENTS, reviewers=[editor, reviewer], title=f"{TAG}")
+    made = Made()
     limit = settings.API_RATE_LIMIT
     try:
+        editor = bench_user(f"{TAG}-editor", roles.EDITOR, made)
+        reviewer = bench_user(f"{TAG}-reviewer", roles.REVIEWER, made)
+        with transaction.atomic():
+            article = build_long_article(STATEMENTS, reviewers=[editor, reviewer], made=made)
         _measure(table, article, reviewer)
     finally:
         settings.API_RATE_LIMIT = limit
-        Revision.objects.filter(article=article).delete()
-        article.delete()
-        Party.objects.filter(name__startswith="bench-review").delete()
-        get_user_model().objects.filter(username__startswith=TAG).delete()
+        made.clean_up()
 
 
 def _measure(table: Table, article, reviewer) -> None:
