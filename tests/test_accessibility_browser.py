@@ -38,6 +38,7 @@ def pages_for(role: str, article, statement, ruiz: Party, duplicate: Party) -> l
         "/parties/",
         f"/parties/{ruiz.pk}/",
         "/agreement/",
+        "/accounts/tokens/",
     ]
     if role in {"reviewer", "editor"}:
         every.append(f"/articles/{a}/statements/{s}/rationale/")
