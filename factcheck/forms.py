@@ -206,6 +206,17 @@ class AssignmentForm(forms.Form):
         return chosen
 
 
+class ArticleDetailsForm(forms.ModelForm):
+    """An article's details without its text: what an editor corrects after submitting it."""
+
+    class Meta:
+        model = Article
+        fields = ArticleForm.Meta.fields
+        error_messages = ArticleForm.Meta.error_messages
+
+    clean_title = ArticleForm.clean_title
+
+
 # Search and the party directory -------------------------------------------------------
 
 

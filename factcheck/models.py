@@ -7,6 +7,8 @@ statement's quote equal to the article text it points at), so no code path can s
 from __future__ import annotations
 
 import datetime
+import hashlib
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -275,6 +277,39 @@ class Article(models.Model):
                 after={"blind_review": blind},
             )
             self.blind_review = blind
+
+    DETAILS = ("title", "outlet", "url", "byline", "published_on", "blind_review")
+
+    def update_details(self, editor, **changes) -> bool:
+        """Change the title, outlet, address, byline, date or blind review; True if any changed.
+
+        One Revision keeps the changed fields as they were and became.
+        """
+        unknown = set(changes) - set(self.DETAILS)
+        if unknown:
+            raise ValueError(f"Not an article detail: {', '.join(sorted(unknown))}.")
+        changed = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        if not changed:
+            return False
+
+        def record(values: dict) -> dict:
+            return {
+                k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in values.items()
+            }
+
+        with transaction.atomic():
+            before = record({k: getattr(self, k) for k in changed})
+            for name, value in changed.items():
+                setattr(self, name, value)
+            self.save(update_fields=[*changed, "updated_at"])
+            Revision.objects.create(
+                article=self,
+                actor=editor,
+                action=Revision.Action.ARTICLE_EDITED,
+                before=before,
+                after=record(changed),
+            )
+        return True
 
     def accept_proposals(self, editor) -> int:
         """Accept every statement still proposed by the extraction; returns how many."""
@@ -1516,3 +1551,66 @@ class JobItem(models.Model):
 
     def __str__(self) -> str:
         return self.source
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def issue(self, user, name: str = "") -> tuple[ApiToken, str]:
+        """A new token for `user`: the stored row and the secret, which is never stored."""
+        secret = ApiToken.SCHEME + secrets.token_urlsafe(32)
+        token = self.create(
+            user=user,
+            name=" ".join(name.split())[:100],
+            prefix=secret[: ApiToken.PREFIX_LENGTH],
+            key_hash=ApiToken.hash(secret),
+        )
+        return token, secret
+
+    def authenticate(self, secret: str) -> ApiToken | None:
+        """The live token whose secret this is, with its active user; None for any other string."""
+        if not secret.startswith(ApiToken.SCHEME) or len(secret) > 100:
+            return None
+        return (
+            self.select_related("user")
+            .filter(key_hash=ApiToken.hash(secret), user__is_active=True)
+            .first()
+        )
+
+
+class ApiToken(models.Model):
+    """A user's key to the JSON API. Only a hash of the secret is kept, as for a password; the
+    first characters identify the token in lists, like a card's last digits."""
+
+    SCHEME = "fct_"
+    PREFIX_LENGTH = 12
+    # Writing last use on every request would cost a query each; once a minute is news enough.
+    TOUCH_EVERY = datetime.timedelta(minutes=1)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100, blank=True, help_text="What the token is for.")
+    prefix = models.CharField(max_length=PREFIX_LENGTH)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, db_default=Now())
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        # Also the rate limiter's key: one budget per token, whatever its user's other tokens do.
+        return f"api-token-{self.pk}"
+
+    @staticmethod
+    def hash(secret: str) -> str:
+        # A random 256-bit secret needs no slow hash: nobody can guess their way to it.
+        return hashlib.sha256(secret.encode()).hexdigest()
+
+    def touch(self) -> None:
+        now = timezone.now()
+        if self.last_used_at is None or now - self.last_used_at > self.TOUCH_EVERY:
+            ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
+            self.last_used_at = now

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "django_tasks_db",
+    "ninja",  # the API's docs page and its Swagger UI files, served from our own static files
     "factcheck",
 ]
 
@@ -209,6 +210,9 @@ FACTCHECK_ORGANIZATION = os.environ.get("FACTCHECK_ORGANIZATION", "Factcheck Des
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "")
 # Where reports are published, for the absolute URLs in ClaimReview exports made from the CLI.
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "")
+
+# Requests one API token may make per window ("300/min"; s, min or hour), counted in the cache.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300/min")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cookie

@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from factcheck import roles
+from tests.api_support import api_as, api_desk  # noqa: F401  (the API tests' fixtures)
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # between browser steps are ordinary synchronous ones.

@@ -42,6 +42,7 @@ def pages_for(
         "/parties/",
         f"/parties/{ruiz.pk}/",
         "/agreement/",
+        "/accounts/tokens/",
     ]
     if role in {"reviewer", "editor"}:
         every.append(f"/articles/{a}/statements/{s}/rationale/")

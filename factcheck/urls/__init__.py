@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from factcheck.urls import articles, exports, jobs, review, search
+from factcheck.api import api, no_such_address
+from factcheck.urls import articles, exports, jobs, review, search, tokens
 from factcheck.views import site
 from factcheck.views.review import live
 
@@ -19,6 +20,9 @@ urlpatterns = [
     path("exports/", include(exports)),
     path("jobs/", include(jobs)),
     path("healthz", site.healthz, name="healthz"),
+    path("api/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", no_such_address),
+    path("accounts/tokens/", include(tokens)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factcheck', '0008_statement_final_version'),
+        ('factcheck', '0009_api_token'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
