@@ -115,10 +115,6 @@ def norm_key(name: str) -> str:
     return _NON_WORD.sub("", name.casefold())
 
 
-def tokens_of(name: str) -> list[str]:
-    return name.split()
-
-
 def strip_possessive(word: str) -> tuple[str, bool]:
     if word.endswith(("'s", "’s")):
         return word[:-2], True

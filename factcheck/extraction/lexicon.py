@@ -1,0 +1,188 @@
+"""The words and patterns of reported speech in English news: speech verbs by how their
+content follows, attribution frames, determiners and the small word helpers they need.
+
+Closed-class words and verb classes only; names of people, outlets or topics do not belong here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that carry reported speech (or a stated position), by how their content follows.
+CLAUSE_VERBS = """said says say saying told tells tell telling wrote writes writing added adds
+adding insisted insists insisting argued argues arguing stated states stating explained explains
+explaining
+noted notes noting acknowledged acknowledges admitted admits confirmed confirms announced
+announces assured assures responded responds replied replies stressed stresses reiterated
+reiterates emphasized emphasised emphasizes emphasises warned warns warning cautioned
+complained complains conceded concedes declared declares asserted asserts contended contends
+alleged alleges predicted predicts pledged pledges promised promises vowed vows
+revealed reveals disclosed discloses claimed claims claiming claim asked asks urged urges
+questioned questions believes thinks suggested suggests recalled recalls testified agreed
+agrees reported reports report ruled rules explained observed remarked countered disagreed disagrees
+answered answers found finds concluded concludes showed shows tweeted tweets estimated
+estimates""".split()
+OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
+criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
+welcomes praised praises slammed slams blasted decried decries demanded demands""".split()
+# Nouns as often as verbs: only a speech verb when a clause or a speaker is plainly attached.
+AMBIGUOUS = frozenset(
+    """claims claim states reports report notes questions answers rules warning asks demands
+    pledges promises vows found finds concluded concludes showed shows""".split()
+)
+THAT_ONLY = frozenset("found finds concluded concludes showed shows estimated estimates".split())
+TELL_VERBS = frozenset(
+    """told tells tell telling assured assures warned warns cautioned urged urges asked asks
+    informed reminded""".split()
+)
+PHRASE_VERBS = (
+    r"spoken out|spoke out|speaks out|voiced concerns?|expressed concerns?|called for|calls for|"
+    r"called on|called it"
+)
+VERB_RE = re.compile(
+    r"\b(?:"
+    + PHRASE_VERBS
+    + "|"
+    + "|".join(sorted(set(CLAUSE_VERBS) | set(OBJECT_VERBS), key=len, reverse=True))
+    + r")\b"
+)
+ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")
+PASSIVE_BEFORE = re.compile(r"\b(?:is|was|were|be|been|being|are|am)\s+(?:\w+ly\s+)?$")
+BY_AGENT = re.compile(r"^\s+by\s+")
+ADVERB_TAIL = re.compile(
+    r"(?:\s*\b(?:also|however|then|still|later|earlier|again|previously|repeatedly|strongly|"
+    r"sharply|firmly|flatly|publicly|privately|initially|first|finally|ultimately|unanimously|"
+    r"quickly|immediately|separately|similarly|further|never|always|often|once|recently|now|too|"
+    r"already|just|only|simply|even|both|all|each|reportedly|apparently|allegedly|"
+    r"(?:has|have|had|would|will|could|should|may|might|must|did|does|do)(?:\s+not|n['’]t)?|"
+    r"to|last (?:week|month|year|night|weekend)|this (?:week|month|year|morning|afternoon)|"
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"at (?:that|the) time|in (?:a|an) (?:\w+ )?(?:statement|interview|email|letter|post)|"
+    r"earlier this \w+|[a-z]+ly)\s*,?)\s*$"
+)
+CLAUSE_STOPS = frozenset(
+    """that which who whom whose if when while because but or as so though although since after
+    before where why how than then whether where until unless once despite""".split()
+)
+DOC_NOUNS = frozenset(
+    "report reports story article statement study survey analysis data paper document".split()
+)
+DETERMINERS = frozenset(
+    """the a an one two three four five some many several most all both another his her their
+    its""".split()
+)
+FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|I|my|me)\b", re.IGNORECASE)
+SECTION_HEAD = re.compile(
+    r"\b(?:full|complete|entire|whole)\b.{0,60}\bstatements?\b|\bstatements?\b.{0,30}\bin full\b",
+    re.IGNORECASE,
+)
+SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
+WORD_RE = re.compile(r"\S+")
+CONTENT_CUT = re.compile(r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b")
+TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "prof": "professor",
+    "dr": "doctor",
+}
+COMPANY_NOUNS = frozenset(
+    """company firm group carrier automaker carmaker retailer bank airline manufacturer maker
+    startup chain conglomerate insurer lender chipmaker drugmaker""".split()
+)
+BY_SOURCE = re.compile(r"\bby\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|[A-Z][\w’'&.-]*))*)")
+ADVERB_BEFORE_VERB = re.compile(r"\b(?:all|both|also|have|has|had|\w+ly|never|not)\s+$")
+COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:then|also|later|\w+ly))*$")
+AUXILIARIES = frozenset(
+    "is was are were has have had will would can could should may might must did does".split()
+)
+WINDOW_BEFORE = 400  # characters of a sentence examined before a speech verb
+WINDOW_AFTER = 1500  # and after it (reported content longer than this is cut)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+LEADING_ADVERBIAL = re.compile(
+    rf"\s*(?:(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:last|this|next)\s+(?:week|month|year|weekend|morning|night)|yesterday|today|"
+    r"in\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|interview|email|letter|post)|"
+    r"earlier|later|recently|publicly|privately)\s*,?\s+(?=\S)"
+)
+OBJECT_END = re.compile(
+    r"[,;:]|\s(?:and|but|which|who|while|because|after|before|when|as|saying|in a statement)\s"
+    r"|\s(?:announced|made|published|issued|released|posted|reported)\s"
+)
+
+
+LINKS = frozenset("of for the de del al and".split())
+LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )+$")
+
+
+def is_boundary(word: str) -> bool:
+    return word.endswith((",", ";", ":")) or any(c in word for c in '"“”—–') or "xxx" in word
+
+
+def is_possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+def word_spans(text: str, base: int) -> list[tuple[int, str]]:
+    return [(base + m.start(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+def bare(word: str) -> str:
+    return word.strip(',.;:!?"“”‘’()[]—–-').casefold()
+
+
+def is_cap(word: str) -> bool:
+    w = word.lstrip('"“‘(')
+    return bool(w) and (w[0].isupper() or (w[0].isdigit() and len(w) > 1 and w[-1].isalpha()))
+
+
+def is_adverbial(tail: str) -> bool:
+    first = tail.split()[0].casefold().strip(",.")
+    return (
+        first
+        in (
+            "in",
+            "on",
+            "at",
+            "before",
+            "after",
+            "during",
+            "last",
+            "this",
+            "earlier",
+            "later",
+            "tuesday",
+            "monday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "to",
+            "when",
+            "while",
+            "as",
+            "from",
+            "via",
+            "through",
+            "with",
+            "by",
+            "per",
+            "according",
+            "then",
+            "yesterday",
+            "today",
+            "recently",
+            "also",
+            "again",
+            "told",
+        )
+        and len(tail.split()) <= 14
+    )

@@ -1,0 +1,408 @@
+"""Reported speech: speech verbs and "according to" read sentence by sentence on the masked
+text, each giving an attribution (its speakers and the span of what was said)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factcheck.extraction.lexicon import (
+    ACCORDING_RE,
+    ADVERB_BEFORE_VERB,
+    AMBIGUOUS,
+    BY_AGENT,
+    BY_SOURCE,
+    CONTENT_CUT,
+    COORDINATED,
+    DOC_NOUNS,
+    LEADING_ADVERBIAL,
+    OBJECT_END,
+    OBJECT_VERBS,
+    PASSIVE_BEFORE,
+    TELL_VERBS,
+    THAT_ONLY,
+    VERB_RE,
+    WINDOW_AFTER,
+    WINDOW_BEFORE,
+    bare,
+    is_adverbial,
+    is_cap,
+)
+from factcheck.extraction.quotes import Quote
+from factcheck.extraction.speakers import (
+    GOVERNMENT_WORDS,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    VERB_LIKE,
+    Registry,
+    norm_key,
+    split_names,
+)
+
+if TYPE_CHECKING:
+    from factcheck.extraction.placement import Found
+
+
+@dataclass
+class Attribution:
+    verb_start: int
+    verb_end: int
+    subj_start: int  # where the attribution words begin (for cutting the content before it)
+    speakers: list[str]
+    content: tuple[int, int] | None = None
+    trailing: bool = False  # the attribution follows what was said
+    kind: str = "clause"
+    serves_quote: Quote | None = None
+
+
+class ReportedSpeech:
+    """Mixed into statements.Extractor: one sentence's attributions."""
+
+    text: str
+    masked: str
+    registry: Registry
+    found: list[Found]
+
+    def _sentence(self, ss: int, se: int) -> list[Attribution]:
+        m = self.masked
+        out: list[Attribution] = []
+        sentence = m[ss:se]
+        self._sentence_speakers = []
+        for vm in VERB_RE.finditer(sentence):
+            vs, ve = ss + vm.start(), ss + vm.end()
+            verb = vm.group(0)
+            # a bounded window keeps run-on "sentences" linear
+            att = self._attribution(
+                verb, vs, ve, max(ss, vs - WINDOW_BEFORE), min(se, ve + WINDOW_AFTER), out
+            )
+            if att:
+                out.append(att)
+        has_verb = bool(out)
+        for am in ACCORDING_RE.finditer(sentence):
+            if has_verb:
+                break
+            as_, ae = ss + am.start(), ss + am.end()
+            att = self._according(as_, ae, max(ss, as_ - WINDOW_AFTER), min(se, ae + WINDOW_AFTER))
+            if att:
+                out.append(att)
+        # content of each attribution ends where the next one's words begin
+        out.sort(key=lambda a: a.verb_start)
+        for k, a in enumerate(out):
+            if a.content and not a.trailing and a.kind != "as":
+                cs, ce = a.content
+                for b in out[k + 1 : k + 9]:
+                    cut = b.subj_start if b.subj_start > cs else b.verb_start
+                    if cs < cut < ce and not b.trailing:
+                        ce = cut
+                        break
+                    if b.trailing and cs < b.subj_start < ce:
+                        ce = b.subj_start
+                        break
+                a.content = self._trim_content(cs, ce)
+        # the most specific speaker: a person speaking for an organisation named alongside
+        persons = {
+            s: self.registry.parties[s]
+            for a in out
+            for s in a.speakers
+            if s in self.registry.parties and self.registry.parties[s].kind == "person"
+        }
+        for a in out:
+            for i, s in enumerate(a.speakers):
+                info = self.registry.parties.get(s)
+                if info and info.kind != "person":
+                    for pname, pinfo in persons.items():
+                        if pinfo.affiliation and norm_key(pinfo.affiliation) == norm_key(s):
+                            a.speakers[i] = pname
+        return [a for a in out if a.speakers]
+
+    def _attribution(
+        self, verb: str, vs: int, ve: int, ss: int, se: int, earlier: list[Attribution]
+    ) -> Attribution | None:
+        m = self.masked
+        low = verb.casefold()
+        before = m[max(ss, vs - 30) : vs]
+        after = m[ve:se]
+        if PASSIVE_BEFORE.search(before):
+            by = BY_AGENT.match(after)
+            if not by:
+                return None
+            # "All his claims were refuted by Amazon, Apple and Supermicro."
+            agent_start = ve + by.end()
+            agent = re.match(r"[^,;.]*(?:,\s*[A-Z][^,;.]*)*", m[agent_start:se]).group(0).strip()
+            names = split_names(agent)
+            speakers = [self.resolve(n, vs, in_list=len(names) > 1) for n in names]
+            content = self._trim_content(ss, ve)
+            att = Attribution(vs, ve, vs, [s for s in speakers if s], content, True, "object")
+            return att if content else None
+        if low in ("asked", "asks", "ask") and re.match(
+            r"\s+(?:how|what|why|when|where|who)\b", after
+        ):
+            return None
+        ambiguous = low in AMBIGUOUS
+        if low in THAT_ONLY and not re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after):
+            return None  # "the study found that ..." but not "police found a body"
+        object_verb = low in OBJECT_VERBS or low.startswith(("called for", "calls for"))
+        participle = low.endswith("ing")
+        left = m[ss:vs].rstrip()
+        subject = None
+        inverted = False
+        coordinated = bool(COORDINATED.search(left[-48:]))
+        bare_participle = participle and (left.endswith(",") or not left)
+        if (
+            (bare_participle or coordinated)
+            and ambiguous
+            and not re.match(r"\s+(?:that\b|:)", after)
+        ):
+            return None
+        if participle and (left.endswith(",") or not left or coordinated):
+            speakers = self._participle_speakers(ss, vs, earlier)
+            subj_start = vs
+            while subj_start > ss and m[subj_start - 1] in " ,":
+                subj_start -= 1
+        elif coordinated:
+            speakers = self._participle_speakers(ss, vs, earlier)
+            subj_start = ss + left.rfind(" and")
+        else:
+            subject = self.left_subject(ss, vs)
+            if subject is None:
+                r = None
+                if (left.endswith((",", '"', "”")) or not left) and low not in TELL_VERBS:
+                    r = self.right_subject(ve, se)
+                if r is None:
+                    return None
+                np, npos = r
+                inverted = True
+                speakers = [self.resolve(np, npos)]
+                subj_start = vs
+            else:
+                np, npos, detail, joint = subject
+                names = split_names(np)
+                if joint and len(names) == 1:
+                    lst = self._sentence_start_list(ss, vs)
+                    if lst:
+                        names = split_names(lst)
+                self._sentence_speakers = [s for a in earlier[-4:] for s in a.speakers]
+                if len(names) > 1:
+                    speakers = [self.resolve(n, npos, in_list=True) for n in names]
+                elif bare(np.split()[-1]) in DOC_NOUNS and BY_SOURCE.search(detail):
+                    # "The report, published by the Global Health Institute, found ..."
+                    speakers = [self.resolve(BY_SOURCE.search(detail).group(1), npos)]
+                else:
+                    speakers = [self.resolve(n, npos, detail) for n in names]
+                subj_start = npos
+                plain = is_cap(np.split()[-1]) or bare(np) in PRONOUNS
+                if ambiguous and not plain and not re.match(r"\s+(?:that\b|:)", after):
+                    return None
+        speakers = [s for s in speakers if s]
+        if not speakers:
+            return None
+        if ambiguous and inverted and not m[max(ss, vs - 3) : vs].strip().endswith((",", '"', "”")):
+            return None
+        att = Attribution(vs, ve, subj_start, speakers)
+        prefix = m[ss:subj_start].rstrip()
+        as_prefix = r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s(?:\s+(?:both|all|the))?$"
+        if not inverted and re.search(as_prefix, prefix[-24:]):
+            # 'As Emily Feng reports for NPR, CONTENT'
+            comma = m.find(",", ve, se)
+            if comma != -1 and len(m[ve:comma].split()) <= 12:
+                att.kind = "as"
+                att.content = self._trim_content(comma + 1, se)
+                return att if att.content else None
+        quote_before = prefix.endswith(('"', "”", '",', "”,"))
+        if inverted:
+            # content precedes: ', said X' / '" said X'
+            att.trailing = True
+            att.content = None if quote_before and self._quote_starts(prefix) else (ss, vs)
+            return self._finish_trailing(att, se)
+        rest = after
+        that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,5}?)that\s", rest)
+        if low in TELL_VERBS:
+            that = re.match(r"[^.\"“]{0,110}?\bthat\s", rest) or that
+        if that and VERB_RE.match(m, ve + that.end()):
+            that = None  # "a story that states ...": a relative clause, not what was said
+        colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
+        if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
+            colon = None
+        if re.match(r"\s+(?:this|so)\b(?!\s+(?:is|was|are|were|week|year|month))", rest):
+            return att if self._quote_near(vs) else None  # "Idris said this while briefing"
+        if (participle or coordinated) and not that:
+            return self._with_content(att, ve, se)
+        if that and object_verb and not re.match(r"\s+that\s", rest):
+            that = None  # "denied a claim from Russia that ...": the claim is the object
+        if that and not quote_before:
+            return self._with_content(att, ve + that.end(), se)
+        if (
+            colon
+            and not quote_before
+            and ("xxx" in m[ve + colon.end() : ve + colon.end() + 8] or not object_verb)
+        ):
+            att.kind = "colon"
+            # 'Park added:' may introduce a quote in the next paragraph
+            return self._with_content(att, ve + colon.end(), se) or att
+        tail = rest.strip()
+        if quote_before or prefix.endswith(","):
+            # 'CONTENT, X said.' / '"QUOTE," X told Y.' / 'CONTENT, X said, but ...'
+            if quote_before or not tail or tail[0] in ".!?" or is_adverbial(tail):
+                att.trailing = True
+                if quote_before and (self._quote_starts(prefix) or earlier):
+                    att.content = None
+                else:
+                    att.content = (ss, subj_start)
+                return self._finish_trailing(att, se)
+            if tail[0] == ",":
+                att.trailing = True
+                att.kind = "parenthetical"
+                att.content = self._trim_content(ss, se)
+                return att
+        if object_verb:
+            start = vs
+            k = start
+            # keep adverbs and auxiliaries just before the verb: "all denied", "have denied"
+            while True:
+                lo = max(ss, k - 40)
+                pm = ADVERB_BEFORE_VERB.search(m, lo, k)
+                if not pm:
+                    break
+                k = pm.start()
+            start = k
+            obj = OBJECT_END.search(m, ve, se)
+            end = obj.start() if obj else se
+            att.kind = "object"
+            att.content = self._trim_content(start, end)
+            return att if att.content else None
+        if low in TELL_VERBS:
+            # 'told trust members they would ...': the clause starts at its pronoun
+            pm = re.match(r"\s+(?:[\w’'-]+\s+){1,4}?(?=(?:they|he|she|it|we|I)\s)", rest)
+            if pm and low in ("told", "tells", "tell", "telling"):
+                return self._with_content(att, ve + pm.end(), se)
+            if low.startswith(("tell", "told")):
+                return att if self._quote_near(vs) else None
+        if not tail or tail[0] in ".!?,;":
+            return att if self._quote_near(vs) else None
+        if low in (
+            "responded",
+            "responds",
+            "replied",
+            "replies",
+            "answered",
+            "answers",
+            "added",
+            "adds",
+        ):
+            return att if self._quote_near(vs) else None
+        if ambiguous and re.match(r"\s+(?:on|in|for|at|to|with|about|from)\b", rest):
+            return att if self._quote_near(vs) else None
+        if low.startswith(("ask", "question")) and re.match(r"\s+(?:last|this|on|in)\b", rest):
+            return att if self._quote_near(vs) else None
+        return self._with_content(att, ve, se)
+
+    def _sentence_start_list(self, ss: int, vs: int) -> str | None:
+        m = re.match(
+            r"\s*((?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*,\s+)+(?:and\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+            r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)",
+            self.masked[ss:vs],
+        )
+        return m.group(1) if m else None
+
+    def _quote_starts(self, prefix: str) -> bool:
+        return prefix.lstrip()[:1] in ('"', "“")
+
+    def _quote_near(self, vs: int) -> bool:
+        window = self.masked[max(0, vs - 80) : vs + 80]
+        return '"' in window or "“" in window or "”" in window
+
+    def _finish_trailing(self, att: Attribution, se: int) -> Attribution:
+        if att.content:
+            cs, ce = att.content
+            # 'As yet, there is no evidence, the commission said' / 'X, officials say, but Y'
+            after = self.masked[att.verb_end : se]
+            if re.match(
+                r"\s*(?:\w+\s+){0,4}?\w*\s*,\s*(?:but|and|while)\b", after
+            ) and not re.match(r"\s*,\s*(?:according|per)\b", after):
+                ce = se
+            att.content = self._trim_content(cs, ce)
+        return att
+
+    def _with_content(self, att: Attribution, cs: int, se: int) -> Attribution | None:
+        lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
+        if lead:
+            cs = lead.end()
+        cut = CONTENT_CUT.search(self.masked, cs, se)
+        ce = cut.start() if cut else se
+        att.content = self._trim_content(cs, ce)
+        return att if att.content else None
+
+    def _trim_content(self, cs: int, ce: int) -> tuple[int, int] | None:
+        t = self.text
+        while cs < ce and (t[cs].isspace() or t[cs] in ",:;—–-"):
+            cs += 1
+        changed = True
+        while changed and ce > cs:
+            changed = False
+            while ce > cs and (t[ce - 1].isspace() or t[ce - 1] in ",;:—–-"):
+                ce -= 1
+                changed = True
+            for tail in (" and", " but", " while", " as", " and then", " though", " or"):
+                if t.endswith(tail, cs, ce):
+                    ce -= len(tail)
+                    changed = True
+        one_word = " " not in t[cs:ce].strip() if ce - cs < 80 else False
+        if ce - cs < 2 or (one_word and '"' not in t[max(0, cs - 1) : ce + 1]):
+            return None
+        return cs, ce
+
+    def _participle_speakers(self, ss: int, vs: int, earlier: list[Attribution]) -> list[str]:
+        if earlier:
+            return list(earlier[-1].speakers)
+        person = self.registry.last_person_before(vs, floor=ss, namelike=False)
+        if person:
+            return [person]
+        # the sentence's own subject: "The trust gave ... and then urged ..."
+        tokens = self.masked[ss : min(vs, ss + 160)].split()
+        if len(tokens) > 2 and tokens[0] in ("The", "the", "A", "An"):
+            for k in range(2, min(5, len(tokens))):
+                word = tokens[k]
+                if VERB_LIKE.match(word) or (word.endswith("ing") and word.islower()):
+                    s = self.resolve(" ".join(tokens[:k]), ss)
+                    return [s] if s else []
+        return []
+
+    def _according(self, as_: int, ae: int, ss: int, se: int) -> Attribution | None:
+        m = self.masked
+        np_m = re.match(r"[^,;]*", m[ae:se])
+        np = np_m.group(0).strip().rstrip(".")
+        if not np or len(np.split()) > 10:
+            return None
+        first = bare(np.split()[0])
+        if np.casefold() in ("him", "her", "them"):
+            np = {"him": "he", "her": "she", "them": "they"}[np.casefold()]  # "According to him"
+        elif first in ("our", "their", "his", "her", "its", "my", "your", "this", "that"):
+            return None
+        if (
+            np not in PRONOUNS
+            and not any(is_cap(w) for w in np.split())
+            and not any(
+                bare(w) in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | DOC_NOUNS
+                for w in np.split()
+            )
+        ):
+            return None
+        speaker = self.resolve(np, ae)
+        if not speaker:
+            return None
+        att = Attribution(as_, ae, as_, [speaker], kind="according")
+        head = m[ss:as_].strip()
+        if not head:
+            # 'According to X, CONTENT.'
+            cs = ae + np_m.end()
+            att.content = self._trim_content(cs, se)
+        elif m[ae + np_m.end() : se].strip(" .") == "":
+            att.trailing = True
+            att.content = self._trim_content(ss, as_)
+        else:
+            att.trailing = True
+            att.content = self._trim_content(ss, se)
+        return att if att.content else None
