@@ -7,7 +7,7 @@ DATABASE_URL ?= postgres:///factcheck
 BENCH_DATABASE_URL ?= postgres:///factcheck_bench
 export DATABASE_URL
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test lint format bench evaluate clean
 
 install: $(VENV)/.installed
 
@@ -46,6 +46,12 @@ bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py ensure_database
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench $(AREAS)
+
+# The gold corpus lives outside the repository; CORPUS=... points elsewhere, VERBOSE=1 lists the
+# errors of the TUNE articles (never of the CHECK ones).
+CORPUS ?= ../shared/corpus
+evaluate: install
+	$(BIN)/python manage.py extract --evaluate $(CORPUS) $(if $(VERBOSE),--verbose)
 
 clean:
 	rm -rf $(VENV) staticfiles artifacts .pytest_cache .ruff_cache
