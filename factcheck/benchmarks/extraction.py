@@ -70,12 +70,13 @@ def run(table: Table) -> None:
             f"{took * 1000:,.0f} ms",
             budget,
         )
-        table.add(
-            "extraction",
-            f"manage.py extract --json, {label}: whole-process rate",
-            f"{words / took:,.0f} words/s",
-            ">= 20,000",
-        )
+    # the measure: the whole process on a 500,000-word file
+    table.add(
+        "extraction",
+        "manage.py extract --json, a news file: whole-process rate",
+        f"{words / took:,.0f} words/s",
+        ">= 20,000",
+    )
 
     rate, words, _ = words_per_second(synthetic_news(170_000))
     table.add(

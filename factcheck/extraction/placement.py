@@ -60,7 +60,7 @@ class QuotePlacement:
         m = self.masked
         quote_speaker: dict[int, list[str]] = {}
         # a quote inside what an attribution reports belongs to that statement, unless the
-        # statement is just the quote ('Cook responded: "..."')
+        # statement is just the quote ('Lind responded: "..."')
         starts = [ps + q.start for q in quotes]
         for a in attributions:
             if not a.content:

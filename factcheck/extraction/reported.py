@@ -129,7 +129,7 @@ class ReportedSpeech:
             by = BY_AGENT.match(after)
             if not by:
                 return None
-            # "All his claims were refuted by Amazon, Apple and Supermicro."
+            # "The claims were refuted by Northwind, Contoso and Fabrikam."
             agent_start = ve + by.end()
             agent = re.match(r"[^,;.]*(?:,\s*[A-Z][^,;.]*)*", m[agent_start:se]).group(0).strip()
             names = split_names(agent)
@@ -205,7 +205,7 @@ class ReportedSpeech:
         prefix = m[ss:subj_start].rstrip()
         as_prefix = r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s(?:\s+(?:both|all|the))?$"
         if not inverted and re.search(as_prefix, prefix[-24:]):
-            # 'As Emily Feng reports for NPR, CONTENT'
+            # 'As Ana Ruiz reports for the Ledger, CONTENT'
             comma = m.find(",", ve, se)
             if comma != -1 and len(m[ve:comma].split()) <= 12:
                 att.kind = "as"
@@ -227,11 +227,11 @@ class ReportedSpeech:
         if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
             colon = None
         if re.match(r"\s+(?:this|so)\b(?!\s+(?:is|was|are|were|week|year|month))", rest):
-            return att if self._quote_near(vs) else None  # "Idris said this while briefing"
+            return att if self._quote_near(vs) else None  # "Lind said this while visiting"
         if (participle or coordinated) and not that:
             return self._with_content(att, ve, se)
         if that and object_verb and not re.match(r"\s+that\s", rest):
-            that = None  # "denied a claim from Russia that ...": the claim is the object
+            that = None  # "denied a claim from Norland that ...": the claim is the object
         if that and not quote_before:
             return self._with_content(att, ve + that.end(), se)
         if (
@@ -240,7 +240,7 @@ class ReportedSpeech:
             and ("xxx" in m[ve + colon.end() : ve + colon.end() + 8] or not object_verb)
         ):
             att.kind = "colon"
-            # 'Park added:' may introduce a quote in the next paragraph
+            # 'Lind added:' may introduce a quote in the next paragraph
             return self._with_content(att, ve + colon.end(), se) or att
         tail = rest.strip()
         if quote_before or prefix.endswith(","):
@@ -274,7 +274,7 @@ class ReportedSpeech:
             att.content = self._trim_content(start, end)
             return att if att.content else None
         if low in TELL_VERBS:
-            # 'told trust members they would ...': the clause starts at its pronoun
+            # 'told board members they would ...': the clause starts at its pronoun
             pm = re.match(r"\s+(?:[\w’'-]+\s+){1,4}?(?=(?:they|he|she|it|we|I)\s)", rest)
             if pm and low in ("told", "tells", "tell", "telling"):
                 return self._with_content(att, ve + pm.end(), se)
@@ -360,7 +360,7 @@ class ReportedSpeech:
         person = self.registry.last_person_before(vs, floor=ss, namelike=False)
         if person:
             return [person]
-        # the sentence's own subject: "The trust gave ... and then urged ..."
+        # the sentence's own subject: "The board gave ... and then urged ..."
         tokens = self.masked[ss : min(vs, ss + 160)].split()
         if len(tokens) > 2 and tokens[0] in ("The", "the", "A", "An"):
             for k in range(2, min(5, len(tokens))):

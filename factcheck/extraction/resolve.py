@@ -62,7 +62,7 @@ class SpeakerResolver:
             np = " ".join(words)
             if not words:
                 return None
-        # "Wee of the Times", "Alex Horton of the Washington Post"
+        # "Lind of the Ledger", "Ana Ruiz of the Coastal Herald"
         m = re.match(r"^(.+?)\s+(?:of|from|at|with)\s+(?:the\s+)?([A-Z].*)$", np)
         if (
             m
@@ -81,7 +81,7 @@ class SpeakerResolver:
         m = re.match(r"^(?:a|an|the)\s+(?:\w+\s+)?(\w+)\s+(?:by|from)\s+(.+)$", np, re.IGNORECASE)
         if m and m.group(1).casefold() in DOC_NOUNS:
             return self.resolve(m.group(2), pos, detail)
-        # "Businessweek's published story" -> Businessweek
+        # "the Ledger's published story" -> the Ledger
         m = re.match(r"^(.+?)['’]s?\s+(?:\w+\s+){0,2}(\w+)$", np)
         if m and m.group(2).casefold() in DOC_NOUNS and is_cap(m.group(1)):
             return self._party(m.group(1), "organization", pos, alias=np)
@@ -89,11 +89,11 @@ class SpeakerResolver:
             if words[0].casefold() == "the" or words[0] == "The":
                 words = words[1:]
             if honorific and len(words) == 1 and not reg.lookup_person(words[0], pos):
-                info = reg.add(words[0], "person")  # "Ms. Patel"
+                info = reg.add(words[0], "person")  # "Ms. Okafor"
                 self._note_alias(info.name, np, detail)
                 return info.name
             while len(words) > 1 and words[0].casefold() in TITLE_WORDS:
-                detail = detail or words[0]  # "President Biden"
+                detail = detail or words[0]  # "President Lind"
                 words = words[1:]
                 if len(words) == 1 and not reg.lookup_person(words[0], pos):
                     info = reg.add(words[0], "person")
@@ -148,7 +148,7 @@ class SpeakerResolver:
                 if info and info.kind == "organization" and f.start < pos and pos - f.start < 3000:
                     info.add_alias(np)
                     return info.name
-        # A title followed by a name inside a lowercase phrase: "trust member Peggy Bell"
+        # A title followed by a name inside a lowercase phrase: "board member Ana Ruiz"
         m = re.search(r"((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)$", np)
         if m and looks_person_name(m.group(1)):
             info = reg.add(reg.lookup_person(m.group(1), pos) or m.group(1), "person")
@@ -215,7 +215,7 @@ class SpeakerResolver:
             if pronoun != "they":
                 return person
         # "it"/"they": a speaker earlier in the sentence, an organisation named earlier in
-        # it ("Bloomberg published a story in which it stated"), else the last speaker.
+        # it ("the Ledger published a story in which it stated"), else the last speaker.
         if self._sentence_speakers:
             return self._sentence_speakers[-1]
         other = reg.last_other_with_position(pos)
@@ -259,7 +259,7 @@ def affiliation_from(detail: str) -> str | None:
         )
     )
     if found:
-        # "director of information security for Amazon Web Services": the employer is last
+        # "director of research for Northwind Labs": the employer is last
         best = [m for m in found if m.group(1) != "of"] or found
         return best[-1].group(2).strip()
     m = re.match(r"^([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)\s+[a-z]", detail)

@@ -73,7 +73,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                     continue
             head = self._is_heading(p) or (p.rstrip().endswith(":") and len(p.split()) <= 16)
             if section is None and head and SECTION_HEAD.search(p):
-                # "READ APPLE'S FULL STATEMENT", "Read the full statement below:"
+                # "READ NORTHWIND'S FULL STATEMENT", "Read the full statement below:"
                 name = self.registry.known_name_in(p)
                 speaker = self.resolve(name, ps) if name else prev_speaker
                 if speaker:
@@ -111,7 +111,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                 directs = [f.speaker for f in new if f.direct and f.speaker]
                 prev_direct_speaker = directs[-1] if directs else prev_speaker
             elif p.rstrip().endswith(":") and attributions:
-                # 'Park added:' introduces the quote in the next paragraph
+                # 'Lind added:' introduces the quote in the next paragraph
                 prev_direct_speaker = prev_speaker = attributions[-1].speakers[0]
             elif p.strip():
                 prev_direct_speaker = prev_speaker = None if len(p.split()) > 12 else prev_speaker
