@@ -11,33 +11,46 @@ import re
 # Verbs that carry reported speech (or a stated position), by how their content follows.
 CLAUSE_VERBS = """said says say saying told tells tell telling wrote writes writing added adds
 adding insisted insists insisting argued argues arguing stated states stating explained explains
-explaining
-noted notes noting acknowledged acknowledges admitted admits confirmed confirms announced
-announces assured assures responded responds replied replies stressed stresses reiterated
-reiterates emphasized emphasised emphasizes emphasises warned warns warning cautioned
-complained complains conceded concedes declared declares asserted asserts contended contends
-alleged alleges predicted predicts pledged pledges promised promises vowed vows
-revealed reveals disclosed discloses claimed claims claiming claim asked asks urged urges
-questioned questions believes thinks suggested suggests recalled recalls testified agreed
-agrees reported reports report ruled rules explained observed remarked countered disagreed disagrees
-answered answers found finds concluded concludes showed shows tweeted tweets estimated
-estimates""".split()
+explaining noted notes noting acknowledged acknowledges acknowledging admitted admits admitting
+confirmed confirms confirming announced announces announcing assured assures assuring responded
+responds responding replied replies replying stressed stresses stressing reiterated reiterates
+reiterating emphasized emphasised emphasizes emphasises emphasizing emphasising warned warns
+warning cautioned cautions cautioning complained complains complaining conceded concedes
+conceding declared declares declaring asserted asserts asserting contended contends contending
+alleged alleges alleging predicted predicts predicting pledged pledges pledging promised promises
+vowed vows vowing revealed reveals disclosed discloses disclosing claimed claims claiming claim
+asked asks asking urged urges urging questioned questions believes believed thinks suggested
+suggests suggesting recalled recalls recalling testified testifies testifying agreed agrees
+agreeing reported reports report ruled rules observed observes observing remarked countered
+counters countering disagreed disagrees answered answers found finds concluded concludes showed
+shows tweeted tweets tweeting estimated estimates maintained maintains maintaining speculated
+speculates speculating recounted recounts lamented laments lamenting boasted boasts boasting
+joked jokes joking quipped quips shouted shouts shouting yelled yells yelling screamed screams
+exclaimed exclaims retorted retorts pleaded pleads acknowledge admit agree allege argue assert
+believe concede contend disagree explain insist predict suggest warn""".split()
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
-welcomes praised praises slammed slams blasted decried decries demanded demands""".split()
-# Nouns as often as verbs: only a speech verb when a clause or a speaker is plainly attached.
+welcomes praised praises slammed slams blasted decried decries demanded demands blamed blames
+accused accuses hailed hails lauded lauds""".split()
+# Nouns as often as verbs, and plain (plural-subject) present forms, which are also infinitives
+# and imperatives: only a speech verb when a clause or a speaker is plainly attached.
 AMBIGUOUS = frozenset(
     """claims claim states reports report notes questions answers rules warning asks demands
-    pledges promises vows found finds concluded concludes showed shows""".split()
+    pledges promises vows found finds concluded concludes showed shows remarks counters jokes
+    boasts quips pleads acknowledge admit agree allege argue assert believe concede contend
+    disagree explain insist predict suggest warn recounted recounts""".split()
 )
-THAT_ONLY = frozenset("found finds concluded concludes showed shows estimated estimates".split())
+THAT_ONLY = frozenset(
+    """found finds concluded concludes showed shows estimated estimates believed maintained
+    maintains""".split()
+)
 TELL_VERBS = frozenset(
-    """told tells tell telling assured assures warned warns cautioned urged urges asked asks
-    informed reminded""".split()
+    """told tells tell telling assured assures assuring warned warns cautioned urged urges asked
+    asks informed informs reminded reminds""".split()
 )
 PHRASE_VERBS = (
     r"spoken out|spoke out|speaks out|voiced concerns?|expressed concerns?|called for|calls for|"
-    r"called on|called it"
+    r"called on|called it|pointed out|points out|pointing out|made clear|makes clear"
 )
 VERB_RE = re.compile(
     r"\b(?:"
