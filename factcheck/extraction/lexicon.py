@@ -62,15 +62,23 @@ VERB_RE = re.compile(
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")
 PASSIVE_BEFORE = re.compile(r"\b(?:is|was|were|be|been|being|are|am)\s+(?:\w+ly\s+)?$")
 BY_AGENT = re.compile(r"^\s+by\s+")
+# Where an attribution says what was said through: "in a statement", "in a televised speech".
+_MEDIUM = (
+    r"(?:statement|interview|email|e-mail|letter|post|speech|briefing|tweet|message|release|"
+    r"memo|filing|conference|call|video|broadcast|testimony|hearing|op-ed|column|essay|podcast)"
+)
+# Words between a subject and its speech verb: adverbs, auxiliaries, time phrases, the medium,
+# and catenative verbs ("continued to insist", "went on to say", "appeared to suggest").
 ADVERB_TAIL = re.compile(
     r"(?:\s*\b(?:also|however|then|still|later|earlier|again|previously|repeatedly|strongly|"
     r"sharply|firmly|flatly|publicly|privately|initially|first|finally|ultimately|unanimously|"
     r"quickly|immediately|separately|similarly|further|never|always|often|once|recently|now|too|"
-    r"already|just|only|simply|even|both|all|each|reportedly|apparently|allegedly|"
+    r"already|just|only|simply|even|both|all|each|reportedly|apparently|allegedly|since|ever|"
     r"(?:has|have|had|would|will|could|should|may|might|must|did|does|do)(?:\s+not|n['’]t)?|"
+    r"continu(?:e|es|ed)|went on|go(?:es)? on|appear(?:s|ed)?|seem(?:s|ed)?|"
     r"to|last (?:week|month|year|night|weekend)|this (?:week|month|year|morning|afternoon)|"
     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"at (?:that|the) time|in (?:a|an) (?:\w+ )?(?:statement|interview|email|letter|post)|"
+    rf"at (?:that|the) time|in (?:a|an) (?:\w+ )?{_MEDIUM}|"
     r"earlier this \w+|[a-z]+ly)\s*,?)\s*$"
 )
 CLAUSE_STOPS = frozenset(
@@ -122,7 +130,7 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 LEADING_ADVERBIAL = re.compile(
     rf"\s*(?:(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     r"(?:last|this|next)\s+(?:week|month|year|weekend|morning|night)|yesterday|today|"
-    r"in\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|interview|email|letter|post)|"
+    rf"in\s+(?:a|an)\s+(?:\w+\s+)?{_MEDIUM}|"
     r"earlier|later|recently|publicly|privately)\s*,?\s+(?=\S)"
 )
 OBJECT_END = re.compile(
