@@ -81,6 +81,7 @@ ADVERB_TAIL = re.compile(
     rf"at (?:that|the) time|in (?:a|an) (?:\w+ )?{_MEDIUM}|"
     r"earlier this \w+|[a-z]+ly)\s*,?)\s*$"
 )
+TAIL_CLAUSE = re.compile(r"[,;:]|\b(?:that|to|about|if|whether|what|how|why)\b")
 CLAUSE_STOPS = frozenset(
     """that which who whom whose if when while because but or as so though although since after
     before where why how than then whether where until unless once despite""".split()
@@ -96,6 +97,11 @@ FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|I|my|me)\b", re.IGNORECASE)
 SECTION_HEAD = re.compile(
     r"\b(?:full|complete|entire|whole)\b.{0,60}\bstatements?\b|\bstatements?\b.{0,30}\bin full\b",
     re.IGNORECASE,
+)
+# "Taliban say they freed hostages": headlines report speech in the present tense
+HEADLINE_SPEECH = re.compile(
+    r"^[A-Z][^,;:.!?]{0,60}?\s(?:says|say|tells|warns|claims|denies|deny|insists|insist|admits|"
+    r"vows|vow|urges|urge|predicts|calls for|call for)\s+\S"
 )
 SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
 WORD_RE = re.compile(r"\S+")

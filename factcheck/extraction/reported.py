@@ -20,6 +20,7 @@ from factcheck.extraction.lexicon import (
     OBJECT_END,
     OBJECT_VERBS,
     PASSIVE_BEFORE,
+    TAIL_CLAUSE,
     TELL_VERBS,
     THAT_ONLY,
     VERB_RE,
@@ -245,7 +246,11 @@ class ReportedSpeech:
         tail = rest.strip()
         if quote_before or prefix.endswith(","):
             # 'CONTENT, X said.' / '"QUOTE," X told Y.' / 'CONTENT, X said, but ...'
-            if quote_before or not tail or tail[0] in ".!?" or is_adverbial(tail):
+            # 'CONTENT, X told reporters on Monday.': only the addressee follows the verb
+            addressee = (
+                low in TELL_VERBS and len(tail.split()) <= 8 and not TAIL_CLAUSE.search(tail)
+            )
+            if quote_before or not tail or tail[0] in ".!?" or is_adverbial(tail) or addressee:
                 att.trailing = True
                 if quote_before and (self._quote_starts(prefix) or earlier):
                     att.content = None

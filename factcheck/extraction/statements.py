@@ -16,6 +16,7 @@ from __future__ import annotations
 from factcheck.extraction.clean import duplicate_paragraphs, paragraph_spans
 from factcheck.extraction.lexicon import (
     FIRST_PERSON,
+    HEADLINE_SPEECH,
     SECTION_HEAD,
     SIGNATURE,
     VERB_RE,
@@ -79,7 +80,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                 if speaker:
                     section = {"speaker": speaker, "found": [], "started": False}
                     continue
-            if self._is_heading(p) and not quotes:
+            if self._is_heading(p) and not quotes and not HEADLINE_SPEECH.match(p):
                 continue
             before = len(self.found)
             attributions = []
