@@ -81,6 +81,10 @@ ADVERB_TAIL = re.compile(
     rf"at (?:that|the) time|in (?:a|an) (?:\w+ )?{_MEDIUM}|"
     r"earlier this \w+|[a-z]+ly)\s*,?)\s*$"
 )
+# the last relative pronoun of a segment and the clause after it
+RELATIVE_TAIL = re.compile(
+    r"\s(?:who|which|that)\b\s*(\S*)(?:(?!\b(?:who|which|that)\b)[^,;:\"“”]){0,160}$"
+)
 TAIL_CLAUSE = re.compile(r"[,;:]|\b(?:that|to|about|if|whether|what|how|why)\b")
 CLAUSE_STOPS = frozenset(
     """that which who whom whose if when while because but or as so though although since after

@@ -14,6 +14,8 @@ from factcheck.extraction.lexicon import (
     FIRST_PERSON,
     LINKS,
     LIST_BEFORE,
+    RELATIVE_TAIL,
+    VERB_RE,
     bare,
     is_boundary,
     is_cap,
@@ -32,6 +34,9 @@ from factcheck.extraction.speakers import (
     looks_person_name,
     split_names,
 )
+
+# heads of noun phrases that can name a speaker
+SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
 
 
 class SubjectFinder:
@@ -83,7 +88,35 @@ class SubjectFinder:
             if found and found[0].split()[-1].islower() and looks_person_name(appositive):
                 return appositive, apos_start, found[0], joint
             return found
-        return self._left_np(seg, ss, appositive, joint)
+        return self._left_np(seg, ss, appositive, joint) or self._relative_antecedent(
+            seg, ss, joint
+        )
+
+    def _relative_antecedent(
+        self, seg: str, ss: int, joint: bool
+    ) -> tuple[str, int, str, bool] | None:
+        """The subject of a restrictive relative clause: "analysts who studied the plan say",
+        "a local group which said" (the name before such an appositive speaks)."""
+        rel = RELATIVE_TAIL.search(seg)
+        # "people who it thinks could ...": the clause has its own subject, which speaks
+        if not rel or VERB_RE.search(rel.group(0)) or bare(rel.group(1)) in PRONOUNS:
+            return None
+        head = seg[: rel.start()].rstrip()
+        if not head or head.endswith(","):
+            return None
+        found = self._left_np(head, ss, "", joint)
+        if not found or VERB_RE.search(found[0]):
+            return None
+        last = bare(found[0].split()[-1])
+        if not (is_cap(found[0].split()[-1]) or last in SPEAKING_HEADS):
+            return None  # "the fact that ...", "the plan which ..."
+        if found and bare(found[0].split()[0]) in ("a", "an"):
+            before = head[: found[1] - ss].rstrip()
+            if before.endswith(","):
+                name = self._left_np(before[:-1].rstrip(), ss, found[0], joint)
+                if name and is_cap(name[0].split()[-1]):
+                    return name
+        return found
 
     def _left_np(
         self, seg: str, ss: int, appositive: str, joint: bool
