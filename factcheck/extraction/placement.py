@@ -114,10 +114,12 @@ class QuotePlacement:
             if not speakers:
                 starts_para = q.open == 0
                 sentence_like = interior[:1].isupper() and len(interior.split()) >= 4
-                if not (starts_para or sentence_like):
+                k = bisect.bisect_left(attributed_at, qi)
+                # a clause-long fragment after a speaker's quote goes on quoting them
+                partial = k > 0 and len(interior.split()) >= 4
+                if not (starts_para or sentence_like or partial):
                     continue
                 guess = None
-                k = bisect.bisect_left(attributed_at, qi)
                 before = quote_speaker[attributed_at[k - 1]][0] if k else None
                 after = quote_speaker[attributed_at[k]][0] if k < len(attributed_at) else None
                 if starts_para and chain_speaker:
