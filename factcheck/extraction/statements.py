@@ -93,7 +93,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             continues = bool(quotes) and not quotes[-1].closed and index + 1 < len(self.paragraphs)
             if continues:
                 ns = self.paragraphs[index + 1][0]
-                continues = self.text[ns : ns + 1] in ('"', "“", "„", "«")
+                continues = self.text[ns : ns + 1] in ('"', "“", "„", "«", "‘")
             attributed = [f.speaker for f in para_found if f.direct and not f.guessed and f.speaker]
             if attributed and chain_pending:
                 for f in chain_pending:

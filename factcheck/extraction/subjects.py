@@ -81,12 +81,11 @@ class SubjectFinder:
             # "Two of the members - Norland and Vesk - criticised": the names are the subject
             if len(split_names(appositive)) > 1:
                 return appositive, ss + body.find(appositive), "", True
-            apos_start = ss + k + 1 + (len(body[k + 1 :]) - len(body[k + 1 :].lstrip(" ,-–—")))
             seg = re.sub(r",\s*\d{1,3}$", "", head)  # "Janet Cole, 58, a teacher, said"
             found = self._left_np(seg, ss, appositive, joint)
             # "The team's owner, Derek Vance, said": the name is in the appositive
             if found and found[0].split()[-1].islower() and looks_person_name(appositive):
-                return appositive, apos_start, found[0], joint
+                return appositive, found[1], found[0], joint  # starts where its head does
             return found
         return self._left_np(seg, ss, appositive, joint) or self._relative_antecedent(
             seg, ss, joint
