@@ -44,6 +44,13 @@ THAT_ONLY = frozenset(
     """found finds concluded concludes showed shows estimated estimates believed maintained
     maintains""".split()
 )
+# Verbs whose object is more often a thing than a proposition; with a determiner after them
+# they state what happened rather than report a claim.
+NOUN_OBJECT_VERBS = frozenset(
+    """announced announces announcing announce revealed reveals disclosed discloses
+    disclosing""".split()
+)
+NOUN_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|a|an|the|plans?|new)\s")
 TELL_VERBS = frozenset(
     """told tells tell telling assured assures assuring warned warns cautioned urged urges asked
     asks informed informs reminded reminds""".split()

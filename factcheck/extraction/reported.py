@@ -17,6 +17,8 @@ from factcheck.extraction.lexicon import (
     COORDINATED,
     DOC_NOUNS,
     LEADING_ADVERBIAL,
+    NOUN_OBJECT,
+    NOUN_OBJECT_VERBS,
     OBJECT_END,
     OBJECT_VERBS,
     PASSIVE_BEFORE,
@@ -301,6 +303,9 @@ class ReportedSpeech:
         if ambiguous and re.match(r"\s+(?:on|in|for|at|to|with|about|from)\b", rest):
             return att if self._quote_near(vs) else None
         if low.startswith(("ask", "question")) and re.match(r"\s+(?:last|this|on|in)\b", rest):
+            return att if self._quote_near(vs) else None
+        # "announced his retirement", "disclosed a plan": an event named, not a claim made
+        if low in NOUN_OBJECT_VERBS and NOUN_OBJECT.match(rest):
             return att if self._quote_near(vs) else None
         return self._with_content(att, ve, se)
 
