@@ -51,6 +51,15 @@ NOUN_OBJECT_VERBS = frozenset(
     disclosing""".split()
 )
 NOUN_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|a|an|the|plans?|new)\s")
+# "Ana Ruiz's claim that ...": nouns of saying whose that-clause is what was said
+SPEECH_NOUN_RE = re.compile(
+    r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?)['’]s\s+(?:[\w.]+\s+){0,3}?"
+    r"(?P<noun>announcement|claim|assertion|insistence|warning|suggestion|argument|promise|"
+    r"pledge|admission|contention|allegation|prediction|declaration|vow|boast)s?\s+that\s"
+)
+PREPOSITION_FIRST = re.compile(
+    r"\s*(?:Despite|After|Before|Since|Amid|Following|Given|With|Without|Under|Upon|Because of)\b"
+)
 TELL_VERBS = frozenset(
     """told tells tell telling assured assures assuring warned warns cautioned urged urges asked
     asks informed informs reminded reminds""".split()

@@ -22,6 +22,8 @@ from factcheck.extraction.lexicon import (
     OBJECT_END,
     OBJECT_VERBS,
     PASSIVE_BEFORE,
+    PREPOSITION_FIRST,
+    SPEECH_NOUN_RE,
     TAIL_CLAUSE,
     TELL_VERBS,
     THAT_ONLY,
@@ -34,6 +36,7 @@ from factcheck.extraction.lexicon import (
 )
 from factcheck.extraction.quotes import Quote
 from factcheck.extraction.speakers import (
+    FUNCTION_WORDS,
     GOVERNMENT_WORDS,
     MEDIA_WORDS,
     ORG_WORDS,
@@ -91,6 +94,13 @@ class ReportedSpeech:
             att = self._according(as_, ae, max(ss, as_ - WINDOW_AFTER), min(se, ae + WINDOW_AFTER))
             if att:
                 out.append(att)
+        if not out and "that" in sentence:
+            out.extend(
+                filter(
+                    None,
+                    (self._speech_noun(nm, ss, se) for nm in SPEECH_NOUN_RE.finditer(sentence)),
+                )
+            )
         # content of each attribution ends where the next one's words begin
         out.sort(key=lambda a: a.verb_start)
         for k, a in enumerate(out):
@@ -308,6 +318,25 @@ class ReportedSpeech:
         if low in NOUN_OBJECT_VERBS and NOUN_OBJECT.match(rest):
             return att if self._quote_near(vs) else None
         return self._with_content(att, ve, se)
+
+    def _speech_noun(self, nm: re.Match, ss: int, se: int) -> Attribution | None:
+        """ "Ana Ruiz's claim that CONTENT": the possessor of a speech noun said the clause."""
+        words = nm.group("who").split()
+        while words and words[0].casefold() in FUNCTION_WORDS:
+            words = words[1:]  # "Despite Mr. Lind's ..."
+        speaker = self.resolve(" ".join(words), ss + nm.start("who")) if words else None
+        if not speaker:
+            return None
+        att = Attribution(ss + nm.start("noun"), ss + nm.end("noun"), ss + nm.start(), [speaker])
+        cs = ss + nm.end()
+        ce = se
+        # inside a fronted adverbial ("Despite X's claim that ..., Y") the clause ends at a comma
+        if PREPOSITION_FIRST.match(self.masked, ss, se):
+            comma = self.masked.find(",", cs, se)
+            ce = comma if comma > 0 else se
+        att.content = self._trim_content(cs, ce)
+        att.kind = "noun"
+        return att if att.content else None
 
     def _sentence_start_list(self, ss: int, vs: int) -> str | None:
         m = re.match(
