@@ -123,6 +123,8 @@ HEADLINE_SPEECH = re.compile(
     r"^[A-Z][^,;:.!?]{0,60}?\s(?:says|say|tells|warns|claims|denies|deny|insists|insist|admits|"
     r"vows|vow|urges|urge|predicts|calls for|call for)\s+\S"
 )
+# "Mayor Ana Ruiz: ..." at the start of a paragraph (two to five capitalised words)
+SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,4})\s*:\s+(?=\S)")
 SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
 WORD_RE = re.compile(r"\S+")
 CONTENT_CUT = re.compile(r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b")
