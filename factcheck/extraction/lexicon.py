@@ -101,6 +101,14 @@ ADVERB_TAIL = re.compile(
 RELATIVE_TAIL = re.compile(
     r"\s(?:who|which|that)\b\s*(\S*)(?:(?!\b(?:who|which|that)\b)[^,;:\"“”]){0,160}$"
 )
+INFINITIVE_BEFORE = re.compile(
+    r"\b(?:to|do|does|did|will|would|could|should|may|might|must|can)\s+(?:\w+ly\s+)?$"
+)
+# a finite clause follows within a few words: "the budget was balanced"
+FINITE_SOON = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,5}?(?:is|was|are|were|has|have|had|will|would|can|could|should|"
+    r"may|might|must|did|does|do)\b"
+)
 TAIL_CLAUSE = re.compile(r"[,;:]|\b(?:that|to|about|if|whether|what|how|why)\b")
 CLAUSE_STOPS = frozenset(
     """that which who whom whose if when while because but or as so though although since after

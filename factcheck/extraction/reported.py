@@ -16,6 +16,8 @@ from factcheck.extraction.lexicon import (
     CONTENT_CUT,
     COORDINATED,
     DOC_NOUNS,
+    FINITE_SOON,
+    INFINITIVE_BEFORE,
     LEADING_ADVERBIAL,
     NOUN_OBJECT,
     NOUN_OBJECT_VERBS,
@@ -182,7 +184,9 @@ class ReportedSpeech:
             subject = self.left_subject(ss, vs)
             if subject is None:
                 r = None
-                if (left.endswith((",", '"', "”")) or not left) and low not in TELL_VERBS:
+                # '"Why now?" asked Ana Ruiz': an inverted asking verb after its question
+                inverts = low not in TELL_VERBS or low.startswith("ask")
+                if (left.endswith((",", '"', "”")) or not left) and inverts:
                     r = self.right_subject(ve, se)
                 if r is None:
                     return None
@@ -207,7 +211,14 @@ class ReportedSpeech:
                     speakers = [self.resolve(n, npos, detail) for n in names]
                 subj_start = npos
                 plain = is_cap(np.split()[-1]) or bare(np) in PRONOUNS
-                if ambiguous and not plain and not re.match(r"\s+(?:that\b|:)", after):
+                # "continued to insist the budget was balanced": a verb after to or a modal
+                verbal = INFINITIVE_BEFORE.search(before) and FINITE_SOON.match(after)
+                if (
+                    ambiguous
+                    and not plain
+                    and not verbal
+                    and not re.match(r"\s+(?:that\b|:)", after)
+                ):
                     return None
         speakers = [s for s in speakers if s]
         if not speakers:
