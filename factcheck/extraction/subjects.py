@@ -227,7 +227,7 @@ class SubjectFinder:
             i -= 1
         np_words = [w for _, w in words[i:]]
         head = bare(np_words[-1])
-        if not head.isalpha():
+        if not head.replace("-", "").isalpha():  # "the president-elect"
             return None
         if bare(np_words[0]) in ("whether", "if") or (
             i > 0 and bare(words[i - 1][1]) in ("whether", "if")
