@@ -31,7 +31,12 @@ believe concede contend disagree explain insist predict suggest warn""".split()
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands blamed blames
-accused accuses hailed hails lauded lauds""".split()
+accused accuses hailed hails lauded lauds cited cites citing""".split()
+# Verbs that characterise something, reported speech when the characterisation is given:
+# "described the plan as reckless", "called the plan “reckless”".
+CHARACTERISING = frozenset("described describes describing called calls calling".split())
+AS_FRAME = re.compile(r"\s+[^,;:.!?\"“”]{1,100}?\sas\s")
+QUOTE_FRAME = re.compile(r"\s+[^,;:.!?\"“”]{0,60}?[\"“][^\"”]*[\"”]")
 # Nouns as often as verbs, and plain (plural-subject) present forms, which are also infinitives
 # and imperatives: only a speech verb when a clause or a speaker is plainly attached.
 AMBIGUOUS = frozenset(
@@ -97,7 +102,7 @@ VERB_RE = re.compile(
     r"\b(?:"
     + PHRASE_VERBS
     + "|"
-    + _trie(sorted(set(CLAUSE_VERBS) | set(OBJECT_VERBS)))
+    + _trie(sorted(set(CLAUSE_VERBS) | set(OBJECT_VERBS) | CHARACTERISING))
     + r")\b"
 )
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")

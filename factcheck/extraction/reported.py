@@ -11,8 +11,10 @@ from factcheck.extraction.lexicon import (
     ACCORDING_RE,
     ADVERB_BEFORE_VERB,
     AMBIGUOUS,
+    AS_FRAME,
     BY_AGENT,
     BY_SOURCE,
+    CHARACTERISING,
     CONTENT_CUT,
     COORDINATED,
     DOC_NOUNS,
@@ -25,6 +27,7 @@ from factcheck.extraction.lexicon import (
     OBJECT_VERBS,
     PASSIVE_BEFORE,
     PREPOSITION_FIRST,
+    QUOTE_FRAME,
     SPEECH_NOUN_RE,
     TAIL_CLAUSE,
     TELL_VERBS,
@@ -159,6 +162,11 @@ class ReportedSpeech:
         ambiguous = low in AMBIGUOUS
         if low in THAT_ONLY and not re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after):
             return None  # "the study found that ..." but not "police found a body"
+        frame = None
+        if low in CHARACTERISING:
+            frame = (AS_FRAME if low.startswith("describ") else QUOTE_FRAME).match(after)
+            if not frame or m[vs - 1 : vs] == "-":  # "so-called"
+                return None
         object_verb = low in OBJECT_VERBS or low.startswith(("called for", "calls for"))
         participle = low.endswith("ing")
         left = m[ss:vs].rstrip()
@@ -285,6 +293,11 @@ class ReportedSpeech:
                 att.kind = "parenthetical"
                 att.content = self._trim_content(ss, se)
                 return att
+        if frame:
+            end = OBJECT_END.search(m, ve + frame.end(), se)
+            att.kind = "object"
+            att.content = self._trim_content(ve, end.start() if end else se)
+            return att if att.content else None
         if object_verb:
             start = vs
             k = start
