@@ -188,3 +188,22 @@ def test_the_that_clause_of_a_speech_noun_belongs_to_its_possessor():
         "proved elusive."
     )
     assert said(result) == [("Lind", "the two sides had reached a deal")]
+
+
+def test_a_number_with_a_thousands_comma_stays_inside_the_appositive():
+    result = extract(
+        "Jenna Park, who organized a petition signed by more than 2,000 residents, told the "
+        "Ledger she was disappointed."
+    )
+    assert said(result) == [("Jenna Park", "she was disappointed.")]
+
+
+def test_according_to_a_title_and_the_name_in_apposition():
+    result = extract(
+        "According to the city's finance director, Raj Mehta, property taxes will rise.\n\n"
+        "The plan failed, according to the mayor."
+    )
+    assert said(result) == [
+        ("Raj Mehta", "property taxes will rise."),
+        ("the mayor", "The plan failed"),
+    ]

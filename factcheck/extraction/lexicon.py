@@ -165,6 +165,9 @@ HEADLINE_SPEECH = re.compile(
 SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,4})\s*:\s+(?=\S)")
 SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
 WORD_RE = re.compile(r"\S+")
+DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
+# ", Raj Mehta," or ", the finance director," right after a source
+APPOSITIVE_AFTER = re.compile(r",\s*([^,;]{2,80}?),\s*(?=\S)")
 CONTENT_CUT = re.compile(r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b")
 TITLE_ABBREVIATIONS = {
     "sen": "senator",

@@ -11,6 +11,7 @@ from factcheck.extraction.lexicon import (
     ACCORDING_RE,
     ADVERB_BEFORE_VERB,
     AMBIGUOUS,
+    APPOSITIVE_AFTER,
     AS_FRAME,
     BY_AGENT,
     BY_SOURCE,
@@ -47,8 +48,10 @@ from factcheck.extraction.speakers import (
     ORG_WORDS,
     PRONOUNS,
     SOURCE_NOUNS,
+    TITLE_WORDS,
     VERB_LIKE,
     Registry,
+    looks_person_name,
     norm_key,
     split_names,
 )
@@ -449,19 +452,29 @@ class ReportedSpeech:
             and not any(is_cap(w) for w in np.split())
             and not any(
                 bare(w) in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | DOC_NOUNS
+                or bare(w) in TITLE_WORDS
                 for w in np.split()
             )
         ):
             return None
-        speaker = self.resolve(np, ae)
+        head = m[ss:as_].strip()
+        np_end = ae + np_m.end()
+        detail = ""
+        apo = APPOSITIVE_AFTER.match(m, np_end, se) if not head else None
+        if apo:
+            # 'According to the finance director, Raj Mehta, CONTENT' (or the other way round)
+            inner = apo.group(1).strip()
+            if looks_person_name(inner) and not looks_person_name(np):
+                np, detail, np_end = inner, np, apo.end()
+            elif looks_person_name(np) and bare(inner.split()[0]) in ("a", "an", "the"):
+                detail, np_end = inner, apo.end()
+        speaker = self.resolve(np, ae, detail)
         if not speaker:
             return None
         att = Attribution(as_, ae, as_, [speaker], kind="according")
-        head = m[ss:as_].strip()
         if not head:
             # 'According to X, CONTENT.'
-            cs = ae + np_m.end()
-            att.content = self._trim_content(cs, se)
+            att.content = self._trim_content(np_end, se)
         elif m[ae + np_m.end() : se].strip(" .") == "":
             att.trailing = True
             att.content = self._trim_content(ss, as_)

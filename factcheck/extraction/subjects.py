@@ -10,6 +10,7 @@ from factcheck.extraction.lexicon import (
     AUXILIARIES,
     CLAUSE_STOPS,
     DETERMINERS,
+    DIGIT_COMMA,
     DOC_NOUNS,
     FIRST_PERSON,
     LINKS,
@@ -64,7 +65,8 @@ class SubjectFinder:
         if seg.endswith((",", " -", " –", " —")):
             sep = seg[-1]
             body = seg[:-1].rstrip()
-            k = max(body.rfind(","), body.rfind(" -"), body.rfind(" –"), body.rfind(" —"))
+            plain = DIGIT_COMMA.sub(" ", body)  # "more than 2,000 residents" is one phrase
+            k = max(plain.rfind(","), plain.rfind(" -"), plain.rfind(" –"), plain.rfind(" —"))
             if sep != "," and k < 0:
                 return None
             if k < 0:
