@@ -157,9 +157,13 @@ SECTION_HEAD = re.compile(
     re.IGNORECASE,
 )
 # "Taliban say they freed hostages": headlines report speech in the present tense
+_HEADLINE_VERB = (
+    r"(?:says|say|tells|warns|claims|denies|deny|insists|insist|admits|vows|vow|urges|urge|"
+    r"predicts|calls for|call for)"
+)
 HEADLINE_SPEECH = re.compile(
-    r"^[A-Z][^,;:.!?]{0,60}?\s(?:says|say|tells|warns|claims|denies|deny|insists|insist|admits|"
-    r"vows|vow|urges|urge|predicts|calls for|call for)\s+\S"
+    rf"^[A-Z][^,;:.!?]{{0,60}}?\s{_HEADLINE_VERB}\s+\S"  # "Taliban say they freed ..."
+    rf"|^[A-Z].{{8,}},\s+[^,;:]{{1,40}}?\s{_HEADLINE_VERB}\s*$"  # "..., CEO says"
 )
 # "Mayor Ana Ruiz: ..." at the start of a paragraph (two to five capitalised words)
 SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,4})\s*:\s+(?=\S)")
