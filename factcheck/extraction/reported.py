@@ -411,7 +411,7 @@ class ReportedSpeech:
             while ce > cs and (t[ce - 1].isspace() or t[ce - 1] in ",;:—–-"):
                 ce -= 1
                 changed = True
-            for tail in (" and", " but", " while", " as", " and then", " though", " or"):
+            for tail in (" and", " but", " while", " as", " and then", " though", " or", " which"):
                 if t.endswith(tail, cs, ce):
                     ce -= len(tail)
                     changed = True
