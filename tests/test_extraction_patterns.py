@@ -207,3 +207,22 @@ def test_according_to_a_title_and_the_name_in_apposition():
         ("Raj Mehta", "property taxes will rise."),
         ("the mayor", "The plan failed"),
     ]
+
+
+def test_a_second_verb_after_a_quoted_phrase_has_its_own_content():
+    result = extract(
+        'The group said the cuts were "the worst in a decade" and warned that older people '
+        "would be cut off."
+    )
+    assert said(result) == [
+        ("The group", 'the cuts were "the worst in a decade"'),
+        ("The group", "older people would be cut off."),
+    ]
+
+
+def test_accused_of_without_an_object_is_a_participle():
+    result = extract(
+        "Ministers accused of 'betraying' rural bus users as routes cut\n\n"
+        "The union accused the company of lying."
+    )
+    assert said(result) == [("The union", "accused the company of lying.")]

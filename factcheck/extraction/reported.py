@@ -165,6 +165,9 @@ class ReportedSpeech:
         ambiguous = low in AMBIGUOUS
         if low in THAT_ONLY and not re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after):
             return None  # "the study found that ..." but not "police found a body"
+        # "Ministers accused of betraying ...", "blamed for the delay": a participle, not a verb
+        if low in ("accused", "blamed") and re.match(r"\s+(?:of|for)\b", after):
+            return None
         frame = None
         if low in CHARACTERISING:
             frame = (AS_FRAME if low.startswith("describ") else QUOTE_FRAME).match(after)
@@ -246,7 +249,8 @@ class ReportedSpeech:
                 att.kind = "as"
                 att.content = self._trim_content(comma + 1, se)
                 return att if att.content else None
-        quote_before = prefix.endswith(('"', "”", '",', "”,"))
+        # "... “quote” and warned that": the quote belongs to the first verb
+        quote_before = not coordinated and prefix.endswith(('"', "”", '",', "”,"))
         if inverted:
             # content precedes: ', said X' / '" said X'
             att.trailing = True
