@@ -285,7 +285,9 @@ class SubjectFinder:
                         break
                 name = " ".join(parts).strip(" ,.;:")
                 lead = " ".join(x for _, x in words[:k])
-                if k > 0 and bare(words[0][1]) not in DETERMINERS:
+                # "said fire Capt. Rosa Delgado", "said state Sen. Ana Ruiz": a title opens it
+                titled = bare(w) in TITLE_WORDS or bare(w) in HONORIFICS
+                if k > 0 and bare(words[0][1]) not in DETERMINERS and not titled:
                     break
                 if k > 0 and "for" in lead.split():
                     break
