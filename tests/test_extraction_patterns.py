@@ -226,3 +226,23 @@ def test_accused_of_without_an_object_is_a_participle():
         "The union accused the company of lying."
     )
     assert said(result) == [("The union", "accused the company of lying.")]
+
+
+def test_wire_story_dateline_descriptor_titles_and_declared_events():
+    result = extract(
+        "CEDAR RIDGE, Calif. (AP) — A wildfire forced 3,000 people from their homes, "
+        "officials said.\n\n"
+        '"It jumped the highway," said fire Capt. Rosa Delgado.\n\n'
+        "Governor Elena Ward declared a state of emergency, saying more crews would come.\n\n"
+        '"Tomorrow could be worse," weather service meteorologist Dana Kim said in an interview.'
+    )
+    assert said(result) == [
+        ("officials", "A wildfire forced 3,000 people from their homes"),
+        ("Rosa Delgado", "It jumped the highway"),
+        ("Elena Ward", "more crews would come."),
+        ("Dana Kim", "Tomorrow could be worse"),
+    ]
+
+
+def test_described_as_a_conjunction_is_no_characterisation():
+    assert extract("Residents described chaotic scenes as they fled.").statements == ()

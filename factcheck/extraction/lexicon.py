@@ -35,7 +35,7 @@ accused accuses hailed hails lauded lauds cited cites citing""".split()
 # Verbs that characterise something, reported speech when the characterisation is given:
 # "described the plan as reckless", "called the plan “reckless”".
 CHARACTERISING = frozenset("described describes describing called calls calling".split())
-AS_FRAME = re.compile(r"\s+[^,;:.!?\"“”]{1,100}?\sas\s")
+AS_FRAME = re.compile(r"\s+[^,;:.!?\"“”]{1,100}?\sas\s(?!(?:he|she|they|it|we|I|you)\b)")
 QUOTE_FRAME = re.compile(r"\s+[^,;:.!?\"“”]{0,60}?[\"“][^\"”]*[\"”]")
 # Nouns as often as verbs, and plain (plural-subject) present forms, which are also infinitives
 # and imperatives: only a speech verb when a clause or a speaker is plainly attached.
@@ -53,7 +53,7 @@ THAT_ONLY = frozenset(
 # they state what happened rather than report a claim.
 NOUN_OBJECT_VERBS = frozenset(
     """announced announces announcing announce revealed reveals disclosed discloses
-    disclosing""".split()
+    disclosing declared declares""".split()
 )
 NOUN_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|a|an|the|plans?|new)\s")
 # "Ana Ruiz's claim that ...": nouns of saying whose that-clause is what was said
@@ -169,6 +169,13 @@ HEADLINE_SPEECH = re.compile(
 SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,4})\s*:\s+(?=\S)")
 SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
 WORD_RE = re.compile(r"\S+")
+# a wire dateline opening a story: "CEDAR RIDGE, Calif. (AP) — ", "(Reuters) - ", "LONDON — "
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+)?"
+    r"(?:\([A-Z][\w .&-]{0,30}\)\s*)?[—–-]+\s+(?=\S)"
+)
+# '"QUOTE," National Weather Service meteorologist': words describing the speaker after a quote
+QUOTE_THEN_DESCRIPTOR = re.compile(r"(?:,[\"”]|[\"”],)\s+((?:[\w’'.&-]+\s+){0,5}[\w’'.&-]+)$")
 DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
 # ", Raj Mehta," or ", the finance director," right after a source
 APPOSITIVE_AFTER = re.compile(r",\s*([^,;]{2,80}?),\s*(?=\S)")

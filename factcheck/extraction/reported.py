@@ -18,6 +18,7 @@ from factcheck.extraction.lexicon import (
     CHARACTERISING,
     CONTENT_CUT,
     COORDINATED,
+    DATELINE,
     DOC_NOUNS,
     FINITE_SOON,
     INFINITIVE_BEFORE,
@@ -29,6 +30,7 @@ from factcheck.extraction.lexicon import (
     PASSIVE_BEFORE,
     PREPOSITION_FIRST,
     QUOTE_FRAME,
+    QUOTE_THEN_DESCRIPTOR,
     SPEECH_NOUN_RE,
     TAIL_CLAUSE,
     TELL_VERBS,
@@ -251,6 +253,15 @@ class ReportedSpeech:
                 return att if att.content else None
         # "... “quote” and warned that": the quote belongs to the first verb
         quote_before = not coordinated and prefix.endswith(('"', "”", '",', "”,"))
+        # (the text, not the masked copy: a comma inside the quote is masked)
+        descriptor = (
+            None if quote_before else QUOTE_THEN_DESCRIPTOR.search(self.text, ss, ss + len(prefix))
+        )
+        if descriptor and not any(bare(w) in FUNCTION_WORDS for w in descriptor.group(1).split()):
+            # '"QUOTE," National Weather Service meteorologist Dana Kim said'
+            quote_before = not coordinated
+            att.subj_start = subj_start = descriptor.start(1)
+            prefix = m[ss:subj_start].rstrip()
         if inverted:
             # content precedes: ', said X' / '" said X'
             att.trailing = True
@@ -409,6 +420,9 @@ class ReportedSpeech:
         t = self.text
         while cs < ce and (t[cs].isspace() or t[cs] in ",:;—–-"):
             cs += 1
+        dateline = DATELINE.match(t, cs, ce)  # "(AP) — ", "LONDON — "
+        if dateline:
+            cs = dateline.end()
         changed = True
         while changed and ce > cs:
             changed = False
