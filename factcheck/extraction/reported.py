@@ -408,9 +408,13 @@ class ReportedSpeech:
         return att
 
     def _with_content(self, att: Attribution, cs: int, se: int) -> Attribution | None:
+        # "said in a statement after the hearing that ...": adverbials, then the complementizer
         lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
-        if lead:
+        while lead:
             cs = lead.end()
+            lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
+        if self.masked.startswith("that ", cs):
+            cs += 5
         cut = CONTENT_CUT.search(self.masked, cs, se)
         ce = cut.start() if cut else se
         att.content = self._trim_content(cs, ce)
