@@ -246,3 +246,16 @@ def test_wire_story_dateline_descriptor_titles_and_declared_events():
 
 def test_described_as_a_conjunction_is_no_characterisation():
     assert extract("Residents described chaotic scenes as they fled.").statements == ()
+
+
+def test_an_appositive_participle_phrase_and_a_letter_to_someone():
+    result = extract(
+        "Ana Ruiz, speaking to reporters on Monday, said the vote was rigged.\n\n"
+        "Ruiz wrote in a letter to the board that she would resign.\n\n"
+        "Marsh's lawyer said in a statement after the hearing that the testimony proves nothing."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "the vote was rigged."),
+        ("Ana Ruiz", "she would resign."),
+        ("Marsh's lawyer", "the testimony proves nothing."),
+    ]

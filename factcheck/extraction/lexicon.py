@@ -210,7 +210,7 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 LEADING_ADVERBIAL = re.compile(
     rf"\s*(?:(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     r"(?:last|this|next)\s+(?:week|month|year|weekend|morning|night)|yesterday|today|"
-    rf"in\s+(?:a|an)\s+(?:\w+\s+)?{_MEDIUM}(?:\s+(?:to|with)\s+(?:the\s+)?[A-Z][\w.’'-]*)?|"
+    rf"in\s+(?:a|an)\s+(?:\w+\s+)?{_MEDIUM}(?:\s+(?:to|with)\s+(?:the\s+)?[\w.’'-]+)?|"
     r"(?:after|before|during|at)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+|"
     r"on\s+(?:Twitter|Facebook|Instagram|X|social media|television|TV|the radio)|"
     r"earlier|later|recently|publicly|privately)\s*,?\s+(?=\S)"

@@ -57,6 +57,8 @@ class SubjectFinder:
             if re.search(r"\b(?:all|both)\b", t.group(0)):
                 joint = True
             parenthetical = t.group(0).rstrip().endswith(",")
+            if parenthetical and not left[: t.start()].rstrip().endswith(","):
+                break  # "Ruiz, speaking on Monday, said": the time ends an appositive
             left = left[: t.start()]
             if parenthetical and left.rstrip().endswith(","):
                 left = left.rstrip()[:-1]
@@ -311,4 +313,6 @@ class SubjectFinder:
         np = re.sub(r"\.$", "", np)
         if not parts or bare(parts[0]) not in DETERMINERS:
             return None
+        if any(bare(w) in AUXILIARIES for w in parts):
+            return None  # "said the vote was rigged": a clause, not the speaker
         return np, words[0][0]
