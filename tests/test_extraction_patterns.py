@@ -259,3 +259,12 @@ def test_an_appositive_participle_phrase_and_a_letter_to_someone():
         ("Ana Ruiz", "she would resign."),
         ("Marsh's lawyer", "the testimony proves nothing."),
     ]
+
+
+def test_negated_and_declined_speech_is_not_a_statement():
+    result = extract(
+        "Ana Ruiz did not say whether she would run.\n\n"
+        "Oskar Lind declined to say how much the plan cost.\n\n"
+        "Ruiz said she did not know."
+    )
+    assert said(result) == [("Ana Ruiz", "she did not know.")]

@@ -106,6 +106,10 @@ VERB_RE = re.compile(
     + r")\b"
 )
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")
+NEGATED_BEFORE = re.compile(
+    r"\b(?:(?:did|does|do|would|will|could|can|has|have|had)(?:\s+not|n[’']t)|cannot|"
+    r"(?:declined|declines|refused|refuses)\s+to)\s+(?:\w+ly\s+)?$"
+)
 PASSIVE_BEFORE = re.compile(r"\b(?:is|was|were|be|been|being|are|am)\s+(?:\w+ly\s+)?$")
 BY_AGENT = re.compile(r"^\s+by\s+")
 # Where an attribution says what was said through: "in a statement", "in a televised speech".

@@ -23,6 +23,7 @@ from factcheck.extraction.lexicon import (
     FINITE_SOON,
     INFINITIVE_BEFORE,
     LEADING_ADVERBIAL,
+    NEGATED_BEFORE,
     NOUN_OBJECT,
     NOUN_OBJECT_VERBS,
     OBJECT_END,
@@ -148,6 +149,8 @@ class ReportedSpeech:
         low = verb.casefold()
         before = m[max(ss, vs - 30) : vs]
         after = m[ve:se]
+        if NEGATED_BEFORE.search(before):
+            return None  # "did not say whether", "declined to comment": nothing was said
         if PASSIVE_BEFORE.search(before):
             by = BY_AGENT.match(after)
             if not by:
