@@ -24,6 +24,7 @@ from factcheck.extraction.lexicon import (
 )
 from factcheck.extraction.placement import Found, QuotePlacement
 from factcheck.extraction.quotes import Quote, find_quotes, mask, sentences
+from factcheck.extraction.ranker import SpeakerContext, rerank
 from factcheck.extraction.reported import Attribution, ReportedSpeech
 from factcheck.extraction.resolve import SpeakerResolver
 from factcheck.extraction.speakers import TITLE_WORDS, Registry, looks_person_name
@@ -200,4 +201,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
 def find_statements(text: str) -> tuple[list[Found], Registry]:
     ex = Extractor(text)
     ex.run()
-    return ex.statements(), ex.registry
+    found = ex.statements()
+    # the learned ranker gives a second opinion where the rules' speaker is weakest
+    rerank(SpeakerContext(ex.text, ex.masked, ex.paragraphs, ex.registry, found))
+    return found, ex.registry
