@@ -115,7 +115,9 @@ BY_AGENT = re.compile(r"^\s+by\s+")
 # Where an attribution says what was said through: "in a statement", "in a televised speech".
 _MEDIUM = (
     r"(?:statement|interview|email|e-mail|letter|post|speech|briefing|tweet|message|release|"
-    r"memo|filing|conference|call|video|broadcast|testimony|hearing|op-ed|column|essay|podcast)"
+    r"memo|filing|conference|call|video|broadcast|testimony|hearing|op-ed|column|essay|podcast|"
+    r"book|lawsuit|complaint|motion|ruling|affidavit|petition|report|study|paper|article|blog|"
+    r"newsletter|submission|document)"
 )
 # Words between a subject and its speech verb: adverbs, auxiliaries, time phrases, the medium,
 # and catenative verbs ("continued to insist", "went on to say", "appeared to suggest").
@@ -142,6 +144,10 @@ INFINITIVE_BEFORE = re.compile(
 FINITE_SOON = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,5}?(?:is|was|are|were|has|have|had|will|would|can|could|should|"
     r"may|might|must|did|does|do)\b"
+)
+QUOTED_AS = re.compile(
+    r"\s(?:(?:was|were|is|are|has been|have been|had been)\s+)?quoted\s+"
+    r"(?:(?:by|in|on)\s+[^,;]{1,60}?\s+)?as$"
 )
 TAIL_CLAUSE = re.compile(r"[,;:]|\b(?:that|to|about|if|whether|what|how|why)\b")
 CLAUSE_STOPS = frozenset(

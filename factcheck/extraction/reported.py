@@ -32,6 +32,7 @@ from factcheck.extraction.lexicon import (
     PREPOSITION_FIRST,
     QUOTE_FRAME,
     QUOTE_THEN_DESCRIPTOR,
+    QUOTED_AS,
     SPEECH_NOUN_RE,
     TAIL_CLAUSE,
     TELL_VERBS,
@@ -191,6 +192,16 @@ class ReportedSpeech:
             and not re.match(r"\s+(?:that\b|:)", after)
         ):
             return None
+        quoted = QUOTED_AS.search(left) if participle else None
+        if quoted:
+            # "Ruiz was quoted by Reuters as saying that ...": the subject of 'quoted' said it
+            subject = self.left_subject(ss, ss + quoted.start())
+            if subject is None:
+                return None
+            speakers = [self.resolve(subject[0], subject[1], subject[2])]
+            subj_start = subject[1]
+            att = Attribution(vs, ve, subj_start, [s for s in speakers if s])
+            return self._with_content(att, ve, se) if att.speakers else None
         if participle and (left.endswith(",") or not left or coordinated):
             speakers = self._participle_speakers(ss, vs, earlier)
             subj_start = vs
@@ -416,8 +427,9 @@ class ReportedSpeech:
         while lead:
             cs = lead.end()
             lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
-        if self.masked.startswith("that ", cs):
-            cs += 5
+        that = re.compile(r"\s*that\s").match(self.masked, cs, se)
+        if that:
+            cs = that.end()
         cut = CONTENT_CUT.search(self.masked, cs, se)
         ce = cut.start() if cut else se
         att.content = self._trim_content(cs, ce)
