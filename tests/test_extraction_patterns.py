@@ -268,3 +268,14 @@ def test_negated_and_declined_speech_is_not_a_statement():
         "Ruiz said she did not know."
     )
     assert said(result) == [("Ana Ruiz", "she did not know.")]
+
+
+def test_quoted_as_saying_and_claims_made_in_a_filing():
+    result = extract(
+        "Ana Ruiz was quoted by the Ledger as saying that the talks had failed.\n\n"
+        "The families alleged in a lawsuit filed Monday that the company hid the risks."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "the talks had failed."),
+        ("The families", "the company hid the risks."),
+    ]
