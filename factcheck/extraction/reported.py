@@ -76,6 +76,9 @@ class Attribution:
     serves_quote: Quote | None = None
 
 
+UNRESOLVED_KEPT = frozenset(("he", "she", "they"))
+
+
 class ReportedSpeech:
     """Mixed into statements.Extractor: one sentence's attributions."""
 
@@ -252,7 +255,11 @@ class ReportedSpeech:
                     return None
         speakers = [s for s in speakers if s]
         if not speakers:
-            return None
+            if not (subject and bare(subject[0]) in UNRESOLVED_KEPT):
+                return None
+            # "he said ..." with no antecedent the rules trust: the statement stands, and the
+            # speaker is left to the ranker (or to the reviewer)
+            speakers = [None]
         if ambiguous and inverted and not m[max(ss, vs - 3) : vs].strip().endswith((",", '"', "”")):
             return None
         att = Attribution(vs, ve, subj_start, speakers)
