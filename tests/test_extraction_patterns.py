@@ -279,3 +279,16 @@ def test_quoted_as_saying_and_claims_made_in_a_filing():
         ("Ana Ruiz", "the talks had failed."),
         ("The families", "the company hid the risks."),
     ]
+
+
+def test_a_quote_running_into_a_paragraph_that_omits_the_opening_mark():
+    result = extract(
+        "The mayor spoke first.\n\n"
+        "“We will win this fight.\n\n"
+        "And we will fix the roads,” said Ana Ruiz."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "We will win this fight."),
+        ("Ana Ruiz", "And we will fix the roads"),
+    ]
+    assert all(s.direct for s in result.statements)

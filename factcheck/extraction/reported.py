@@ -410,7 +410,8 @@ class ReportedSpeech:
         return m.group(1) if m else None
 
     def _quote_starts(self, prefix: str) -> bool:
-        return prefix.lstrip()[:1] in ('"', "“")
+        # (a quote whose opening mark was left out shows as its masked interior)
+        return prefix.lstrip()[:1] in ('"', "“") or prefix.lstrip().startswith("xxx")
 
     def _quote_near(self, vs: int) -> bool:
         window = self.masked[max(0, vs - 80) : vs + 80]

@@ -95,7 +95,10 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             continues = bool(quotes) and not quotes[-1].closed and index + 1 < len(self.paragraphs)
             if continues:
                 ns = self.paragraphs[index + 1][0]
-                continues = self.text[ns : ns + 1] in ('"', "“", "„", "«", "‘")
+                following = self.quotes[index + 1]
+                continues = self.text[ns : ns + 1] in ('"', "“", "„", "«", "‘") or bool(
+                    following and following[0].open < 0  # its opening mark was left out
+                )
             attributed = [f.speaker for f in para_found if f.direct and not f.guessed and f.speaker]
             if attributed and chain_pending:
                 for f in chain_pending:
