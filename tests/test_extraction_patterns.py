@@ -292,3 +292,12 @@ def test_a_quote_running_into_a_paragraph_that_omits_the_opening_mark():
         ("Ana Ruiz", "And we will fix the roads"),
     ]
     assert all(s.direct for s in result.statements)
+
+
+def test_a_headline_surname_and_colon_before_a_quote_but_not_a_kicker():
+    result = extract(
+        "Ruiz: ‘We will win the seat back’\n\n"
+        "Exclusive: ‘We were lied to by the board’\n\n"
+        "Ana Ruiz spoke to supporters on Monday."
+    )
+    assert said(result) == [("Ana Ruiz", "We will win the seat back")]

@@ -175,8 +175,9 @@ HEADLINE_SPEECH = re.compile(
     rf"^[A-Z][^,;:.!?]{{0,60}}?\s{_HEADLINE_VERB}\s+\S"  # "Taliban say they freed ..."
     rf"|^[A-Z].{{8,}},\s+[^,;:]{{1,40}}?\s{_HEADLINE_VERB}\s*$"  # "..., CEO says"
 )
-# "Mayor Ana Ruiz: ..." at the start of a paragraph (two to five capitalised words)
-SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,4})\s*:\s+(?=\S)")
+# "Mayor Ana Ruiz: ..." at the start of a paragraph (up to five capitalised words; one only
+# when it is a person named elsewhere, as in a headline "Ruiz: ‘We will win’")
+SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
 SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
 WORD_RE = re.compile(r"\S+")
 # a wire dateline opening a story: "CEDAR RIDGE, Calif. (AP) — ", "(Reuters) - ", "LONDON — "

@@ -132,7 +132,14 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         words = name.split()
         while len(words) > 2 and words[0].casefold() in TITLE_WORDS:
             words = words[1:]
-        if not (looks_person_name(" ".join(words)) or self.registry.lookup_person(name, ps)):
+        if len(words) == 1:
+            # a headline's "Ruiz: ..." names someone the story names in full, maybe later
+            full = [c for c in self.registry.chunk_names if c.split()[-1] == name]
+            full = [c for c in full if looks_person_name(c)]
+            if len(full) != 1:
+                return []
+            name = words[0] = full[0]
+        if not looks_person_name(" ".join(words)):
             return []
         speaker = self.resolve(name, ps)
         content = self._trim_content(cm.end(), pe)
