@@ -190,7 +190,12 @@ QUOTE_THEN_DESCRIPTOR = re.compile(r"(?:,[\"”]|[\"”],)\s+((?:[\w’'.&-]+\s+
 DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
 # ", Raj Mehta," or ", the finance director," right after a source
 APPOSITIVE_AFTER = re.compile(r",\s*([^,;]{2,80}?),\s*(?=\S)")
-CONTENT_CUT = re.compile(r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b")
+# where reported content ends: a participle adding another statement, or a dash opening the
+# writer's own aside ("... to help — but it is impossible to know whether ...")
+CONTENT_CUT = re.compile(
+    r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b"
+    r"|\s[—–]\s*(?:but|and|though|although|while|yet)\b"
+)
 TITLE_ABBREVIATIONS = {
     "sen": "senator",
     "rep": "representative",
