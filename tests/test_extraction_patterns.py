@@ -301,3 +301,12 @@ def test_a_headline_surname_and_colon_before_a_quote_but_not_a_kicker():
         "Ana Ruiz spoke to supporters on Monday."
     )
     assert said(result) == [("Ana Ruiz", "We will win the seat back")]
+
+
+def test_a_question_ending_its_own_sentence_before_the_attribution():
+    result = extract(
+        "“What is the incentive?” Wen Lin, the former director of the fund, said at an event "
+        "in Washington.\n\n"
+        "Bennett declined to be interviewed and asked if questions could be sent by email."
+    )
+    assert said(result) == [("Wen Lin", "What is the incentive?")]
