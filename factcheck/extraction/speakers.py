@@ -123,13 +123,22 @@ def strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def looks_person_name(name: str) -> bool:
-    """Two to four capitalised words, none of them an organisation or title word."""
+    """Two to four capitalised words, none of them an organisation or title word; middle
+    initials ('William J. Hardy') come on top."""
     words = name.split()
     if not 2 <= len(words) <= 4:
         return False
     if words[0].casefold() in MONTHS_DAYS:
         return False
+    inner = [w for w in words[1:-1] if _INITIAL.fullmatch(w)]
+    if inner:
+        words = [w for w in words if w not in inner]
+        if len(words) < 2:
+            return False
     for w in words:
         low = w.casefold().rstrip(".")
         if not w[:1].isupper() or any(ch.isdigit() for ch in w):
@@ -181,7 +190,7 @@ class PartyInfo:
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split()).strip(" ,.;:")
-        if alias and alias != self.name and alias not in self.aliases and len(alias) < 90:
+        if 1 < len(alias) < 90 and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
 
     def freeze(self) -> Party:
