@@ -31,7 +31,12 @@ believe concede contend disagree explain insist predict suggest warn""".split()
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands blamed blames
-accused accuses hailed hails lauded lauds""".split()
+accused accuses hailed hails lauded lauds cited cites citing""".split()
+# Verbs that characterise something, reported speech when the characterisation is given:
+# "described the plan as reckless", "called the plan “reckless”".
+CHARACTERISING = frozenset("described describes describing called calls calling".split())
+AS_FRAME = re.compile(r"\s+[^,;:.!?\"“”]{1,100}?\sas\s(?!(?:he|she|they|it|we|I|you)\b)")
+QUOTE_FRAME = re.compile(r"\s+[^,;:.!?\"“”]{0,60}?[\"“][^\"”]*[\"”]")
 # Nouns as often as verbs, and plain (plural-subject) present forms, which are also infinitives
 # and imperatives: only a speech verb when a clause or a speaker is plainly attached.
 AMBIGUOUS = frozenset(
@@ -44,6 +49,22 @@ THAT_ONLY = frozenset(
     """found finds concluded concludes showed shows estimated estimates believed maintained
     maintains""".split()
 )
+# Verbs whose object is more often a thing than a proposition; with a determiner after them
+# they state what happened rather than report a claim.
+NOUN_OBJECT_VERBS = frozenset(
+    """announced announces announcing announce revealed reveals disclosed discloses
+    disclosing declared declares""".split()
+)
+NOUN_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|a|an|the|plans?|new)\s")
+# "Ana Ruiz's claim that ...": nouns of saying whose that-clause is what was said
+SPEECH_NOUN_RE = re.compile(
+    r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?)['’]s\s+(?:[\w.]+\s+){0,3}?"
+    r"(?P<noun>announcement|claim|assertion|insistence|warning|suggestion|argument|promise|"
+    r"pledge|admission|contention|allegation|prediction|declaration|vow|boast)s?\s+that\s"
+)
+PREPOSITION_FIRST = re.compile(
+    r"\s*(?:Despite|After|Before|Since|Amid|Following|Given|With|Without|Under|Upon|Because of)\b"
+)
 TELL_VERBS = frozenset(
     """told tells tell telling assured assures assuring warned warns cautioned urged urges asked
     asks informed informs reminded reminds""".split()
@@ -52,14 +73,43 @@ PHRASE_VERBS = (
     r"spoken out|spoke out|speaks out|voiced concerns?|expressed concerns?|called for|calls for|"
     r"called on|called it|pointed out|points out|pointing out|made clear|makes clear"
 )
+
+
+def _trie(words: list[str]) -> str:
+    """One regex alternation for many words, sharing prefixes ("sa(?:id|ys|y|ying)"): the
+    engine then tries a handful of branches at each position instead of hundreds."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = ("(?:" + body + ")" if len(branches) == 1 else body) + "?"
+        return body
+
+    return render(tree)
+
+
 VERB_RE = re.compile(
     r"\b(?:"
     + PHRASE_VERBS
     + "|"
-    + "|".join(sorted(set(CLAUSE_VERBS) | set(OBJECT_VERBS), key=len, reverse=True))
+    + _trie(sorted(set(CLAUSE_VERBS) | set(OBJECT_VERBS) | CHARACTERISING))
     + r")\b"
 )
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")
+NEGATED_BEFORE = re.compile(
+    r"\b(?:(?:did|does|do|would|will|could|can|has|have|had)(?:\s+not|n[’']t)|cannot|"
+    r"(?:declined|declines|refused|refuses)\s+to)\s+(?:\w+ly\s+)?$"
+)
 PASSIVE_BEFORE = re.compile(r"\b(?:is|was|were|be|been|being|are|am)\s+(?:\w+ly\s+)?$")
 BY_AGENT = re.compile(r"^\s+by\s+")
 # Where an attribution says what was said through: "in a statement", "in a televised speech".
@@ -85,6 +135,14 @@ ADVERB_TAIL = re.compile(
 RELATIVE_TAIL = re.compile(
     r"\s(?:who|which|that)\b\s*(\S*)(?:(?!\b(?:who|which|that)\b)[^,;:\"“”]){0,160}$"
 )
+INFINITIVE_BEFORE = re.compile(
+    r"\b(?:to|do|does|did|will|would|could|should|may|might|must|can)\s+(?:\w+ly\s+)?$"
+)
+# a finite clause follows within a few words: "the budget was balanced"
+FINITE_SOON = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,5}?(?:is|was|are|were|has|have|had|will|would|can|could|should|"
+    r"may|might|must|did|does|do)\b"
+)
 TAIL_CLAUSE = re.compile(r"[,;:]|\b(?:that|to|about|if|whether|what|how|why)\b")
 CLAUSE_STOPS = frozenset(
     """that which who whom whose if when while because but or as so though although since after
@@ -103,12 +161,28 @@ SECTION_HEAD = re.compile(
     re.IGNORECASE,
 )
 # "Taliban say they freed hostages": headlines report speech in the present tense
-HEADLINE_SPEECH = re.compile(
-    r"^[A-Z][^,;:.!?]{0,60}?\s(?:says|say|tells|warns|claims|denies|deny|insists|insist|admits|"
-    r"vows|vow|urges|urge|predicts|calls for|call for)\s+\S"
+_HEADLINE_VERB = (
+    r"(?:says|say|tells|warns|claims|denies|deny|insists|insist|admits|vows|vow|urges|urge|"
+    r"predicts|calls for|call for)"
 )
+HEADLINE_SPEECH = re.compile(
+    rf"^[A-Z][^,;:.!?]{{0,60}}?\s{_HEADLINE_VERB}\s+\S"  # "Taliban say they freed ..."
+    rf"|^[A-Z].{{8,}},\s+[^,;:]{{1,40}}?\s{_HEADLINE_VERB}\s*$"  # "..., CEO says"
+)
+# "Mayor Ana Ruiz: ..." at the start of a paragraph (two to five capitalised words)
+SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,4})\s*:\s+(?=\S)")
 SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
 WORD_RE = re.compile(r"\S+")
+# a wire dateline opening a story: "CEDAR RIDGE, Calif. (AP) — ", "(Reuters) - ", "LONDON — "
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+)?"
+    r"(?:\([A-Z][\w .&-]{0,30}\)\s*)?[—–-]+\s+(?=\S)"
+)
+# '"QUOTE," National Weather Service meteorologist': words describing the speaker after a quote
+QUOTE_THEN_DESCRIPTOR = re.compile(r"(?:,[\"”]|[\"”],)\s+((?:[\w’'.&-]+\s+){0,5}[\w’'.&-]+)$")
+DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
+# ", Raj Mehta," or ", the finance director," right after a source
+APPOSITIVE_AFTER = re.compile(r",\s*([^,;]{2,80}?),\s*(?=\S)")
 CONTENT_CUT = re.compile(r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b")
 TITLE_ABBREVIATIONS = {
     "sen": "senator",
@@ -140,7 +214,9 @@ _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 LEADING_ADVERBIAL = re.compile(
     rf"\s*(?:(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     r"(?:last|this|next)\s+(?:week|month|year|weekend|morning|night)|yesterday|today|"
-    rf"in\s+(?:a|an)\s+(?:\w+\s+)?{_MEDIUM}|"
+    rf"in\s+(?:a|an)\s+(?:\w+\s+)?{_MEDIUM}(?:\s+(?:to|with)\s+(?:the\s+)?[\w.’'-]+)?|"
+    r"(?:after|before|during|at)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+|"
+    r"on\s+(?:Twitter|Facebook|Instagram|X|social media|television|TV|the radio)|"
     r"earlier|later|recently|publicly|privately)\s*,?\s+(?=\S)"
 )
 OBJECT_END = re.compile(

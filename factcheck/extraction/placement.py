@@ -113,10 +113,14 @@ class QuotePlacement:
             interior = self.text[ps + q.start : ps + q.end]
             if not speakers:
                 starts_para = q.open == 0
-                sentence_like = interior[:1].isupper() and len(interior.split()) >= 4
+                size = len(interior.split())
+                # a sentence of its own, however short ("Nobody told us."), is no scare quote
+                sentence_like = interior[:1].isupper() and (
+                    size >= 4 or (size >= 2 and interior.rstrip()[-1:] in ".!?")
+                )
                 k = bisect.bisect_left(attributed_at, qi)
                 # a clause-long fragment after a speaker's quote goes on quoting them
-                partial = k > 0 and len(interior.split()) >= 4
+                partial = k > 0 and size >= 4
                 if not (starts_para or sentence_like or partial):
                     continue
                 guess = None

@@ -11,15 +11,28 @@ from factcheck.extraction.lexicon import (
     ACCORDING_RE,
     ADVERB_BEFORE_VERB,
     AMBIGUOUS,
+    APPOSITIVE_AFTER,
+    AS_FRAME,
     BY_AGENT,
     BY_SOURCE,
+    CHARACTERISING,
     CONTENT_CUT,
     COORDINATED,
+    DATELINE,
     DOC_NOUNS,
+    FINITE_SOON,
+    INFINITIVE_BEFORE,
     LEADING_ADVERBIAL,
+    NEGATED_BEFORE,
+    NOUN_OBJECT,
+    NOUN_OBJECT_VERBS,
     OBJECT_END,
     OBJECT_VERBS,
     PASSIVE_BEFORE,
+    PREPOSITION_FIRST,
+    QUOTE_FRAME,
+    QUOTE_THEN_DESCRIPTOR,
+    SPEECH_NOUN_RE,
     TAIL_CLAUSE,
     TELL_VERBS,
     THAT_ONLY,
@@ -32,13 +45,16 @@ from factcheck.extraction.lexicon import (
 )
 from factcheck.extraction.quotes import Quote
 from factcheck.extraction.speakers import (
+    FUNCTION_WORDS,
     GOVERNMENT_WORDS,
     MEDIA_WORDS,
     ORG_WORDS,
     PRONOUNS,
     SOURCE_NOUNS,
+    TITLE_WORDS,
     VERB_LIKE,
     Registry,
+    looks_person_name,
     norm_key,
     split_names,
 )
@@ -89,6 +105,13 @@ class ReportedSpeech:
             att = self._according(as_, ae, max(ss, as_ - WINDOW_AFTER), min(se, ae + WINDOW_AFTER))
             if att:
                 out.append(att)
+        if not out and "that" in sentence:
+            out.extend(
+                filter(
+                    None,
+                    (self._speech_noun(nm, ss, se) for nm in SPEECH_NOUN_RE.finditer(sentence)),
+                )
+            )
         # content of each attribution ends where the next one's words begin
         out.sort(key=lambda a: a.verb_start)
         for k, a in enumerate(out):
@@ -126,6 +149,8 @@ class ReportedSpeech:
         low = verb.casefold()
         before = m[max(ss, vs - 30) : vs]
         after = m[ve:se]
+        if NEGATED_BEFORE.search(before):
+            return None  # "did not say whether", "declined to comment": nothing was said
         if PASSIVE_BEFORE.search(before):
             by = BY_AGENT.match(after)
             if not by:
@@ -145,6 +170,14 @@ class ReportedSpeech:
         ambiguous = low in AMBIGUOUS
         if low in THAT_ONLY and not re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after):
             return None  # "the study found that ..." but not "police found a body"
+        # "Ministers accused of betraying ...", "blamed for the delay": a participle, not a verb
+        if low in ("accused", "blamed") and re.match(r"\s+(?:of|for)\b", after):
+            return None
+        frame = None
+        if low in CHARACTERISING:
+            frame = (AS_FRAME if low.startswith("describ") else QUOTE_FRAME).match(after)
+            if not frame or m[vs - 1 : vs] == "-":  # "so-called"
+                return None
         object_verb = low in OBJECT_VERBS or low.startswith(("called for", "calls for"))
         participle = low.endswith("ing")
         left = m[ss:vs].rstrip()
@@ -170,7 +203,9 @@ class ReportedSpeech:
             subject = self.left_subject(ss, vs)
             if subject is None:
                 r = None
-                if (left.endswith((",", '"', "”")) or not left) and low not in TELL_VERBS:
+                # '"Why now?" asked Ana Ruiz': an inverted asking verb after its question
+                inverts = low not in TELL_VERBS or low.startswith("ask")
+                if (left.endswith((",", '"', "”")) or not left) and inverts:
                     r = self.right_subject(ve, se)
                 if r is None:
                     return None
@@ -195,7 +230,14 @@ class ReportedSpeech:
                     speakers = [self.resolve(n, npos, detail) for n in names]
                 subj_start = npos
                 plain = is_cap(np.split()[-1]) or bare(np) in PRONOUNS
-                if ambiguous and not plain and not re.match(r"\s+(?:that\b|:)", after):
+                # "continued to insist the budget was balanced": a verb after to or a modal
+                verbal = INFINITIVE_BEFORE.search(before) and FINITE_SOON.match(after)
+                if (
+                    ambiguous
+                    and not plain
+                    and not verbal
+                    and not re.match(r"\s+(?:that\b|:)", after)
+                ):
                     return None
         speakers = [s for s in speakers if s]
         if not speakers:
@@ -212,7 +254,17 @@ class ReportedSpeech:
                 att.kind = "as"
                 att.content = self._trim_content(comma + 1, se)
                 return att if att.content else None
-        quote_before = prefix.endswith(('"', "”", '",', "”,"))
+        # "... “quote” and warned that": the quote belongs to the first verb
+        quote_before = not coordinated and prefix.endswith(('"', "”", '",', "”,"))
+        # (the text, not the masked copy: a comma inside the quote is masked)
+        descriptor = (
+            None if quote_before else QUOTE_THEN_DESCRIPTOR.search(self.text, ss, ss + len(prefix))
+        )
+        if descriptor and not any(bare(w) in FUNCTION_WORDS for w in descriptor.group(1).split()):
+            # '"QUOTE," National Weather Service meteorologist Dana Kim said'
+            quote_before = not coordinated
+            att.subj_start = subj_start = descriptor.start(1)
+            prefix = m[ss:subj_start].rstrip()
         if inverted:
             # content precedes: ', said X' / '" said X'
             att.trailing = True
@@ -262,6 +314,11 @@ class ReportedSpeech:
                 att.kind = "parenthetical"
                 att.content = self._trim_content(ss, se)
                 return att
+        if frame:
+            end = OBJECT_END.search(m, ve + frame.end(), se)
+            att.kind = "object"
+            att.content = self._trim_content(ve, end.start() if end else se)
+            return att if att.content else None
         if object_verb:
             start = vs
             k = start
@@ -302,7 +359,29 @@ class ReportedSpeech:
             return att if self._quote_near(vs) else None
         if low.startswith(("ask", "question")) and re.match(r"\s+(?:last|this|on|in)\b", rest):
             return att if self._quote_near(vs) else None
+        # "announced his retirement", "disclosed a plan": an event named, not a claim made
+        if low in NOUN_OBJECT_VERBS and NOUN_OBJECT.match(rest):
+            return att if self._quote_near(vs) else None
         return self._with_content(att, ve, se)
+
+    def _speech_noun(self, nm: re.Match, ss: int, se: int) -> Attribution | None:
+        """ "Ana Ruiz's claim that CONTENT": the possessor of a speech noun said the clause."""
+        words = nm.group("who").split()
+        while words and words[0].casefold() in FUNCTION_WORDS:
+            words = words[1:]  # "Despite Mr. Lind's ..."
+        speaker = self.resolve(" ".join(words), ss + nm.start("who")) if words else None
+        if not speaker:
+            return None
+        att = Attribution(ss + nm.start("noun"), ss + nm.end("noun"), ss + nm.start(), [speaker])
+        cs = ss + nm.end()
+        ce = se
+        # inside a fronted adverbial ("Despite X's claim that ..., Y") the clause ends at a comma
+        if PREPOSITION_FIRST.match(self.masked, ss, se):
+            comma = self.masked.find(",", cs, se)
+            ce = comma if comma > 0 else se
+        att.content = self._trim_content(cs, ce)
+        att.kind = "noun"
+        return att if att.content else None
 
     def _sentence_start_list(self, ss: int, vs: int) -> str | None:
         m = re.match(
@@ -332,9 +411,13 @@ class ReportedSpeech:
         return att
 
     def _with_content(self, att: Attribution, cs: int, se: int) -> Attribution | None:
+        # "said in a statement after the hearing that ...": adverbials, then the complementizer
         lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
-        if lead:
+        while lead:
             cs = lead.end()
+            lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
+        if self.masked.startswith("that ", cs):
+            cs += 5
         cut = CONTENT_CUT.search(self.masked, cs, se)
         ce = cut.start() if cut else se
         att.content = self._trim_content(cs, ce)
@@ -344,13 +427,16 @@ class ReportedSpeech:
         t = self.text
         while cs < ce and (t[cs].isspace() or t[cs] in ",:;—–-"):
             cs += 1
+        dateline = DATELINE.match(t, cs, ce)  # "(AP) — ", "LONDON — "
+        if dateline:
+            cs = dateline.end()
         changed = True
         while changed and ce > cs:
             changed = False
             while ce > cs and (t[ce - 1].isspace() or t[ce - 1] in ",;:—–-"):
                 ce -= 1
                 changed = True
-            for tail in (" and", " but", " while", " as", " and then", " though", " or"):
+            for tail in (" and", " but", " while", " as", " and then", " though", " or", " which"):
                 if t.endswith(tail, cs, ce):
                     ce -= len(tail)
                     changed = True
@@ -391,19 +477,29 @@ class ReportedSpeech:
             and not any(is_cap(w) for w in np.split())
             and not any(
                 bare(w) in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | DOC_NOUNS
+                or bare(w) in TITLE_WORDS
                 for w in np.split()
             )
         ):
             return None
-        speaker = self.resolve(np, ae)
+        head = m[ss:as_].strip()
+        np_end = ae + np_m.end()
+        detail = ""
+        apo = APPOSITIVE_AFTER.match(m, np_end, se) if not head else None
+        if apo:
+            # 'According to the finance director, Raj Mehta, CONTENT' (or the other way round)
+            inner = apo.group(1).strip()
+            if looks_person_name(inner) and not looks_person_name(np):
+                np, detail, np_end = inner, np, apo.end()
+            elif looks_person_name(np) and bare(inner.split()[0]) in ("a", "an", "the"):
+                detail, np_end = inner, apo.end()
+        speaker = self.resolve(np, ae, detail)
         if not speaker:
             return None
         att = Attribution(as_, ae, as_, [speaker], kind="according")
-        head = m[ss:as_].strip()
         if not head:
             # 'According to X, CONTENT.'
-            cs = ae + np_m.end()
-            att.content = self._trim_content(cs, se)
+            att.content = self._trim_content(np_end, se)
         elif m[ae + np_m.end() : se].strip(" .") == "":
             att.trailing = True
             att.content = self._trim_content(ss, as_)

@@ -19,15 +19,16 @@ from factcheck.extraction.lexicon import (
     HEADLINE_SPEECH,
     SECTION_HEAD,
     SIGNATURE,
+    SPEAKER_COLON,
     VERB_RE,
 )
 from factcheck.extraction.parties import tidy_parties
 from factcheck.extraction.placement import Found, QuotePlacement
 from factcheck.extraction.quotes import Quote, find_quotes, mask, sentences
 from factcheck.extraction.ranker import SpeakerContext, rerank
-from factcheck.extraction.reported import ReportedSpeech
+from factcheck.extraction.reported import Attribution, ReportedSpeech
 from factcheck.extraction.resolve import SpeakerResolver
-from factcheck.extraction.speakers import Registry
+from factcheck.extraction.speakers import TITLE_WORDS, Registry, looks_person_name
 from factcheck.extraction.subjects import SubjectFinder
 
 
@@ -85,7 +86,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             if self._is_heading(p) and not quotes and not HEADLINE_SPEECH.match(p):
                 continue
             before = len(self.found)
-            attributions = []
+            attributions = self._speaker_colon(ps, pe)
             for ss, se in sentences(self.masked[ps:pe]):
                 attributions.extend(self._sentence(ps + ss, ps + se))
             para_found = self._place_quotes(
@@ -95,7 +96,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             continues = bool(quotes) and not quotes[-1].closed and index + 1 < len(self.paragraphs)
             if continues:
                 ns = self.paragraphs[index + 1][0]
-                continues = self.text[ns : ns + 1] in ('"', "“", "„", "«")
+                continues = self.text[ns : ns + 1] in ('"', "“", "„", "«", "‘")
             attributed = [f.speaker for f in para_found if f.direct and not f.guessed and f.speaker]
             if attributed and chain_pending:
                 for f in chain_pending:
@@ -118,6 +119,27 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                 prev_direct_speaker = prev_speaker = attributions[-1].speakers[0]
             elif p.strip():
                 prev_direct_speaker = prev_speaker = None if len(p.split()) > 12 else prev_speaker
+
+    def _speaker_colon(self, ps: int, pe: int) -> list[Attribution]:
+        """'Ana Ruiz: "We will rebuild."' (transcripts, live blogs, quote round-ups): a person's
+        name and a colon open the paragraph, and what follows is theirs."""
+        cm = SPEAKER_COLON.match(self.masked, ps, pe)
+        if not cm:
+            return []
+        name = cm.group(1)
+        words = name.split()
+        while len(words) > 2 and words[0].casefold() in TITLE_WORDS:
+            words = words[1:]
+        if not (looks_person_name(" ".join(words)) or self.registry.lookup_person(name, ps)):
+            return []
+        speaker = self.resolve(name, ps)
+        content = self._trim_content(cm.end(), pe)
+        # a sentence follows, not a subtitle ("Harbor Point: a town divided")
+        if not (speaker and content) or len(self.text[content[0] : content[1]].split()) < 3:
+            return []
+        if not (self.masked[content[0]].isupper() or self.masked[content[0]] in '"“'):
+            return []
+        return [Attribution(cm.end(1), cm.end(), ps, [speaker], content, kind="colon")]
 
     def _is_heading(self, p: str) -> bool:
         words = p.split()

@@ -10,6 +10,7 @@ from factcheck.extraction.lexicon import (
     AUXILIARIES,
     CLAUSE_STOPS,
     DETERMINERS,
+    DIGIT_COMMA,
     DOC_NOUNS,
     FIRST_PERSON,
     LINKS,
@@ -56,6 +57,8 @@ class SubjectFinder:
             if re.search(r"\b(?:all|both)\b", t.group(0)):
                 joint = True
             parenthetical = t.group(0).rstrip().endswith(",")
+            if parenthetical and not left[: t.start()].rstrip().endswith(","):
+                break  # "Ruiz, speaking on Monday, said": the time ends an appositive
             left = left[: t.start()]
             if parenthetical and left.rstrip().endswith(","):
                 left = left.rstrip()[:-1]
@@ -64,7 +67,8 @@ class SubjectFinder:
         if seg.endswith((",", " -", " –", " —")):
             sep = seg[-1]
             body = seg[:-1].rstrip()
-            k = max(body.rfind(","), body.rfind(" -"), body.rfind(" –"), body.rfind(" —"))
+            plain = DIGIT_COMMA.sub(" ", body)  # "more than 2,000 residents" is one phrase
+            k = max(plain.rfind(","), plain.rfind(" -"), plain.rfind(" –"), plain.rfind(" —"))
             if sep != "," and k < 0:
                 return None
             if k < 0:
@@ -81,12 +85,11 @@ class SubjectFinder:
             # "Two of the members - Norland and Vesk - criticised": the names are the subject
             if len(split_names(appositive)) > 1:
                 return appositive, ss + body.find(appositive), "", True
-            apos_start = ss + k + 1 + (len(body[k + 1 :]) - len(body[k + 1 :].lstrip(" ,-–—")))
             seg = re.sub(r",\s*\d{1,3}$", "", head)  # "Janet Cole, 58, a teacher, said"
             found = self._left_np(seg, ss, appositive, joint)
             # "The team's owner, Derek Vance, said": the name is in the appositive
             if found and found[0].split()[-1].islower() and looks_person_name(appositive):
-                return appositive, apos_start, found[0], joint
+                return appositive, found[1], found[0], joint  # starts where its head does
             return found
         return self._left_np(seg, ss, appositive, joint) or self._relative_antecedent(
             seg, ss, joint
@@ -228,7 +231,7 @@ class SubjectFinder:
             i -= 1
         np_words = [w for _, w in words[i:]]
         head = bare(np_words[-1])
-        if not head.isalpha():
+        if not head.replace("-", "").isalpha():  # "the president-elect"
             return None
         if bare(np_words[0]) in ("whether", "if") or (
             i > 0 and bare(words[i - 1][1]) in ("whether", "if")
@@ -284,7 +287,9 @@ class SubjectFinder:
                         break
                 name = " ".join(parts).strip(" ,.;:")
                 lead = " ".join(x for _, x in words[:k])
-                if k > 0 and bare(words[0][1]) not in DETERMINERS:
+                # "said fire Capt. Rosa Delgado", "said state Sen. Ana Ruiz": a title opens it
+                titled = bare(w) in TITLE_WORDS or bare(w) in HONORIFICS
+                if k > 0 and bare(words[0][1]) not in DETERMINERS and not titled:
                     break
                 if k > 0 and "for" in lead.split():
                     break
@@ -308,4 +313,6 @@ class SubjectFinder:
         np = re.sub(r"\.$", "", np)
         if not parts or bare(parts[0]) not in DETERMINERS:
             return None
+        if any(bare(w) in AUXILIARIES for w in parts):
+            return None  # "said the vote was rigged": a clause, not the speaker
         return np, words[0][0]
