@@ -53,6 +53,14 @@ def test_a_pronoun_two_sentences_on_keeps_the_senator():
     assert speaker_of(result, "Nobody asked") == "Alma Reyes"
 
 
+def test_the_senator_is_the_person_introduced_as_sen():
+    result = extract(
+        "Sen. Alma Reyes opposed the measure.\n\n“This bill is a giveaway,” the senator said."
+    )
+    assert speaker_of(result, "giveaway") == "Alma Reyes"
+    assert "the senator" in party(result, "Alma Reyes").aliases
+
+
 def test_a_quote_running_over_three_paragraphs_belongs_to_its_speaker():
     result = extract(
         "Coach Ray Tillman was blunt after the loss.\n\n"
@@ -105,6 +113,17 @@ def test_named_spokesman_is_the_speaker_not_his_company():
     assert party(result, "Idris Khan").affiliation == "Lumen Corp"
 
 
+def test_a_body_whose_name_starts_with_a_title_word_stays_a_body():
+    result = extract("The Justice Department said the company broke the law.")
+    assert speaker_of(result, "broke the law") == "Justice Department"
+    assert party(result, "Justice Department").kind == "government"
+
+
+def test_a_capitalised_job_title_is_not_an_employer():
+    result = extract("Press secretary Jen Hall said the bill was dead on arrival.")
+    assert party(result, "Jen Hall").affiliation is None
+
+
 def test_joint_speakers_each_get_the_statement():
     result = extract("Lumen, Orion and Vesta all denied the claims.")
     assert [s.speaker for s in result.statements] == ["Lumen", "Orion", "Vesta"]
@@ -140,6 +159,15 @@ def test_a_document_obtained_by_an_outlet_is_not_the_outlets():
     )
     assert speaker_of(result, "attend the gala") is None
     assert result.parties == ()
+
+
+def test_the_statement_is_the_party_that_issued_it():
+    result = extract(
+        "In a statement, Lumen Corp said it had found no flaw.\n\n"
+        "The statement added that customers were safe."
+    )
+    assert speaker_of(result, "customers were safe") == "Lumen Corp"
+    assert [p.name for p in result.parties] == ["Lumen Corp"]
 
 
 # -- names and merges ------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from factcheck.extraction.speakers import (
     MEDIA_WORDS,
     ORG_WORDS,
     SOURCE_NOUNS,
+    TITLE_WORDS,
     PartyInfo,
     kind_of,
     looks_person_name,
@@ -128,6 +129,12 @@ def kind_for(name: str, kind: str) -> str:
     if kind == "anonymous" and head in GOVERNMENT_WORDS:
         return "government"
     return kind
+
+
+def _common_noun(word: str) -> bool:
+    low = re.sub(r"['’]s?$", "", word.casefold().strip(".,"))
+    lexicons = (ORG_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, SOURCE_NOUNS, TITLE_WORDS)
+    return bool(low) and any(low in words for words in lexicons)
 
 
 class PartyTidier:
@@ -267,6 +274,11 @@ class PartyTidier:
             rf"\b(?:{noun})s?\s+(?:\w+\s+)?(?:by|from)\s+(?:the\s+)?{name}",
             rf"{name}\s+(?:published|released|issued|ran|put out)\s+(?:a|an|its|the)\s+"
             rf"(?:[\w-]+\s+){{0,2}}(?:{noun})\b",
+            # "In a statement, X said" / "X said in a statement"
+            rf"\b[Ii]n\s+(?:a|an|its|the)\s+(?:[\w-]+\s+)?(?:{noun}),?\s+(?:the\s+)?{name}\s+"
+            rf"(?:said|says|wrote|writes|added|announced)\b",
+            rf"{name}\s+(?:said|says|wrote|added|announced)\s+in\s+(?:a|an|its)\s+"
+            rf"(?:[\w-]+\s+)?(?:{noun})\b",
         )
         text = self.ctx.masked[:pos]
         best: tuple[int, str] | None = None
@@ -359,6 +371,10 @@ class PartyTidier:
         }
         for name, info in self.reg.parties.items():
             info.kind = kind_for(name, info.kind)
+            # "Press secretary Jen Hall": a capitalised common noun is no employer
+            affiliation = (info.affiliation or "").strip()
+            if " " not in affiliation and _common_noun(affiliation):
+                info.affiliation = None
             if " " not in name and name in media_words and info.kind == "organization":
                 info.kind = "media"
 

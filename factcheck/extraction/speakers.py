@@ -446,7 +446,7 @@ class Registry:
         i = bisect.bisect_right(self.person_mentions, (pos, "\uffff"))
         for _, name in reversed(self.person_mentions[max(0, i - 300) : i]):
             info = self.parties.get(name)
-            if info and any(title in t.casefold() for t in info.titles):
+            if info and any(_title_matches(title, t) for t in info.titles):
                 return name
         return None
 
@@ -472,6 +472,16 @@ class Registry:
 
     def freeze(self, used: set[str]) -> tuple[Party, ...]:
         return tuple(self.parties[n].freeze() for n in self.parties if n in used)
+
+
+def _title_matches(title: str, held: str) -> bool:
+    """'senator' is held by 'Sen. Alma Reyes' as by 'the senator from Ohio'."""
+    held = held.casefold()
+    if title in held:
+        return True
+    return any(
+        w.endswith(".") and len(w) > 2 and title.startswith(w[:-1]) for w in held.split()
+    )
 
 
 def _namelike(name: str, text: str, offset: int) -> bool:
