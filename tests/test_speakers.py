@@ -207,6 +207,34 @@ def test_quantified_and_described_people_are_anonymous():
     assert {p.kind for p in result.parties} == {"anonymous"}
 
 
+def test_roles_and_common_nouns_are_anonymous_sources():
+    result = extract(
+        "Tom Hale was charged on Monday. His lawyer said Hale would plead not guilty.\n\n"
+        "Neighbors were shocked. The neighbors said he was quiet.\n\n"
+        "Those close to the mayor said he would not resign."
+    )
+    assert party(result, "His lawyer").kind == "anonymous"
+    assert party(result, "Those close to the mayor").kind == "anonymous"
+
+
+def test_a_spokeswoman_for_the_authority_is_affiliated_with_the_authority_named_before():
+    result = extract(
+        "Officials at the Harbor Authority said the docks would reopen. A spokeswoman for the "
+        "authority said repairs were done."
+    )
+    spokeswoman = party(result, "A spokeswoman for the authority")
+    assert spokeswoman.kind == "anonymous"
+    assert spokeswoman.affiliation == "Harbor Authority"
+
+
+def test_the_ceo_is_the_chief_executive_named_before():
+    result = extract(
+        "Acme Inc. chief executive Ravi Nair said sales rose.\n\n"
+        "“We had a great year,” the CEO said."
+    )
+    assert speaker_of(result, "great year") == "Ravi Nair"
+
+
 def test_clean_name_keeps_initials_and_abbreviations():
     assert clean_name("William F. Sweeney") == "William F. Sweeney"
     assert clean_name("Acme Holdings Inc.") == "Acme Holdings Inc."

@@ -47,8 +47,9 @@ DOCUMENTS = DOC_NOUNS | frozenset(
     papers""".split()
 )
 _DETERMINERS = frozenset("a an the one this that these those another its their his her".split())
+_POSSESSORS = frozenset("his her their its my our your the a an one".split())
 _QUANTIFIERS = frozenset(
-    "both all many some several most few two three four five six seven eight nine ten".split()
+    "both all many some several most few those two three four five six seven eight nine ten".split()
 )
 # Words after which a noun phrase's head has ended: "people familiar with ...".
 _POST_HEAD = frozenset(
@@ -60,7 +61,7 @@ _SENTENCE_BREAK = re.compile(r"(\S+)\.\s+\S")
 _PARENTHESIS_END = re.compile(r"\s*\([^()]*\)$")
 _SPOKESPERSON_FOR = re.compile(
     r"^(?i:a|an|the|one)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative|press officer)"
-    r"\s+(?:for|of|at|from)\s+(?:the\s+)?([A-Z].*)$"
+    r"\s+(?:for|of|at|from)\s+(?:the\s+)?(\w.*)$"
 )
 _SPOKESPERSON_OF = re.compile(
     r"^(?i:a|an|the|one)\s+([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)\s+"
@@ -123,6 +124,9 @@ def kind_for(name: str, kind: str) -> str:
     if _SPOKESPERSON_FOR.match(name) or _SPOKESPERSON_OF.match(name):
         return "anonymous"
     if low[0] in _QUANTIFIERS or (head in SOURCE_NOUNS and head not in ("authorities", "police")):
+        return "anonymous"
+    # "His lawyer", "CEO", "the girl's mother": a role, not a body
+    if head in TITLE_WORDS and (len(words) == 1 or low[0] in _POSSESSORS or name.islower()):
         return "anonymous"
     if kind == "anonymous" and (head in COMPANY_NOUNS or head in ORG_WORDS):
         return "organization"
@@ -204,7 +208,7 @@ class PartyTidier:
             info = self.reg.parties.get(name)
             if spokes and info:
                 info.kind = "anonymous"
-                info.affiliation = info.affiliation or clean_name(spokes.group(1))
+                info.affiliation = info.affiliation or self._body(clean_name(spokes.group(1)))
         self._documents()
         self._companies()
         for name in self._speaking():
@@ -217,6 +221,22 @@ class PartyTidier:
             {f.speaker for f in self.ctx.found if f.speaker and f.speaker in self.reg.parties},
             key=lambda n: (self.first_said.get(n, 0), n),
         )
+
+    def _body(self, phrase: str) -> str | None:
+        """A body by its name, or by its common noun ('the authority' -> Harbor Authority)
+        when one body of the article ends with it."""
+        if phrase[:1].isupper():
+            return phrase
+        low = phrase.casefold().split()[-1:]
+        bodies = {
+            p
+            for p in [*self.reg.parties, *self.reg.chunk_names]
+            if p.casefold().split()[-1:] == low
+            and " " in p
+            and p[:1].isupper()
+            and p.split()[0].casefold() not in _DETERMINERS
+        }
+        return bodies.pop() if len(bodies) == 1 else None
 
     def _documents(self) -> None:
         for f in self.ctx.found:
@@ -371,6 +391,10 @@ class PartyTidier:
         }
         for name, info in self.reg.parties.items():
             info.kind = kind_for(name, info.kind)
+            # "Neighbors said": a common noun capitalised only to open a sentence
+            if " " not in name and not name.isupper() and info.kind != "person":
+                if re.search(rf"(?<![\w.]\s)\b{re.escape(name.casefold())}\b", self.ctx.text):
+                    info.kind = "anonymous"
             # "Press secretary Jen Hall": a capitalised common noun is no employer
             affiliation = (info.affiliation or "").strip()
             if " " not in affiliation and _common_noun(affiliation):

@@ -479,9 +479,16 @@ def _title_matches(title: str, held: str) -> bool:
     held = held.casefold()
     if title in held:
         return True
-    return any(
-        w.endswith(".") and len(w) > 2 and title.startswith(w[:-1]) for w in held.split()
-    )
+    words = held.split()
+    if any(w.endswith(".") and len(w) > 2 and title.startswith(w[:-1]) for w in words):
+        return True
+    # 'the CEO' holds 'chief executive', 'the CFO' 'chief financial officer'
+    if title.isalpha() and 2 <= len(title) <= 4:
+        for k in range(len(words)):
+            initials = "".join(w[:1] for w in words[k : k + len(title)])
+            if initials == title or (len(title) > 2 and initials + "o" == title):
+                return True
+    return False
 
 
 def _namelike(name: str, text: str, offset: int) -> bool:
