@@ -392,9 +392,9 @@ class PartyTidier:
         for name, info in self.reg.parties.items():
             info.kind = kind_for(name, info.kind)
             # "Neighbors said": a common noun capitalised only to open a sentence
-            if " " not in name and not name.isupper() and info.kind != "person":
-                if re.search(rf"(?<![\w.]\s)\b{re.escape(name.casefold())}\b", self.ctx.text):
-                    info.kind = "anonymous"
+            single = " " not in name and not name.isupper() and info.kind != "person"
+            if single and re.search(rf"\b{re.escape(name.casefold())}\b", self.ctx.text):
+                info.kind = "anonymous"
             # "Press secretary Jen Hall": a capitalised common noun is no employer
             affiliation = (info.affiliation or "").strip()
             if " " not in affiliation and _common_noun(affiliation):
