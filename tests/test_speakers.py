@@ -273,6 +273,15 @@ def test_ranker_fills_a_missing_speaker_with_the_person_speaking_in_the_paragrap
     assert target.speaker == "Marta Ruiz"
 
 
+def test_a_quote_opening_a_paragraph_goes_to_the_person_not_the_outlet_she_spoke_to():
+    result = extract(
+        "Ana Ruiz has run the shelter for a decade. She spoke to The Daily Ledger.\n\n"
+        "“We turn people away every night.”"
+    )
+    assert speaker_of(result, "turn people away") == "Ana Ruiz"
+    assert party(result, "Ana Ruiz").kind == "person"
+
+
 def test_ranker_leaves_an_attributed_speaker_alone():
     text = 'Ana Ruiz spoke first. "We will appeal," said Tomas Berg.'
     ctx = train_speakers.rules_context(text)
