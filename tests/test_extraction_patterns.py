@@ -268,3 +268,36 @@ def test_negated_and_declined_speech_is_not_a_statement():
         "Ruiz said she did not know."
     )
     assert said(result) == [("Ana Ruiz", "she did not know.")]
+
+
+def test_quoted_as_saying_and_claims_made_in_a_filing():
+    result = extract(
+        "Ana Ruiz was quoted by the Ledger as saying that the talks had failed.\n\n"
+        "The families alleged in a lawsuit filed Monday that the company hid the risks."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "the talks had failed."),
+        ("The families", "the company hid the risks."),
+    ]
+
+
+def test_a_quote_running_into_a_paragraph_that_omits_the_opening_mark():
+    result = extract(
+        "The mayor spoke first.\n\n"
+        "“We will win this fight.\n\n"
+        "And we will fix the roads,” said Ana Ruiz."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "We will win this fight."),
+        ("Ana Ruiz", "And we will fix the roads"),
+    ]
+    assert all(s.direct for s in result.statements)
+
+
+def test_a_headline_surname_and_colon_before_a_quote_but_not_a_kicker():
+    result = extract(
+        "Ruiz: ‘We will win the seat back’\n\n"
+        "Exclusive: ‘We were lied to by the board’\n\n"
+        "Ana Ruiz spoke to supporters on Monday."
+    )
+    assert said(result) == [("Ana Ruiz", "We will win the seat back")]

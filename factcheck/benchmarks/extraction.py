@@ -8,6 +8,7 @@ other people's names (so the speaker registry grows as in a long feed) and disti
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -63,18 +64,25 @@ def run(table: Table) -> None:
     big.write_text(synthetic_news(500_000), encoding="utf-8")
     for label, path, budget in [("demo article", seed, "< 1 s"), ("a news file", big, "")]:
         words = len(path.read_text(encoding="utf-8").split())
-        took = _median_process_seconds(path, runs=5 if path == seed else 3)
+        took, cpu = _median_process_seconds(path, runs=5 if path == seed else 3)
         table.add(
             "extraction",
             f"manage.py extract --json, {label} ({words:,} words)",
             f"{took * 1000:,.0f} ms",
             budget,
         )
-    # the issue's measure: the whole process on a 500,000-word file
+    # the issue's measure: the whole process on a 500,000-word file; CPU time too, which other
+    # people's jobs on the shared machine do not inflate the way they inflate wall time
     table.add(
         "extraction",
         "manage.py extract --json, a news file: whole-process rate",
         f"{words / took:,.0f} words/s",
+        ">= 20,000",
+    )
+    table.add(
+        "extraction",
+        "manage.py extract --json, a news file: rate per CPU second",
+        f"{words / cpu:,.0f} words/s",
         ">= 20,000",
     )
 
@@ -119,9 +127,11 @@ def run(table: Table) -> None:
     folder.rmdir()
 
 
-def _median_process_seconds(path: Path, runs: int) -> float:
-    times = []
+def _median_process_seconds(path: Path, runs: int) -> tuple[float, float]:
+    """Median wall and CPU seconds (user + system) of the whole extract process."""
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         subprocess.run(
             [sys.executable, "manage.py", "extract", str(path), "--json"],
@@ -129,8 +139,10 @@ def _median_process_seconds(path: Path, runs: int) -> float:
             stdout=subprocess.DEVNULL,
             cwd=settings.BASE_DIR,
         )
-        times.append(time.perf_counter() - started)
-    return sorted(times)[runs // 2]
+        walls.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return sorted(walls)[runs // 2], sorted(cpus)[runs // 2]
 
 
 _TEN_MB = """

@@ -27,6 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="with --evaluate: list the errors of each TUNE article (never CHECK's)",
     )
     parser.add_argument(
+        "--no-loao",
+        action="store_true",
+        help="with --evaluate: skip the leave-one-article-out figure (it retrains 19 times)",
+    )
+    parser.add_argument(
         "--scorer",
         metavar="SCORER_PY",
         help="with --evaluate: count with this scorer module's score() instead of ours",
@@ -38,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if args.evaluate:
         if args.path:
             return _fail("give an article PATH or --evaluate CORPUS_DIR, not both", 2)
-        return _evaluate(args.evaluate, args.verbose, args.scorer)
+        return _evaluate(args.evaluate, args.verbose, args.scorer, args.no_loao)
     if not args.path:
         return _fail("give an article PATH (or --evaluate CORPUS_DIR)", 2)
     try:
@@ -84,7 +89,7 @@ def render_table(result: dict) -> str:
     return "\n".join(lines)
 
 
-def _evaluate(folder: str, verbose: bool, scorer_path: str | None) -> int:
+def _evaluate(folder: str, verbose: bool, scorer_path: str | None, no_loao: bool) -> int:
     from factcheck.extraction import evaluate
 
     try:
@@ -92,7 +97,8 @@ def _evaluate(folder: str, verbose: bool, scorer_path: str | None) -> int:
         scorer = evaluate.load_scorer(scorer_path) if scorer_path else evaluate.score
     except (OSError, ValueError, AttributeError) as exc:
         return _fail(str(exc), 2)
-    _write(evaluate.render(evaluate.evaluate(golds, scorer=scorer, verbose=verbose)))
+    learned = [] if no_loao else None
+    _write(evaluate.render(evaluate.evaluate(golds, scorer, verbose=verbose, learned=learned)))
     return 0
 
 

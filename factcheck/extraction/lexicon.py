@@ -115,7 +115,9 @@ BY_AGENT = re.compile(r"^\s+by\s+")
 # Where an attribution says what was said through: "in a statement", "in a televised speech".
 _MEDIUM = (
     r"(?:statement|interview|email|e-mail|letter|post|speech|briefing|tweet|message|release|"
-    r"memo|filing|conference|call|video|broadcast|testimony|hearing|op-ed|column|essay|podcast)"
+    r"memo|filing|conference|call|video|broadcast|testimony|hearing|op-ed|column|essay|podcast|"
+    r"book|lawsuit|complaint|motion|ruling|affidavit|petition|report|study|paper|article|blog|"
+    r"newsletter|submission|document)"
 )
 # Words between a subject and its speech verb: adverbs, auxiliaries, time phrases, the medium,
 # and catenative verbs ("continued to insist", "went on to say", "appeared to suggest").
@@ -143,6 +145,10 @@ FINITE_SOON = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,5}?(?:is|was|are|were|has|have|had|will|would|can|could|should|"
     r"may|might|must|did|does|do)\b"
 )
+QUOTED_AS = re.compile(
+    r"\s(?:(?:was|were|is|are|has been|have been|had been)\s+)?quoted\s+"
+    r"(?:(?:by|in|on)\s+[^,;]{1,60}?\s+)?as$"
+)
 TAIL_CLAUSE = re.compile(r"[,;:]|\b(?:that|to|about|if|whether|what|how|why)\b")
 CLAUSE_STOPS = frozenset(
     """that which who whom whose if when while because but or as so though although since after
@@ -169,8 +175,9 @@ HEADLINE_SPEECH = re.compile(
     rf"^[A-Z][^,;:.!?]{{0,60}}?\s{_HEADLINE_VERB}\s+\S"  # "Taliban say they freed ..."
     rf"|^[A-Z].{{8,}},\s+[^,;:]{{1,40}}?\s{_HEADLINE_VERB}\s*$"  # "..., CEO says"
 )
-# "Mayor Ana Ruiz: ..." at the start of a paragraph (two to five capitalised words)
-SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){1,4})\s*:\s+(?=\S)")
+# "Mayor Ana Ruiz: ..." at the start of a paragraph (up to five capitalised words; one only
+# when it is a person named elsewhere, as in a headline "Ruiz: ‘We will win’")
+SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
 SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
 WORD_RE = re.compile(r"\S+")
 # a wire dateline opening a story: "CEDAR RIDGE, Calif. (AP) — ", "(Reuters) - ", "LONDON — "
@@ -183,7 +190,12 @@ QUOTE_THEN_DESCRIPTOR = re.compile(r"(?:,[\"”]|[\"”],)\s+((?:[\w’'.&-]+\s+
 DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
 # ", Raj Mehta," or ", the finance director," right after a source
 APPOSITIVE_AFTER = re.compile(r",\s*([^,;]{2,80}?),\s*(?=\S)")
-CONTENT_CUT = re.compile(r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b")
+# where reported content ends: a participle adding another statement, or a dash opening the
+# writer's own aside ("... to help — but it is impossible to know whether ...")
+CONTENT_CUT = re.compile(
+    r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b"
+    r"|\s[—–]\s*(?:but|and|though|although|while|yet)\b"
+)
 TITLE_ABBREVIATIONS = {
     "sen": "senator",
     "rep": "representative",

@@ -112,7 +112,7 @@ class QuotePlacement:
             speakers = quote_speaker.get(qi)
             interior = self.text[ps + q.start : ps + q.end]
             if not speakers:
-                starts_para = q.open == 0
+                starts_para = q.open <= 0
                 size = len(interior.split())
                 # a sentence of its own, however short ("Nobody told us."), is no scare quote
                 sentence_like = interior[:1].isupper() and (

@@ -121,7 +121,9 @@ def find_quotes(p: str) -> list[Quote]:
             if inside:
                 quotes.append(Quote(start, i, True))
                 inside = False
-            elif after == ",":
+            elif after == "," or (not quotes and before in ",.!?…"):
+                # a lost opening mark: after the previous quote, or (the first mark of the
+                # paragraph closing a sentence) at the paragraph's start, continuing a quote
                 lost_start = quotes[-1].outer_end if quotes else 0
                 if i - lost_start > 20:
                     quotes.append(Quote(lost_start - 1, i, True))
@@ -140,7 +142,7 @@ def mask(p: str, quotes: list[Quote]) -> str:
     chars = list(p)
     for q in quotes:
         # downstream rules look for double marks only
-        if chars[q.open] in "‘'":
+        if q.open >= 0 and chars[q.open] in "‘'":
             chars[q.open] = "“"
         if q.closed and chars[q.close] in "’'":
             chars[q.close] = "”"

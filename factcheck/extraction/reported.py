@@ -32,6 +32,7 @@ from factcheck.extraction.lexicon import (
     PREPOSITION_FIRST,
     QUOTE_FRAME,
     QUOTE_THEN_DESCRIPTOR,
+    QUOTED_AS,
     SPEECH_NOUN_RE,
     TAIL_CLAUSE,
     TELL_VERBS,
@@ -73,6 +74,9 @@ class Attribution:
     trailing: bool = False  # the attribution follows what was said
     kind: str = "clause"
     serves_quote: Quote | None = None
+
+
+UNRESOLVED_KEPT = frozenset(("he", "she", "they"))
 
 
 class ReportedSpeech:
@@ -191,6 +195,16 @@ class ReportedSpeech:
             and not re.match(r"\s+(?:that\b|:)", after)
         ):
             return None
+        quoted = QUOTED_AS.search(left) if participle else None
+        if quoted:
+            # "Ruiz was quoted by Reuters as saying that ...": the subject of 'quoted' said it
+            subject = self.left_subject(ss, ss + quoted.start())
+            if subject is None:
+                return None
+            speakers = [self.resolve(subject[0], subject[1], subject[2])]
+            subj_start = subject[1]
+            att = Attribution(vs, ve, subj_start, [s for s in speakers if s])
+            return self._with_content(att, ve, se) if att.speakers else None
         if participle and (left.endswith(",") or not left or coordinated):
             speakers = self._participle_speakers(ss, vs, earlier)
             subj_start = vs
@@ -241,7 +255,11 @@ class ReportedSpeech:
                     return None
         speakers = [s for s in speakers if s]
         if not speakers:
-            return None
+            if not (subject and bare(subject[0]) in UNRESOLVED_KEPT):
+                return None
+            # "he said ..." with no antecedent the rules trust: the statement stands, and the
+            # speaker is left to the ranker (or to the reviewer)
+            speakers = [None]
         if ambiguous and inverted and not m[max(ss, vs - 3) : vs].strip().endswith((",", '"', "”")):
             return None
         att = Attribution(vs, ve, subj_start, speakers)
@@ -392,7 +410,8 @@ class ReportedSpeech:
         return m.group(1) if m else None
 
     def _quote_starts(self, prefix: str) -> bool:
-        return prefix.lstrip()[:1] in ('"', "“")
+        # (a quote whose opening mark was left out shows as its masked interior)
+        return prefix.lstrip()[:1] in ('"', "“") or prefix.lstrip().startswith("xxx")
 
     def _quote_near(self, vs: int) -> bool:
         window = self.masked[max(0, vs - 80) : vs + 80]
@@ -416,8 +435,9 @@ class ReportedSpeech:
         while lead:
             cs = lead.end()
             lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
-        if self.masked.startswith("that ", cs):
-            cs += 5
+        that = re.compile(r"\s*that\s").match(self.masked, cs, se)
+        if that:
+            cs = that.end()
         cut = CONTENT_CUT.search(self.masked, cs, se)
         ce = cut.start() if cut else se
         att.content = self._trim_content(cs, ce)

@@ -96,7 +96,10 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             continues = bool(quotes) and not quotes[-1].closed and index + 1 < len(self.paragraphs)
             if continues:
                 ns = self.paragraphs[index + 1][0]
-                continues = self.text[ns : ns + 1] in ('"', "“", "„", "«", "‘")
+                following = self.quotes[index + 1]
+                continues = self.text[ns : ns + 1] in ('"', "“", "„", "«", "‘") or bool(
+                    following and following[0].open < 0  # its opening mark was left out
+                )
             attributed = [f.speaker for f in para_found if f.direct and not f.guessed and f.speaker]
             if attributed and chain_pending:
                 for f in chain_pending:
@@ -130,7 +133,14 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         words = name.split()
         while len(words) > 2 and words[0].casefold() in TITLE_WORDS:
             words = words[1:]
-        if not (looks_person_name(" ".join(words)) or self.registry.lookup_person(name, ps)):
+        if len(words) == 1:
+            # a headline's "Ruiz: ..." names someone the story names in full, maybe later
+            full = [c for c in self.registry.chunk_names if c.split()[-1] == name]
+            full = [c for c in full if looks_person_name(c)]
+            if len(full) != 1:
+                return []
+            name = words[0] = full[0]
+        if not looks_person_name(" ".join(words)):
             return []
         speaker = self.resolve(name, ps)
         content = self._trim_content(cm.end(), pe)
