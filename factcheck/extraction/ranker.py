@@ -150,6 +150,7 @@ class SpeakerContext:
         self.spans: dict[tuple[int, int], int] = {}
         for f in self.found:
             self.spans[(f.start, f.end)] = self.spans.get((f.start, f.end), 0) + 1
+        self.unfiled: dict[str, str] = {}
         self.mentions = self._party_mentions()
         self.mention_counts: dict[str, int] = {}
         for _, name in self.mentions:
@@ -159,13 +160,28 @@ class SpeakerContext:
     def _party_mentions(self) -> list[tuple[int, str]]:
         reg = self.registry
         out = list(reg.person_mentions)
+        namelike = set(reg.namelike_mentions)
         for offset, raw in reg.namelike_mentions + reg.other_mentions:
             bare = re.sub(r"^(?:the|The)\s+", "", raw)
             name = reg.by_key.get(norm_key(bare)) or reg.lookup_person(bare, offset)
             if name:
                 out.append((offset, name))
+            elif (offset, raw) in namelike:
+                # 'Ana Ruiz has run the shelter': a person by the look of the name only
+                self.unfiled[raw] = "person"
+                out.append((offset, raw))
         out.sort()
         return out
+
+    def kind(self, name: str) -> str:
+        info = self.registry.parties.get(name)
+        return info.kind if info else self.unfiled.get(name, "anonymous")
+
+    def file(self, name: str) -> str:
+        """The party's name, adding a candidate seen only as a mention to the registry."""
+        if name in self.registry.parties:
+            return name
+        return self.registry.add(name, self.unfiled.get(name, "anonymous")).name
 
     def paragraph_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, pos) - 1)
@@ -251,8 +267,7 @@ def candidates_for(ctx: SpeakerContext, index: int) -> list[Candidate]:
 
     out = []
     for cand in by_name.values():
-        info = ctx.registry.parties.get(cand.name)
-        kind = info.kind if info else "anonymous"
+        kind = ctx.kind(cand.name)
         before = [o for o in cand.mentions if o < f.start]
         after = [o for o in cand.mentions if f.end <= o < hi and o >= p_lo]
         inside = any(f.start <= o < f.end for o in cand.mentions)
@@ -369,8 +384,9 @@ def weak_speaker(name: str | None) -> bool:
 def rerank(ctx: SpeakerContext, weights: list[float] | None = None) -> int:
     """Fill the rules' gaps; returns how many speakers changed.
 
-    A statement whose rule speaker is missing or a fragment takes the ranker's best other
-    candidate when that one is more likely than not. A speaker the rules chose is never
+    A statement whose rule speaker is missing or a fragment, or a quote the rules gave to a
+    news outlet only by guessing from the paragraph, takes the ranker's best other candidate
+    when that one is more likely than not. A speaker the rules chose is never
     overruled (overruling even their guesses lost accuracy, leave-one-article-out), and a span
     shared by several statements (a joint statement) keeps the rules' list."""
     weights = weights if weights is not None else _WEIGHTS
@@ -378,9 +394,13 @@ def rerank(ctx: SpeakerContext, weights: list[float] | None = None) -> int:
         return 0
     changes = []
     for index, f in enumerate(ctx.found):
-        if not weak_speaker(f.speaker) or ctx.spans[(f.start, f.end)] > 1:
+        quoted_outlet = f.direct and f.guessed and ctx.kind(f.speaker or "") == "media"
+        if not (weak_speaker(f.speaker) or quoted_outlet) or ctx.spans[(f.start, f.end)] > 1:
             continue
         cands = [c for c in candidates_for(ctx, index) if c.name != f.speaker]
+        if f.direct:
+            # reporters quote people and bodies; an outlet is quoted only when named so
+            cands = [c for c in cands if ctx.kind(c.name) != "media"]
         if not cands:
             continue
         probs = probabilities(cands, weights)
@@ -389,5 +409,5 @@ def rerank(ctx: SpeakerContext, weights: list[float] | None = None) -> int:
             changes.append((f, cands[best].name))
     # decided on the rules' speakers throughout, then applied together
     for f, name in changes:
-        f.speaker = name
+        f.speaker = ctx.file(name)
     return len(changes)

@@ -15,8 +15,10 @@ from factcheck.extraction.lexicon import (
 )
 from factcheck.extraction.speakers import (
     FUNCTION_WORDS,
+    GOVERNMENT_WORDS,
     HONORIFICS,
     MEDIA_WORDS,
+    ORG_WORDS,
     PRONOUNS,
     SENTENCE_END,
     TITLE_WORDS,
@@ -92,8 +94,13 @@ class SpeakerResolver:
                 info = reg.add(words[0], "person")  # "Ms. Okafor"
                 self._note_alias(info.name, np, detail)
                 return info.name
-            while len(words) > 1 and words[0].casefold() in TITLE_WORDS:
-                detail = detail or words[0]  # "President Lind"
+            # "President Lind", but "Justice Department" is a body, not a person's title
+            while (
+                len(words) > 1
+                and words[0].casefold() in TITLE_WORDS
+                and not any(_body_word(w) for w in words[1:])
+            ):
+                detail = detail or words[0]
                 words = words[1:]
                 if len(words) == 1 and not reg.lookup_person(words[0], pos):
                     info = reg.add(words[0], "person")
@@ -266,3 +273,8 @@ def affiliation_from(detail: str) -> str | None:
     if m and m.group(1).casefold() not in FUNCTION_WORDS:
         return re.sub(r"['’]s$", "", m.group(1))
     return None
+
+
+def _body_word(word: str) -> bool:
+    low = word.casefold().strip(".,")
+    return low in ORG_WORDS or low in GOVERNMENT_WORDS or low in MEDIA_WORDS

@@ -123,13 +123,22 @@ def strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def looks_person_name(name: str) -> bool:
-    """Two to four capitalised words, none of them an organisation or title word."""
+    """Two to four capitalised words, none of them an organisation or title word; middle
+    initials ('William J. Hardy') come on top."""
     words = name.split()
     if not 2 <= len(words) <= 4:
         return False
     if words[0].casefold() in MONTHS_DAYS:
         return False
+    inner = [w for w in words[1:-1] if _INITIAL.fullmatch(w)]
+    if inner:
+        words = [w for w in words if w not in inner]
+        if len(words) < 2:
+            return False
     for w in words:
         low = w.casefold().rstrip(".")
         if not w[:1].isupper() or any(ch.isdigit() for ch in w):
@@ -181,7 +190,7 @@ class PartyInfo:
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split()).strip(" ,.;:")
-        if alias and alias != self.name and alias not in self.aliases and len(alias) < 90:
+        if 1 < len(alias) < 90 and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
 
     def freeze(self) -> Party:
@@ -437,7 +446,7 @@ class Registry:
         i = bisect.bisect_right(self.person_mentions, (pos, "\uffff"))
         for _, name in reversed(self.person_mentions[max(0, i - 300) : i]):
             info = self.parties.get(name)
-            if info and any(title in t.casefold() for t in info.titles):
+            if info and any(_title_matches(title, t) for t in info.titles):
                 return name
         return None
 
@@ -463,6 +472,23 @@ class Registry:
 
     def freeze(self, used: set[str]) -> tuple[Party, ...]:
         return tuple(self.parties[n].freeze() for n in self.parties if n in used)
+
+
+def _title_matches(title: str, held: str) -> bool:
+    """'senator' is held by 'Sen. Alma Reyes' as by 'the senator from Ohio'."""
+    held = held.casefold()
+    if title in held:
+        return True
+    words = held.split()
+    if any(w.endswith(".") and len(w) > 2 and title.startswith(w[:-1]) for w in words):
+        return True
+    # 'the CEO' holds 'chief executive', 'the CFO' 'chief financial officer'
+    if title.isalpha() and 2 <= len(title) <= 4:
+        for k in range(len(words)):
+            initials = "".join(w[:1] for w in words[k : k + len(title)])
+            if initials == title or (len(title) > 2 and initials + "o" == title):
+                return True
+    return False
 
 
 def _namelike(name: str, text: str, offset: int) -> bool:

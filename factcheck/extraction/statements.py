@@ -22,6 +22,7 @@ from factcheck.extraction.lexicon import (
     SPEAKER_COLON,
     VERB_RE,
 )
+from factcheck.extraction.parties import tidy_parties
 from factcheck.extraction.placement import Found, QuotePlacement
 from factcheck.extraction.quotes import Quote, find_quotes, mask, sentences
 from factcheck.extraction.ranker import SpeakerContext, rerank
@@ -213,5 +214,6 @@ def find_statements(text: str) -> tuple[list[Found], Registry]:
     ex.run()
     found = ex.statements()
     # the learned ranker gives a second opinion where the rules' speaker is weakest
-    rerank(SpeakerContext(ex.text, ex.masked, ex.paragraphs, ex.registry, found))
-    return found, ex.registry
+    context = SpeakerContext(ex.text, ex.masked, ex.paragraphs, ex.registry, found)
+    rerank(context)
+    return tidy_parties(context), ex.registry

@@ -47,8 +47,19 @@ def rules_context(text: str) -> SpeakerContext:
     return SpeakerContext(ex.text, ex.masked, ex.paragraphs, ex.registry, ex.statements())
 
 
+_EXAMPLES: dict[tuple[str, str], list[Example]] = {}
+
+
 def examples(doc: dict) -> list[Example]:
-    """One example per rule statement that matches a gold one and has its speaker in view."""
+    """One example per rule statement that matches a gold one and has its speaker in view
+    (kept per article: leave-one-article-out asks for each one eighteen times)."""
+    key = (doc.get("id", ""), doc["text"])
+    if key not in _EXAMPLES:
+        _EXAMPLES[key] = _examples(doc)
+    return _EXAMPLES[key]
+
+
+def _examples(doc: dict) -> list[Example]:
     ctx = rules_context(clean(doc["text"]))
     parties = {p["name"]: p for p in doc["parties"]}
     predicted = [
@@ -94,16 +105,8 @@ def fit(examples: list[tuple[list[list[float]], list[bool]]]) -> list[float]:
     return w
 
 
-_SEEN: dict[tuple[str, str], list[Example]] = {}
-
-
 def train(golds: list[dict]) -> list[float]:
-    # leave-one-article-out trains 19 times on 18 articles: extract each article once
-    for doc in golds:
-        key = (doc["id"], doc["text"])
-        if key not in _SEEN:
-            _SEEN[key] = examples(doc)
-    return fit([e for doc in golds for e in _SEEN[(doc["id"], doc["text"])]])
+    return fit([e for doc in golds for e in examples(doc)])
 
 
 @contextmanager
@@ -136,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("corpus", type=Path, help="folder of *.gold.json annotated articles")
     parser.add_argument("--write", action="store_true", help="save weights fitted on all")
+    parser.add_argument(
+        "--output", type=Path, default=WEIGHTS_PATH, help="where --write saves the weights"
+    )
     args = parser.parse_args(argv)
     try:
         golds = load_corpus(args.corpus)
@@ -164,8 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             "articles": len(golds),
             "weights": {name: round(w, 4) for name, w in zip(FEATURES, weights, strict=True)},
         }
-        WEIGHTS_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS_PATH}")
+        args.output.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.output}")
     return 0
 
 
