@@ -310,3 +310,15 @@ def test_a_question_ending_its_own_sentence_before_the_attribution():
         "Bennett declined to be interviewed and asked if questions could be sent by email."
     )
     assert said(result) == [("Wen Lin", "What is the incentive?")]
+
+
+def test_a_quote_given_by_according_to_and_a_participle_after_a_named_subject():
+    result = extract(
+        '"The bridge is unsafe," according to a report by the city engineer.\n\n'
+        'Ruiz defended the plan, adding: "It will save lives."'
+    )
+    assert said(result) == [
+        ("the city engineer", "The bridge is unsafe"),
+        ("Ruiz", "It will save lives."),
+    ]
+    assert all(s.direct for s in result.statements)

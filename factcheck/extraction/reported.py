@@ -488,6 +488,15 @@ class ReportedSpeech:
                 if VERB_LIKE.match(word) or (word.endswith("ing") and word.islower()):
                     s = self.resolve(" ".join(tokens[:k]), ss)
                     return [s] if s else []
+        # or a name: "Ruiz defended the plan, adding: ..."
+        k = 0
+        while (
+            k < min(4, len(tokens)) and is_cap(tokens[k]) and bare(tokens[k]) not in FUNCTION_WORDS
+        ):
+            k += 1
+        if 0 < k < len(tokens) and VERB_LIKE.match(tokens[k]):
+            s = self.resolve(" ".join(tokens[:k]), ss)
+            return [s] if s else []
         return []
 
     def _according(self, as_: int, ae: int, ss: int, se: int) -> Attribution | None:
