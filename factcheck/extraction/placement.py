@@ -72,7 +72,7 @@ class QuotePlacement:
                 qs_, qe_ = ps + q.start, ps + q.end
                 if qe_ <= ce + 1:
                     t = self.text  # (a comma closing the quote is masked in m)
-                    if t[cs:qs_].strip(' "“:,') == "" and t[qe_:ce].strip(' "”.,!?') == "":
+                    if t[cs:qs_].strip(" \"“‘':,") == "" and t[qe_:ce].strip(" \"”’'.,!?") == "":
                         quote_speaker[qi] = a.speakers
                         a.content = None
                         a.serves_quote = q
