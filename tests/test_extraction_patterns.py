@@ -322,3 +322,14 @@ def test_a_quote_given_by_according_to_and_a_participle_after_a_named_subject():
         ("Ruiz", "It will save lives."),
     ]
     assert all(s.direct for s in result.statements)
+
+
+def test_an_inverted_attribution_naming_a_described_person():
+    result = extract(
+        '"Best night of my life," said season-ticket holder Lucy Grant, 34. "Well, after my '
+        'wedding."'
+    )
+    assert said(result) == [
+        ("Lucy Grant", "Best night of my life"),
+        ("Lucy Grant", "Well, after my wedding."),
+    ]
