@@ -344,3 +344,15 @@ def test_what_a_study_found_comes_before_it_at_the_end_of_a_sentence():
     assert said(result) == [
         ("Lakeshore University", "Shaded streets saw fewer heat visits last summer")
     ]
+
+
+def test_a_joint_statement_of_a_list_of_common_noun_phrases():
+    result = extract(
+        "The mayor, the police chief and the fire marshal all said the fire was under control."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "The mayor",
+        "the police chief",
+        "the fire marshal",
+    ]
+    assert len({(s.start, s.end) for s in result.statements}) == 1

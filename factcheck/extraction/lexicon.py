@@ -161,6 +161,9 @@ DOC_NOUNS = frozenset(
 DOC_BY_TAIL = re.compile(
     r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(DOC_NOUNS)) + r")\s+(?:by|from)$"
 )
+_DET_NP = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[\w’'-]+(?:\s+[\w’'-]+)?"
+# a list of common noun phrases opening a sentence: "The mayor, the police chief and the ..."
+DETERMINER_LIST = re.compile(rf"\s*((?:{_DET_NP},\s+)*{_DET_NP},?\s+and\s+{_DET_NP})\s")
 DETERMINERS = frozenset(
     """the a an one two three four five some many several most all both another his her their
     its""".split()

@@ -19,6 +19,7 @@ from factcheck.extraction.lexicon import (
     CONTENT_CUT,
     COORDINATED,
     DATELINE,
+    DETERMINER_LIST,
     DOC_BY_TAIL,
     DOC_NOUNS,
     FINITE_SOON,
@@ -427,6 +428,8 @@ class ReportedSpeech:
             r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+and\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)",
             self.masked[ss:vs],
         )
+        # "The mayor, the police chief and the fire marshal all said"
+        m = m or DETERMINER_LIST.match(self.masked, ss, vs)
         return m.group(1) if m else None
 
     def _quote_starts(self, prefix: str) -> bool:
