@@ -105,6 +105,18 @@ def test_spokeswoman_with_the_body_before_her_title_is_affiliated_with_it():
     assert party(result, "A Harbor Authority spokeswoman").affiliation == "Harbor Authority"
 
 
+def test_said_a_white_house_official_is_the_official_not_the_white_house():
+    result = extract(
+        '"We will not comment," said a White House official.\n\n'
+        '"The deal is dead," said one Republican operative in the state.'
+    )
+    assert speaker_of(result, "not comment") == "a White House official"
+    assert speaker_of(result, "deal is dead") == "one Republican operative"
+    assert {p.kind for p in result.parties} == {"anonymous"}
+    assert party(result, "a White House official").affiliation == "White House"
+    assert party(result, "one Republican operative").affiliation == "Republican"
+
+
 def test_named_spokesman_is_the_speaker_not_his_company():
     result = extract(
         '"We never sold those parts," Lumen Corp spokesman Idris Khan told the newspaper.'

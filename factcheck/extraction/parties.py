@@ -129,11 +129,31 @@ def kind_for(name: str, kind: str) -> str:
     # "His lawyer", "CEO", "the girl's mother": a role, not a body
     if head in TITLE_WORDS and (len(words) == 1 or low[0] in _POSSESSORS or name.islower()):
         return "anonymous"
+    body_head = head in COMPANY_NOUNS or head in ORG_WORDS or head in GOVERNMENT_WORDS
+    # "one Republican operative", "a local activist": an indefinite description of someone
+    indefinite = low[0] in _QUANTIFIERS or low[0] in ("a", "an", "one", "another")
+    if indefinite and head.islower() and not body_head and head.isalpha():
+        return "anonymous"
     if kind == "anonymous" and (head in COMPANY_NOUNS or head in ORG_WORDS):
         return "organization"
     if kind == "anonymous" and head in GOVERNMENT_WORDS:
         return "government"
     return kind
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'&-]*)*")
+
+
+def _body_modifier(name: str) -> str | None:
+    """'a senior State Department official' -> State Department; 'one GOP operative' -> GOP."""
+    words = name.split()
+    opening = words[0].casefold()
+    if len(words) < 2 or (not words[0][:1].islower() and opening not in _DETERMINERS):
+        return None
+    if not _head_word(words).islower():
+        return None
+    runs = [m.group(0) for m in _CAPITALISED_RUN.finditer(" ".join(words[1:]))]
+    return runs[0] if len(runs) == 1 else None
 
 
 def _common_noun(word: str) -> bool:
@@ -429,6 +449,9 @@ class PartyTidier:
             single = " " not in name and not name.isupper() and info.kind != "person"
             if single and name.casefold() in self._lowercase_words():
                 info.kind = "anonymous"
+            # "a senior State Department official": the body the source speaks from
+            if info.kind == "anonymous" and not info.affiliation:
+                info.affiliation = _body_modifier(name)
             # "Press secretary Jen Hall": a capitalised common noun is no employer
             affiliation = (info.affiliation or "").strip()
             if " " not in affiliation and _common_noun(affiliation):
