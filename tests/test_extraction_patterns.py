@@ -301,3 +301,35 @@ def test_a_headline_surname_and_colon_before_a_quote_but_not_a_kicker():
         "Ana Ruiz spoke to supporters on Monday."
     )
     assert said(result) == [("Ana Ruiz", "We will win the seat back")]
+
+
+def test_a_question_ending_its_own_sentence_before_the_attribution():
+    result = extract(
+        "“What is the incentive?” Wen Lin, the former director of the fund, said at an event "
+        "in Washington.\n\n"
+        "Bennett declined to be interviewed and asked if questions could be sent by email."
+    )
+    assert said(result) == [("Wen Lin", "What is the incentive?")]
+
+
+def test_a_quote_given_by_according_to_and_a_participle_after_a_named_subject():
+    result = extract(
+        '"The bridge is unsafe," according to a report by the city engineer.\n\n'
+        'Ruiz defended the plan, adding: "It will save lives."'
+    )
+    assert said(result) == [
+        ("the city engineer", "The bridge is unsafe"),
+        ("Ruiz", "It will save lives."),
+    ]
+    assert all(s.direct for s in result.statements)
+
+
+def test_an_inverted_attribution_naming_a_described_person():
+    result = extract(
+        '"Best night of my life," said season-ticket holder Lucy Grant, 34. "Well, after my '
+        'wedding."'
+    )
+    assert said(result) == [
+        ("Lucy Grant", "Best night of my life"),
+        ("Lucy Grant", "Well, after my wedding."),
+    ]

@@ -71,7 +71,8 @@ class QuotePlacement:
                 q = quotes[qi]
                 qs_, qe_ = ps + q.start, ps + q.end
                 if qe_ <= ce + 1:
-                    if m[cs:qs_].strip(' "“:,') == "" and m[qe_:ce].strip(' "”.,!?') == "":
+                    t = self.text  # (a comma closing the quote is masked in m)
+                    if t[cs:qs_].strip(" \"“‘':,") == "" and t[qe_:ce].strip(" \"”’'.,!?") == "":
                         quote_speaker[qi] = a.speakers
                         a.content = None
                         a.serves_quote = q

@@ -168,7 +168,7 @@ class ReportedSpeech:
             att = Attribution(vs, ve, vs, [s for s in speakers if s], content, True, "object")
             return att if content else None
         if low in ("asked", "asks", "ask") and re.match(
-            r"\s+(?:how|what|why|when|where|who)\b", after
+            r"\s+(?:how|what|why|when|where|who|if|whether)\b", after
         ):
             return None
         ambiguous = low in AMBIGUOUS
@@ -314,6 +314,15 @@ class ReportedSpeech:
             # 'Lind added:' may introduce a quote in the next paragraph
             return self._with_content(att, ve + colon.end(), se) or att
         tail = rest.strip()
+        if (
+            not quote_before
+            and not prefix
+            and m[max(0, ss - 3) : ss].rstrip().endswith(('"', "”"))
+            and (not tail or tail[0] in ".!?" or is_adverbial(tail))
+        ):
+            # '"What is the incentive?" Wen Lin, a former director, said at a conference.': a
+            # question or exclamation ends its own sentence, and this one only attributes it
+            quote_before = True
         if quote_before or prefix.endswith(","):
             # 'CONTENT, X said.' / '"QUOTE," X told Y.' / 'CONTENT, X said, but ...'
             # 'CONTENT, X told reporters on Monday.': only the addressee follows the verb
@@ -479,6 +488,15 @@ class ReportedSpeech:
                 if VERB_LIKE.match(word) or (word.endswith("ing") and word.islower()):
                     s = self.resolve(" ".join(tokens[:k]), ss)
                     return [s] if s else []
+        # or a name: "Ruiz defended the plan, adding: ..."
+        k = 0
+        while (
+            k < min(4, len(tokens)) and is_cap(tokens[k]) and bare(tokens[k]) not in FUNCTION_WORDS
+        ):
+            k += 1
+        if 0 < k < len(tokens) and VERB_LIKE.match(tokens[k]):
+            s = self.resolve(" ".join(tokens[:k]), ss)
+            return [s] if s else []
         return []
 
     def _according(self, as_: int, ae: int, ss: int, se: int) -> Attribution | None:

@@ -69,7 +69,7 @@ GOVERNMENT_WORDS = frozenset(
 )
 MEDIA_WORDS = frozenset(
     """news times post press journal herald tribune gazette magazine daily weekly radio
-    television tv broadcasting channel wire businessweek newspaper telegraph guardian observer
+    television tv broadcasting channel wire newspaper telegraph guardian observer
     chronicle reporter insider""".split()
 )
 # Lower-case heads that make a common noun phrase a plausible (anonymous) source.
@@ -79,7 +79,7 @@ SOURCE_NOUNS = frozenset(
     critics residents witnesses diplomat diplomats aide aides adviser advisers advisors member
     members commenter commenters user users investigators researchers scientists economists
     lawmakers leaders authorities police prosecutors insiders executive executives employees
-    staff workers activists settlers groups group some many others one mother father parent
+    staff workers activists groups group some many others one mother father parent
     parents woman man teacher doctor doctors forecasters economists analysts observers
     scientists campaigners protesters officers""".split()
 )

@@ -289,7 +289,9 @@ class SubjectFinder:
                 lead = " ".join(x for _, x in words[:k])
                 # "said fire Capt. Rosa Delgado", "said state Sen. Ana Ruiz": a title opens it
                 titled = bare(w) in TITLE_WORDS or bare(w) in HONORIFICS
-                if k > 0 and bare(words[0][1]) not in DETERMINERS and not titled:
+                # "said season-ticket holder Lucy Grant": a described person's full name
+                described = looks_person_name(name)
+                if k > 0 and bare(words[0][1]) not in DETERMINERS and not (titled or described):
                     break
                 if k > 0 and "for" in lead.split():
                     break
