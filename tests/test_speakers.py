@@ -61,6 +61,17 @@ def test_the_senator_is_the_person_introduced_as_sen():
     assert "the senator" in party(result, "Alma Reyes").aliases
 
 
+def test_he_and_she_follow_the_gender_the_text_gives():
+    result = extract(
+        "Ana Ruiz, a spokeswoman for the port, met Tom Hale on Monday. She said the fees "
+        "would rise. He said they would not.\n\n"
+        "Ms. Lind and Mr. Berg spoke next. Ms. Lind was calm. He said the vote was rigged."
+    )
+    assert speaker_of(result, "fees would rise") == "Ana Ruiz"
+    assert speaker_of(result, "they would not") == "Tom Hale"
+    assert speaker_of(result, "vote was rigged") == "Berg"
+
+
 def test_a_quote_running_over_three_paragraphs_belongs_to_its_speaker():
     result = extract(
         "Coach Ray Tillman was blunt after the loss.\n\n"
