@@ -333,3 +333,14 @@ def test_an_inverted_attribution_naming_a_described_person():
         ("Lucy Grant", "Best night of my life"),
         ("Lucy Grant", "Well, after my wedding."),
     ]
+
+
+def test_what_a_study_found_comes_before_it_at_the_end_of_a_sentence():
+    result = extract(
+        "Shaded streets saw fewer heat visits last summer, a new study by Lakeshore University "
+        "found.\n\n"
+        "After the storm, police found a body."
+    )
+    assert said(result) == [
+        ("Lakeshore University", "Shaded streets saw fewer heat visits last summer")
+    ]

@@ -157,6 +157,10 @@ CLAUSE_STOPS = frozenset(
 DOC_NOUNS = frozenset(
     "report reports story article statement study survey analysis data paper document".split()
 )
+# ", a new study by" closing the words before a named source
+DOC_BY_TAIL = re.compile(
+    r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(DOC_NOUNS)) + r")\s+(?:by|from)$"
+)
 DETERMINERS = frozenset(
     """the a an one two three four five some many several most all both another his her their
     its""".split()

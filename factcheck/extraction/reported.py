@@ -19,6 +19,7 @@ from factcheck.extraction.lexicon import (
     CONTENT_CUT,
     COORDINATED,
     DATELINE,
+    DOC_BY_TAIL,
     DOC_NOUNS,
     FINITE_SOON,
     INFINITIVE_BEFORE,
@@ -172,8 +173,12 @@ class ReportedSpeech:
         ):
             return None
         ambiguous = low in AMBIGUOUS
-        if low in THAT_ONLY and not re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after):
-            return None  # "the study found that ..." but not "police found a body"
+        # "the study found that ..." but not "police found a body"; at the end of a sentence
+        # ("CONTENT, a study found.") what it found comes before
+        closing = not after.strip(" .!?") or is_adverbial(after.strip())
+        that_clause = re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after)
+        if low in THAT_ONLY and not that_clause and not (closing and "," in m[ss:vs]):
+            return None
         # "Ministers accused of betraying ...", "blamed for the delay": a participle, not a verb
         if low in ("accused", "blamed") and re.match(r"\s+(?:of|for)\b", after):
             return None
@@ -272,6 +277,12 @@ class ReportedSpeech:
                 att.kind = "as"
                 att.content = self._trim_content(comma + 1, se)
                 return att if att.content else None
+        doc_by = DOC_BY_TAIL.search(prefix)
+        if doc_by:
+            # "CONTENT, a new study by Lakeshore University found": the document's phrase is
+            # the attribution
+            att.subj_start = subj_start = ss + doc_by.start() + 1
+            prefix = prefix[: doc_by.start() + 1]
         # "... “quote” and warned that": the quote belongs to the first verb
         quote_before = not coordinated and prefix.endswith(('"', "”", '",', "”,"))
         # (the text, not the masked copy: a comma inside the quote is masked)
