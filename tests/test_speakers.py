@@ -61,6 +61,17 @@ def test_the_senator_is_the_person_introduced_as_sen():
     assert "the senator" in party(result, "Alma Reyes").aliases
 
 
+def test_he_and_she_follow_the_gender_the_text_gives():
+    result = extract(
+        "Ana Ruiz, a spokeswoman for the port, met Tom Hale on Monday. She said the fees "
+        "would rise. He said they would not.\n\n"
+        "Ms. Lind and Mr. Berg spoke next. Ms. Lind was calm. He said the vote was rigged."
+    )
+    assert speaker_of(result, "fees would rise") == "Ana Ruiz"
+    assert speaker_of(result, "they would not") == "Tom Hale"
+    assert speaker_of(result, "vote was rigged") == "Berg"
+
+
 def test_a_quote_running_over_three_paragraphs_belongs_to_its_speaker():
     result = extract(
         "Coach Ray Tillman was blunt after the loss.\n\n"
@@ -103,6 +114,18 @@ def test_spokesperson_name_loses_a_machine_translation_fragment():
 def test_spokeswoman_with_the_body_before_her_title_is_affiliated_with_it():
     result = extract("A Harbor Authority spokeswoman said the fees would rise in March.")
     assert party(result, "A Harbor Authority spokeswoman").affiliation == "Harbor Authority"
+
+
+def test_said_a_white_house_official_is_the_official_not_the_white_house():
+    result = extract(
+        '"We will not comment," said a White House official.\n\n'
+        '"The deal is dead," said one Republican operative in the state.'
+    )
+    assert speaker_of(result, "not comment") == "a White House official"
+    assert speaker_of(result, "deal is dead") == "one Republican operative"
+    assert {p.kind for p in result.parties} == {"anonymous"}
+    assert party(result, "a White House official").affiliation == "White House"
+    assert party(result, "one Republican operative").affiliation == "Republican"
 
 
 def test_named_spokesman_is_the_speaker_not_his_company():

@@ -73,6 +73,7 @@ _ISSUER_IN_NAME = (
     # "a report by the Acme Institute", "the statement from Acme" (not "obtained by")
     re.compile(r"^(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}(\w+)\s+(?:by|from)\s+(?:the\s+)?(.+)$"),
 )
+_ISSUER_WINDOW = 20000  # characters before a document's mention (an article or two)
 _NOT_ISSUING = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired|leaked)\s+by\b")
 
 
@@ -128,11 +129,31 @@ def kind_for(name: str, kind: str) -> str:
     # "His lawyer", "CEO", "the girl's mother": a role, not a body
     if head in TITLE_WORDS and (len(words) == 1 or low[0] in _POSSESSORS or name.islower()):
         return "anonymous"
+    body_head = head in COMPANY_NOUNS or head in ORG_WORDS or head in GOVERNMENT_WORDS
+    # "one Republican operative", "a local activist": an indefinite description of someone
+    indefinite = low[0] in _QUANTIFIERS or low[0] in ("a", "an", "one", "another")
+    if indefinite and head.islower() and not body_head and head.isalpha():
+        return "anonymous"
     if kind == "anonymous" and (head in COMPANY_NOUNS or head in ORG_WORDS):
         return "organization"
     if kind == "anonymous" and head in GOVERNMENT_WORDS:
         return "government"
     return kind
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'&-]*)*")
+
+
+def _body_modifier(name: str) -> str | None:
+    """'a senior State Department official' -> State Department; 'one GOP operative' -> GOP."""
+    words = name.split()
+    opening = words[0].casefold()
+    if len(words) < 2 or (not words[0][:1].islower() and opening not in _DETERMINERS):
+        return None
+    if not _head_word(words).islower():
+        return None
+    runs = [m.group(0) for m in _CAPITALISED_RUN.finditer(" ".join(words[1:]))]
+    return runs[0] if len(runs) == 1 else None
 
 
 def _common_noun(word: str) -> bool:
@@ -146,9 +167,19 @@ class PartyTidier:
         self.ctx = ctx
         self.reg = ctx.registry
         self.first_said: dict[str, int] = {}
+        self.said_by: dict[str, list] = {}  # party -> its statements, kept through merges
         for f in ctx.found:
             if f.speaker is not None:
                 self.first_said.setdefault(f.speaker, f.start)
+                self.said_by.setdefault(f.speaker, []).append(f)
+
+    def reassign(self, f, name: str | None) -> None:
+        if f.speaker is not None and f in self.said_by.get(f.speaker, []):
+            self.said_by[f.speaker].remove(f)
+        f.speaker = name
+        if name is not None:
+            self.said_by.setdefault(name, []).append(f)
+            self.first_said[name] = min(f.start, self.first_said.get(name, f.start))
 
     # -- registry edits ---------------------------------------------------------------------
     def merge(self, old: str, new: str) -> str:
@@ -166,9 +197,10 @@ class PartyTidier:
                     target.titles.append(title)
             target.affiliation = target.affiliation or source.affiliation
         self.reg.by_key[norm_key(old)] = new
-        for f in self.ctx.found:
-            if f.speaker == old:
-                f.speaker = new
+        moved = self.said_by.pop(old, [])
+        for f in moved:
+            f.speaker = new
+        self.said_by.setdefault(new, []).extend(moved)
         if old in self.first_said:
             start = self.first_said.pop(old)
             self.first_said[new] = min(start, self.first_said.get(new, start))
@@ -218,7 +250,7 @@ class PartyTidier:
 
     def _speaking(self) -> list[str]:
         return sorted(
-            {f.speaker for f in self.ctx.found if f.speaker and f.speaker in self.reg.parties},
+            {name for name, said in self.said_by.items() if said and name in self.reg.parties},
             key=lambda n: (self.first_said.get(n, 0), n),
         )
 
@@ -245,10 +277,10 @@ class PartyTidier:
                 continue
             issuer = self._issuer_in_name(name) or self._issuer_before(_doc_head(name), f.start)
             if issuer:
-                f.speaker = issuer
+                self.reassign(f, issuer)
                 self.reg.parties[issuer].add_alias(name)
             else:
-                f.speaker = None
+                self.reassign(f, None)
 
     def _issuer_in_name(self, name: str) -> str | None:
         if _NOT_ISSUING.search(name):
@@ -300,7 +332,8 @@ class PartyTidier:
             rf"{name}\s+(?:said|says|wrote|added|announced)\s+in\s+(?:a|an|its)\s+"
             rf"(?:[\w-]+\s+)?(?:{noun})\b",
         )
-        text = self.ctx.masked[:pos]
+        lo = max(0, pos - _ISSUER_WINDOW)
+        text = self.ctx.masked[lo:pos]
         best: tuple[int, str] | None = None
         for pattern in patterns:
             for m in re.finditer(pattern, text):
@@ -314,6 +347,15 @@ class PartyTidier:
         """'the company said': the organisation mentioned last before it (a party already,
         or a name with an organisation word: 'Northwind Shipping Co.')."""
         reg = self.reg
+        speaking = [
+            f
+            for f in self.ctx.found
+            if len((f.speaker or "").split()) == 2
+            and f.speaker.split()[0].casefold() == "the"
+            and f.speaker.split()[1].casefold() in COMPANY_NOUNS
+        ]
+        if not speaking:
+            return
         bodies = [
             (offset, name)
             for offset, name in self.ctx.mentions
@@ -325,17 +367,13 @@ class PartyTidier:
             if kind_of(chunk) == "organization" and not looks_person_name(chunk)
         ]
         bodies.sort()
-        for f in self.ctx.found:
-            words = (f.speaker or "").split()
-            if len(words) != 2 or words[0].casefold() != "the":
-                continue
-            if words[1].casefold() not in COMPANY_NOUNS:
-                continue
+        for f in speaking:
+            words = f.speaker.split()
             i = bisect.bisect_left(bodies, (f.start, ""))
             if i and f.start - bodies[i - 1][0] < 3000:
                 body = self.party_named(bodies[i - 1][1], "organization")
                 reg.parties[body].add_alias(" ".join(words))
-                f.speaker = body
+                self.reassign(f, body)
 
     def _join_person(self, name: str) -> None:
         """'King' or 'William F' beside 'Wayne King' or 'William F. Sweeney'."""
@@ -349,27 +387,38 @@ class PartyTidier:
             if len(full) == 1 and self.reg.parties[full[0]].kind == "person":
                 self.merge(name, full[0])
             return
-        bare = [w.rstrip(".") for w in words]
-        for other, other_info in list(self.reg.parties.items()):
-            if other == name or other_info.kind not in ("person", "organization"):
-                continue
-            other_bare = [w.rstrip(".") for w in other.split()]
-            prefix = len(other_bare) > len(bare) and other_bare[: len(bare)] == bare
-            if prefix and (looks_person_name(other) or other_info.kind == "person"):
+        for other in self._longer_names().get(tuple(w.rstrip(".") for w in words), []):
+            if other != name and other in self.reg.parties:
                 self.merge(name, other)
                 return
 
+    def _longer_names(self) -> dict[tuple[str, ...], list[str]]:
+        """People's names by each of their shorter beginnings ('William F' -> ...)."""
+        if not hasattr(self, "_prefixes"):
+            self._prefixes: dict[tuple[str, ...], list[str]] = {}
+            for other, info in self.reg.parties.items():
+                if info.kind == "person" or looks_person_name(other):
+                    bare = [w.rstrip(".") for w in other.split()]
+                    for k in range(2, len(bare)):
+                        self._prefixes.setdefault(tuple(bare[:k]), []).append(other)
+        return self._prefixes
+
     def _definite_descriptions(self) -> None:
         """'the official' takes up 'one law enforcement official' said before it."""
-        for name in self._speaking():
+        speaking = self._speaking()
+        for name in speaking:
             words = name.split()
+            if name not in self.reg.parties:
+                continue  # merged into another on the way
             if len(words) < 2 or words[0].casefold() != "the" or not name[4:].islower():
                 continue
             mods, head = {w.casefold() for w in words[1:-1]}, words[-1].casefold()
             start = self.first_said.get(name, 0)
             best = None
-            for other in self._speaking():
+            for other in speaking:
                 ow = other.split()
+                if other not in self.reg.parties:
+                    continue
                 if other == name or self.first_said.get(other, 0) > start:
                     continue
                 if self.reg.parties[other].kind != "anonymous" or ow[-1].casefold() != head:
@@ -380,6 +429,11 @@ class PartyTidier:
                     best = other
             if best:
                 self.merge(name, best)
+
+    def _lowercase_words(self) -> set[str]:
+        if not hasattr(self, "_lower"):
+            self._lower = set(re.findall(r"\b[a-z][\w’'-]*", self.ctx.text))
+        return self._lower
 
     def _kinds(self) -> None:
         media_words = {
@@ -393,8 +447,11 @@ class PartyTidier:
             info.kind = kind_for(name, info.kind)
             # "Neighbors said": a common noun capitalised only to open a sentence
             single = " " not in name and not name.isupper() and info.kind != "person"
-            if single and re.search(rf"\b{re.escape(name.casefold())}\b", self.ctx.text):
+            if single and name.casefold() in self._lowercase_words():
                 info.kind = "anonymous"
+            # "a senior State Department official": the body the source speaks from
+            if info.kind == "anonymous" and not info.affiliation:
+                info.affiliation = _body_modifier(name)
             # "Press secretary Jen Hall": a capitalised common noun is no employer
             affiliation = (info.affiliation or "").strip()
             if " " not in affiliation and _common_noun(affiliation):

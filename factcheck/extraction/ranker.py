@@ -81,15 +81,6 @@ _CUE_AFTER = re.compile(
 _CUE_BEFORE = re.compile(
     rf"\b(he|she)\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?(?:{_SPEECH})\b[^.!?]*$", re.IGNORECASE
 )
-# Gendered honorifics and title nouns: grammar, not names.
-_MALE_WORDS = frozenset(
-    "mr mr. sir spokesman chairman congressman councilman king prince father brother son "
-    "husband businessman".split()
-)
-_FEMALE_WORDS = frozenset(
-    "mrs mrs. ms ms. dame miss spokeswoman chairwoman congresswoman councilwoman queen princess "
-    "mother sister daughter wife businesswoman".split()
-)
 _FIRST_SINGULAR = re.compile(r"\b(?:I|me|my|mine|I['’]m|I['’]ve|I['’]d|I['’]ll)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|us|our|ours|we['’]re|we['’]ve)\b", re.IGNORECASE)
 _WINDOW_PARAGRAPHS = 2  # paragraphs before the statement's own that may hold its speaker
@@ -155,7 +146,6 @@ class SpeakerContext:
         self.mention_counts: dict[str, int] = {}
         for _, name in self.mentions:
             self.mention_counts[name] = self.mention_counts.get(name, 0) + 1
-        self._genders: dict[str, str | None] = {}
 
     def _party_mentions(self) -> list[tuple[int, str]]:
         reg = self.registry
@@ -193,24 +183,7 @@ class SpeakerContext:
         return s_lo, after.end() if after else hi
 
     def gender(self, name: str) -> str | None:
-        if name not in self._genders:
-            self._genders[name] = self._find_gender(name)
-        return self._genders[name]
-
-    def _find_gender(self, name: str) -> str | None:
-        info = self.registry.parties.get(name)
-        if not info or info.kind != "person":
-            return None
-        words = set()
-        for t in info.titles + info.aliases:
-            words.update(w.casefold() for w in t.split())
-        surname = re.escape(name.split()[-1])
-        for m in re.finditer(rf"\b(Mr|Mrs|Ms|Miss)\.?\s+{surname}\b", self.masked):
-            words.add(m.group(1).casefold())
-        male, female = bool(words & _MALE_WORDS), bool(words & _FEMALE_WORDS)
-        if male != female:
-            return "m" if male else "f"
-        return None
+        return self.registry.gender(name, self.masked)
 
 
 def candidates_for(ctx: SpeakerContext, index: int) -> list[Candidate]:

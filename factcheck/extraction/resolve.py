@@ -16,6 +16,7 @@ from factcheck.extraction.lexicon import (
 from factcheck.extraction.speakers import (
     FUNCTION_WORDS,
     GOVERNMENT_WORDS,
+    HONORIFIC_SURNAME,
     HONORIFICS,
     MEDIA_WORDS,
     ORG_WORDS,
@@ -217,6 +218,8 @@ class SpeakerResolver:
         reg = self.registry
         if pronoun in ("he", "she", "they"):
             person = self._person_antecedent(pos)
+            if pronoun != "they" and person:
+                person = self._agreeing_person(person, "m" if pronoun == "he" else "f", pos)
             if person and (pronoun != "they" or self._same_paragraph_mention(person, pos)):
                 return person
             if pronoun != "they":
@@ -249,6 +252,38 @@ class SpeakerResolver:
                     return f.speaker
                 break
         return subject[1] if subject else None
+
+    def _agreeing_person(self, person: str, gender: str, pos: int) -> str:
+        """'he' is not a person the text calls Ms. or 'spokeswoman', nor someone named before
+        a later 'Mr. Berg': take the latest person before pos (within two paragraphs) who is
+        not marked as the other gender."""
+        reg = self.registry
+        known = reg.gender(person, self.masked)
+        floor = self.text.rfind("\n\n", 0, max(0, self.text.rfind("\n\n", 0, pos)))
+        # 'Mr. Berg' needs no other mention to be a man
+        marked = [
+            m
+            for m in HONORIFIC_SURNAME.finditer(self.masked, max(0, floor), pos)
+            if (m.group(1).casefold() == "mr") == (gender == "m")
+        ]
+        if known in (None, gender) and not marked:
+            return person
+        i = bisect.bisect_left(reg.person_mentions, (pos, ""))
+        j = bisect.bisect_left(reg.namelike_mentions, (pos, ""))
+        recent = reg.person_mentions[max(0, i - 30) : i] + reg.namelike_mentions[max(0, j - 30) : j]
+        for m in marked:
+            name = reg.lookup_person(m.group(2), m.start())
+            recent.append((m.start(2), name or reg.add(m.group(2), "person").name))
+        recent.sort()
+        last_of_person = max((o for o, n in recent if n == person), default=-1)
+        for offset, name in reversed(recent):
+            if offset <= max(floor, last_of_person if known in (None, gender) else -1):
+                break
+            if name != person and reg.gender(name, self.masked) in (None, gender):
+                if known in (None, gender) and reg.gender(name, self.masked) != gender:
+                    continue  # only a marked gender outranks a compatible antecedent
+                return reg.add(name, "person").name
+        return person
 
     def _same_paragraph_mention(self, person: str, pos: int) -> bool:
         floor = self.text.rfind("\n\n", 0, pos)

@@ -123,6 +123,23 @@ def strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+# Gendered honorifics and title nouns: grammar, not names.
+_MALE_WORDS = frozenset(
+    "mr mr. sir spokesman chairman congressman councilman king prince father brother son "
+    "husband businessman".split()
+)
+_FEMALE_WORDS = frozenset(
+    "mrs mrs. ms ms. dame miss spokeswoman chairwoman congresswoman councilwoman queen princess "
+    "mother sister daughter wife businesswoman".split()
+)
+
+
+HONORIFIC_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+_GENDERED_APPOSITIVE = re.compile(
+    r"\b([A-Z][\w’'-]+),\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?("
+    + "|".join(sorted((_MALE_WORDS | _FEMALE_WORDS) - HONORIFICS))
+    + r")\b"
+)
 _INITIAL = re.compile(r"[A-Z]\.")
 
 
@@ -221,6 +238,8 @@ class Registry:
         self.mention_positions: dict[str, list[int]] = {}
         # two-word capitalised names never seen with a title: people only by their look
         self.namelike_mentions: list[tuple[int, str]] = []
+        self._genders: dict[str, str | None] = {}
+        self._honorifics: dict[str, set[str]] | None = None
 
     # -- first pass -------------------------------------------------------------------------
     def scan(self, masked_text: str) -> None:
@@ -469,6 +488,33 @@ class Registry:
             if len(n) > 3 and n in low and (best is None or len(n) > len(best[1])):
                 best = (name, n)
         return best[0] if best else None
+
+    def gender(self, name: str, text: str) -> str | None:
+        """'m' or 'f' for a person the text marks so (Mr./Ms. before the surname, a gendered
+        title such as 'spokeswoman'), else None. No list of first names."""
+        if name not in self._genders:
+            self._genders[name] = self._find_gender(name, text)
+        return self._genders[name]
+
+    def _find_gender(self, name: str, text: str) -> str | None:
+        info = self.parties.get(name)
+        if not info or info.kind != "person":
+            return None
+        words = set()
+        for t in info.titles + info.aliases:
+            words.update(w.casefold() for w in t.split())
+        if self._honorifics is None:
+            self._honorifics = {}
+            for m in HONORIFIC_SURNAME.finditer(text):
+                self._honorifics.setdefault(m.group(2), set()).add(m.group(1).casefold())
+            # 'Ana Ruiz, a spokeswoman for the port': a gendered noun in apposition
+            for m in _GENDERED_APPOSITIVE.finditer(text):
+                self._honorifics.setdefault(m.group(1), set()).add(m.group(2).casefold())
+        words |= self._honorifics.get(name.split()[-1], set())
+        male, female = bool(words & _MALE_WORDS), bool(words & _FEMALE_WORDS)
+        if male != female:
+            return "m" if male else "f"
+        return None
 
     def freeze(self, used: set[str]) -> tuple[Party, ...]:
         return tuple(self.parties[n].freeze() for n in self.parties if n in used)

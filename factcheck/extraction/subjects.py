@@ -295,6 +295,18 @@ class SubjectFinder:
                     break
                 if k > 0 and "for" in lead.split():
                     break
+                # "said a White House official": the name only modifies the noun after it
+                nxt = words[j][1] if j < len(words) else ""
+                modifier = (
+                    k > 0
+                    and parts
+                    and not parts[-1].endswith((",", ".", ";", ":"))
+                    and nxt[:1].islower()
+                    and bare(nxt).isalpha()
+                    and bare(nxt) not in FUNCTION_WORDS
+                )
+                if modifier:
+                    break
                 return name, words[k][0]
             if words[k][1].endswith((",", ".")):
                 break
