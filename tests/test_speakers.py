@@ -15,13 +15,7 @@ from hypothesis import strategies as st
 from factcheck.extraction import Extraction, clean, extract, ranker, train_speakers
 from factcheck.extraction.parties import clean_name
 from factcheck.extraction.ranker import FEATURES, candidates_for, rerank, weak_speaker
-
-
-def speaker_of(result: Extraction, fragment: str) -> str | None:
-    for s in result.statements:
-        if fragment in s.quote:
-            return s.speaker
-    raise AssertionError(f"no statement contains {fragment!r}: {result.statements}")
+from tests.test_extraction import speaker_of
 
 
 def party(result: Extraction, name: str):
