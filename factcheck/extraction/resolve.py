@@ -283,6 +283,12 @@ class SpeakerResolver:
                 if known in (None, gender) and reg.gender(name, self.masked) != gender:
                     continue  # only a marked gender outranks a compatible antecedent
                 return reg.add(name, "person").name
+        if known not in (None, gender):
+            # The nearest person is of the other gender: the pronoun reaches further back, to
+            # the latest person the text marks with the pronoun's gender.
+            for _, name in reversed(reg.person_mentions[:i]):
+                if reg.gender(name, self.masked) == gender:
+                    return name
         return person
 
     def _same_paragraph_mention(self, person: str, pos: int) -> bool:

@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from factcheck.extraction import first_names
 from factcheck.extraction.records import Party
 
 _TOKEN = r"[A-Z][\w’'&\-]*"
@@ -51,7 +52,7 @@ TITLE_WORDS = frozenset(
     commander inspector superintendent sheriff detective agent defenseman goalie winger center
     forward striker midfielder defender quarterback pitcher player star veteran rookie
     spokesperson owner partner president-elect candidate lawmaker legislator councilman
-    councilwoman councillor trustee principal dean provost analyst strategist""".split()
+    councilwoman councillor trustee principal dean provost analyst strategist lady""".split()
 )
 ORG_WORDS = frozenset(
     """inc inc. corp corp. co co. ltd ltd. llc plc company companies corporation group holdings
@@ -514,6 +515,11 @@ class Registry:
         male, female = bool(words & _MALE_WORDS), bool(words & _FEMALE_WORDS)
         if male != female:
             return "m" if male else "f"
+        if not male:  # no title says: a given name on one list does
+            given = {n.split()[0].casefold() for n in (name, *info.aliases) if " " in n}
+            female, male = bool(given & first_names.FEMININE), bool(given & first_names.MASCULINE)
+            if male != female:
+                return "m" if male else "f"
         return None
 
     def freeze(self, used: set[str]) -> tuple[Party, ...]:
