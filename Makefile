@@ -10,7 +10,7 @@ AXE_CORE_VERSION := 4.11.4
 AXE_CORE := $(VENV)/npm/node_modules/axe-core/axe.min.js
 export DATABASE_URL
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test lint format bench evaluate clean
 
 install: $(VENV)/.installed $(AXE_CORE)
 
@@ -59,6 +59,12 @@ bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py ensure_database
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench $(AREAS)
+
+# The gold corpus lives outside the repository; CORPUS=... points elsewhere, VERBOSE=1 lists the
+# errors of the TUNE articles (never of the CHECK ones).
+CORPUS ?= ../shared/corpus
+evaluate: install
+	$(BIN)/python manage.py extract --evaluate $(CORPUS) $(if $(VERBOSE),--verbose)
 
 clean:
 	rm -rf $(VENV) staticfiles artifacts .pytest_cache .ruff_cache

@@ -21,7 +21,6 @@ _HTML_HINT = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ufffe]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
-_QUOTE_MARKS = '"“”„«»'
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
@@ -232,7 +231,3 @@ def duplicate_paragraphs(text: str) -> list[tuple[int, int]]:
         else:
             seen.add(key)
     return duplicates
-
-
-def is_quote_mark(char: str) -> bool:
-    return char in _QUOTE_MARKS
