@@ -34,7 +34,13 @@ run: install
 	@if [ "$${DEBUG:-true}" = "false" ]; then $(BIN)/python manage.py collectstatic --noinput -v0; fi
 	@echo
 	@echo "  factcheck is running at http://127.0.0.1:8000  (sign in with a demo login above)"
+	@echo "  with a background worker for imports and exports (restart after changing its code)"
 	@echo
+	@# The worker lives and dies with the web server: Ctrl-C (or any exit) stops both. A second
+	@# signal cuts a running job short; the next start resumes it (`resume_jobs`).
+	$(BIN)/python manage.py db_worker --no-reload --interval 0.5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; sleep 1; kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(BIN)/python manage.py resume_jobs; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 lint: install

@@ -1429,6 +1429,130 @@ class VerdictTally(models.Model):
         return f"{self.day}: {self.given} {self.value} by {self.reviewer_id}"
 
 
+class JobQuerySet(models.QuerySet):
+    def unfinished(self) -> JobQuerySet:
+        return self.filter(state__in=[Job.State.QUEUED, Job.State.RUNNING])
+
+    def stale(self, older_than: datetime.timedelta | None = None) -> JobQuerySet:
+        """Unfinished jobs nobody is working on: their task left the queue without finishing
+        them (a worker stopped mid-way), or its worker has not reported for a while (died)."""
+        if older_than is None:
+            older_than = datetime.timedelta(seconds=settings.JOB_STALE_SECONDS)
+        from django_tasks_db.models import DBTaskResult
+
+        task = DBTaskResult.objects.filter(id=OuterRef("task_id"))
+        return (
+            self.unfinished()
+            .exclude(models.Exists(task.filter(status="READY")))
+            .filter(
+                ~models.Exists(task.filter(status="RUNNING"))
+                | Q(heartbeat_at__lt=timezone.now() - older_than)
+            )
+        )
+
+
+class Job(models.Model):
+    """Long work done by a background worker for one person: a batch import or an export.
+
+    The worker runs it as a django.tasks task (`factcheck.jobs.run_job`); the job page polls this
+    row. `task_id` names the task currently entitled to work on it, so a task superseded by a
+    resume stops at its next item.
+    """
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", "Import"
+        EXPORT = "export", "Export"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting for a worker"
+        RUNNING = "running", "Running"
+        DONE = "done", "Finished"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=16, choices=Kind)
+    title = models.CharField(max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=16, choices=State, default=State.QUEUED)
+    params = models.JSONField(default=dict, blank=True)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    current = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True)
+    task_id = models.UUIDField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # An export's file, in the default storage (a folder shared by every server).
+    result_name = models.CharField(max_length=300, blank=True)
+    result_size = models.BigIntegerField(null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["heartbeat_at"],
+                condition=Q(state__in=["queued", "running"]),
+                name="job_unfinished_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("job_detail", args=[self.pk])
+
+    @property
+    def finished(self) -> bool:
+        return self.state in {self.State.DONE, self.State.FAILED}
+
+    @property
+    def handled(self) -> int:
+        return self.done + self.failed
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.handled / self.total) if self.total else (100 * self.finished)
+
+
+class JobItem(models.Model):
+    """One unit of a job (an article of a batch), done in the same transaction that records it,
+    so a resumed job skips what is done and never imports an article twice."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField()
+    source = models.CharField(max_length=300, help_text="The file or row, for messages.")
+    payload = models.JSONField(default=dict)
+    state = models.CharField(max_length=16, choices=State, default=State.PENDING)
+    error = models.TextField(blank=True)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["job", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "position"], name="job_item_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.source
+
+
 class ApiTokenQuerySet(models.QuerySet):
     def issue(self, user, name: str = "") -> tuple[ApiToken, str]:
         """A new token for `user`: the stored row and the secret, which is never stored."""

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_htmx",
+    "django_tasks_db",
     "ninja",  # the API's docs page and its Swagger UI files, served from our own static files
     "factcheck",
 ]
@@ -113,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "factcheck.jobs.JobNoticeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
@@ -168,7 +170,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -183,6 +185,20 @@ STORAGES = {
 
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
+# Background jobs (batch imports, long articles, large exports) are tasks queued in PostgreSQL
+# and run by `manage.py db_worker` (django-tasks-db): no broker, any number of workers.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A job whose worker has not reported for this long is taken to have died, and is resumed.
+JOB_STALE_SECONDS = env_int("JOB_STALE_SECONDS", 60)
+# Articles longer than this are extracted in the background rather than during the request.
+ARTICLE_BACKGROUND_BYTES = env_int("ARTICLE_BACKGROUND_BYTES", 256 * 1024)
+# Job results (export files) go here: a folder every app server and worker shares.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+
+# Sessions in PostgreSQL and messages in signed cookies: any app server can answer any request.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+MESSAGE_STORAGE = "django.contrib.messages.storage.fallback.FallbackStorage"
 
 # The largest article the desk accepts, pasted or uploaded (bytes of UTF-8).
 ARTICLE_MAX_BYTES = env_int("ARTICLE_MAX_BYTES", 2 * 1024 * 1024)

@@ -152,3 +152,47 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def run_worker(db, monkeypatch):
+    """Run django-tasks-db's worker in this process until the queue is empty (the real
+    database backend, the same loop `manage.py db_worker` runs, without its signal handlers).
+    Like Django's test client, it keeps the test's connection (and so its transaction) open."""
+    from django_tasks_db.management.commands import db_worker
+
+    from factcheck import jobs
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: jobs.worker(batch=True, interval=0).run()
+
+
+@pytest.fixture(autouse=True)
+def _job_files(settings, tmp_path):
+    """Job results (export files) in a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def worker_thread(transactional_db):
+    """django-tasks-db's worker polling the queue in a thread while a browser test runs;
+    `worker_thread()` starts it."""
+    import threading
+
+    from django.db import connections
+
+    from factcheck import jobs
+
+    worker = jobs.worker(batch=False, interval=0.1)
+
+    def run() -> None:
+        try:
+            worker.run()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, daemon=True)
+    yield thread.start
+    worker.running = False
+    if thread.is_alive():
+        thread.join(30)

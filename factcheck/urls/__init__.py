@@ -7,7 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
 
 from factcheck.api import api, no_such_address
-from factcheck.urls import articles, exports, review, search, tokens
+from factcheck.urls import articles, exports, jobs, review, search, tokens
 from factcheck.views import site
 from factcheck.views.review import live
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("articles/", include(exports.article_urls)),
     path("agreement/", live.desk_agreement, name="desk_agreement"),
     path("exports/", include(exports)),
+    path("jobs/", include(jobs)),
+    path("healthz", site.healthz, name="healthz"),
     path("api/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", no_such_address),
     path("accounts/tokens/", include(tokens)),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -8,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from factcheck import jobs
 from factcheck.forms import ArticleForm
 from factcheck.models import Article
 from factcheck.views.access import article_for, require
@@ -35,6 +37,11 @@ def article_new(request: HttpRequest) -> HttpResponse:
     form = ArticleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k not in {"raw_text", "upload"}}
+        if len(form.cleaned_data["raw_text"].encode()) > settings.ARTICLE_BACKGROUND_BYTES:
+            # Finding the statements in a long article takes seconds: a worker does it.
+            job = jobs.start_article(form.cleaned_data["raw_text"], fields, request.user)
+            jobs.watch(request, job)
+            return redirect(job)
         with transaction.atomic():
             article = Article.objects.submit(
                 raw_text=form.cleaned_data["raw_text"], created_by=request.user, **fields
