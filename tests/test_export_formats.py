@@ -99,7 +99,11 @@ def test_html_report_has_summary_numbered_highlights_and_table(client, viewer, s
     assert "Andy Jassy" in html and ", Amazon" in html
     assert 'href="https://twitter.com/ajassy/status/1053301575208165376"' in html
     assert 'href="javascript:' not in html  # a bad evidence URL is shown, never linked
-    assert "break-inside: avoid" in html  # rows are not cut across pages
+    # Served from the desk it links our stylesheet (no inline styles under the CSP) ...
+    assert 'href="/static/factcheck/report.css"' in html and "<style>" not in html
+    # ... and a saved copy carries it, so it opens anywhere; rows are not cut across pages.
+    saved = client.get(f"/articles/{seed.pk}/export/html/?download=1").content.decode()
+    assert "break-inside: avoid" in saved
 
 
 def test_html_report_escapes_the_article_text(client, editor, viewer):
