@@ -11,6 +11,14 @@
     if (field && field.form) field.form.requestSubmit();
   });
 
+  // [data-poll-when-visible]: an htmx poller that skips its request while the tab is hidden.
+  // (An hx-trigger filter would do it, but htmx evaluates filters with eval, which the CSP
+  // forbids.)
+  document.addEventListener("htmx:confirm", (event) => {
+    const poller = event.target.closest("[data-poll-when-visible]");
+    if (poller && document.visibilityState !== "visible") event.preventDefault();
+  });
+
   // <button data-print>: print the page.
   document.addEventListener("click", (event) => {
     if (event.target.closest("[data-print]")) window.print();
