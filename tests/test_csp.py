@@ -74,9 +74,7 @@ def test_blind_review_checkbox_saves_on_click_under_the_policy(
 
 
 @pytest.mark.browser
-def test_search_and_report_work_under_the_policy(
-    page, login_as, live_server, editor, demo_article
-):
+def test_search_and_report_work_under_the_policy(page, login_as, live_server, editor, demo_article):
     login_as(editor)
     page.goto(f"{live_server.url}/search/")
     page.keyboard.press("/")
