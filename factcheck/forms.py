@@ -4,11 +4,28 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from factcheck.extraction.clean import NotText, decode_text
 from factcheck.models import Article, Verdicts
 
 
 def _limit() -> int:
     return settings.ARTICLE_MAX_BYTES
+
+
+def error_text(form: forms.Form, fallback: str = "") -> str:
+    """A refused form's errors as one message. Forms naming `typed_fields` report only those (and
+    errors of the whole form); a failure in a field the page fills itself, such as the selected
+    offsets or a version, gets `fallback`, the step a person should take instead."""
+    typed = getattr(form, "typed_fields", None)
+    return (
+        " ".join(
+            str(error)
+            for name, errors in form.errors.items()
+            if typed is None or name in typed or name == forms.forms.NON_FIELD_ERRORS
+            for error in errors
+        )
+        or fallback
+    )
 
 
 class ArticleForm(forms.ModelForm):
@@ -55,14 +72,11 @@ class ArticleForm(forms.ModelForm):
         text = data.get("raw_text") or ""
         upload = data.get("upload")
         if upload and not text.strip():
-            raw = upload.read()
-            if b"\x00" in raw[:8192]:
+            try:
+                text = decode_text(upload.read())
+            except NotText:
                 self.add_error("upload", "That file is not text. Upload a .txt, .html or .md file.")
                 return data
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                text = raw.decode("cp1252", errors="replace")
         if len(text.encode("utf-8")) > _limit():
             self.add_error(
                 "raw_text",
@@ -140,18 +154,34 @@ class FinalVerdictForm(forms.Form):
         choices=[("", "Not settled"), *Verdicts.choices], required=False, label="Final verdict"
     )
     final_note = forms.CharField(
-        required=False, max_length=5000, label="Note", widget=forms.Textarea(attrs={"rows": 2})
+        required=False,
+        max_length=5000,
+        label="Note",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "max_length": "The note is too long: up to %(limit_value)d characters "
+            "(it has %(show_value)d)."
+        },
     )
     version = forms.IntegerField(min_value=0)
+    typed_fields = ("final_note",)
 
 
 class StatementEditForm(forms.Form):
     start = forms.IntegerField(min_value=0)
     end = forms.IntegerField(min_value=1)
     speaker = forms.IntegerField(required=False)
-    new_speaker = forms.CharField(required=False, max_length=300)
+    new_speaker = forms.CharField(
+        required=False,
+        max_length=300,
+        error_messages={
+            "max_length": "The speaker's name is too long: up to %(limit_value)d characters "
+            "(it has %(show_value)d)."
+        },
+    )
     direct = forms.BooleanField(required=False, label="Direct quote")
     version = forms.IntegerField(min_value=0, required=False)
+    typed_fields = ("new_speaker",)
 
     def clean(self) -> dict:
         data = super().clean()
