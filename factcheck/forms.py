@@ -5,6 +5,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from factcheck.extraction.clean import NotText, decode_text
+from factcheck.links import safe_href
 from factcheck.models import Article, Verdicts
 
 
@@ -96,6 +97,9 @@ class VerdictForm(forms.Form):
 # The review desk's forms.
 
 
+MAX_EVIDENCE = 20  # links per verdict; more is a paste gone wrong, not evidence
+
+
 class EvidenceField(forms.CharField):
     """Evidence links, one a line: a web address, then its title (`https://… Board report`)."""
 
@@ -109,7 +113,7 @@ class EvidenceField(forms.CharField):
             if not line:
                 continue
             url, _, title = line.partition(" ")
-            if not url.lower().startswith(("http://", "https://")):
+            if not safe_href(url):
                 raise forms.ValidationError(
                     f"Line {number} of the evidence does not start with a web address (https://…)."
                 )
@@ -120,6 +124,11 @@ class EvidenceField(forms.CharField):
                     f"Line {number} of the evidence is not a valid web address."
                 ) from None
             links.append({"url": url, "title": " ".join(title.split())})
+        if len(links) > MAX_EVIDENCE:
+            raise forms.ValidationError(
+                f"Give up to {MAX_EVIDENCE} evidence links ({len(links)} given): keep the ones "
+                "that settle the claim."
+            )
         return links
 
     def prepare_value(self, value) -> str:
