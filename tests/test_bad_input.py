@@ -217,3 +217,27 @@ def test_an_over_long_final_note_says_so(client, editor, demo_article):
     assert "Choose a final verdict" not in text
     statement.refresh_from_db()
     assert statement.final_verdict == ""
+
+
+def test_history_comments_and_party_pages_survive_a_deleted_colleague(
+    client, editor, reviewer, demo_article, django_user_model
+):
+    from factcheck.models import Comment, Revision
+
+    statement = demo_article.statements.exclude(speaker=None).first()
+    gone = django_user_model.objects.create_user("gone", password="x")
+    statement.set_verdict(gone, "denied")
+    Comment.objects.create(statement=statement, author=gone, body="Checked the minutes.")
+    Revision.objects.create(party=statement.speaker, actor=gone, action="party_edited")
+    gone.delete()  # actors and authors are kept as NULL
+    client.force_login(editor)
+    base = f"/articles/{demo_article.pk}"
+    for path, shown in [
+        (f"{base}/history/", "someone no longer on the desk"),
+        (f"{base}/statements/{statement.pk}/history/", "someone no longer on the desk"),
+        (f"{base}/statements/{statement.pk}/comments/", "Former colleague"),
+        (f"/parties/{statement.speaker_id}/", "someone"),
+    ]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert shown in response.content.decode(), path
