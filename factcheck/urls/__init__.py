@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from factcheck.urls import articles, exports, review, search
+from factcheck.views import accounts
 from factcheck.views.review import live
 
 urlpatterns = [
@@ -16,7 +17,11 @@ urlpatterns = [
     path("articles/", include(exports.article_urls)),
     path("agreement/", live.desk_agreement, name="desk_agreement"),
     path("exports/", include(exports)),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=accounts.LoginForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
 ]
