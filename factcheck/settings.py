@@ -145,6 +145,8 @@ TEMPLATES = [
 DATABASES = {
     "default": parse_database_url(os.environ.get("DATABASE_URL", "postgres:///factcheck")),
 }
+# A connection the database dropped (restart, failover, an idle reaper) is noticed and replaced
+# before a request uses it: by the pool's check, or Django's check of a persistent connection.
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if env_bool("DATABASE_POOL", not TESTING):
     # psycopg's pool keeps connections warm between requests (Django requires CONN_MAX_AGE 0).
@@ -152,6 +154,8 @@ if env_bool("DATABASE_POOL", not TESTING):
     DATABASES["default"]["OPTIONS"].setdefault(
         "pool", {"min_size": 1, "max_size": env_int("DATABASE_POOL_SIZE", 8), "timeout": 10}
     )
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
