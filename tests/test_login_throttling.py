@@ -107,4 +107,4 @@ def test_a_locked_out_editor_sees_why_in_the_browser(page, live_server, editor, 
 def test_an_over_long_username_is_refused_not_a_500(client, editor):
     response = _sign_in(client, "u" * 6000, "wrong-password")
     assert response.status_code == 200
-    assert "don&#x27;t match" in response.content.decode()
+    assert "don't match" in response.content.decode()

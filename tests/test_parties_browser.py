@@ -108,7 +108,7 @@ def test_an_editor_dismisses_one_suggested_duplicate_and_merges_another(
 
     water = rows.filter(has_text="Harbour Point Water")
     click(page, water.get_by_role("button", name="Not the same"))
-    page.wait_for_function("document.querySelectorAll('li.duplicate').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('li.duplicate').length === 1")
     assert "kept as different parties" in page.locator("#duplicates-status").text_content()
 
     click(page, rows.first.get_by_role("link", name="Review merge"))
