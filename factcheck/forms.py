@@ -6,11 +6,29 @@ from django.contrib.auth import get_user_model
 from django.template.defaultfilters import filesizeformat
 
 from factcheck import roles
+from factcheck.extraction.clean import NotText, decode_text
+from factcheck.links import safe_href
 from factcheck.models import Article, Party, Verdicts
 
 
 def _limit() -> int:
     return settings.ARTICLE_MAX_BYTES
+
+
+def error_text(form: forms.Form, fallback: str = "") -> str:
+    """A refused form's errors as one message. Forms naming `typed_fields` report only those (and
+    errors of the whole form); a failure in a field the page fills itself, such as the selected
+    offsets or a version, gets `fallback`, the step a person should take instead."""
+    typed = getattr(form, "typed_fields", None)
+    return (
+        " ".join(
+            str(error)
+            for name, errors in form.errors.items()
+            if typed is None or name in typed or name == forms.forms.NON_FIELD_ERRORS
+            for error in errors
+        )
+        or fallback
+    )
 
 
 class ArticleForm(forms.ModelForm):
@@ -57,14 +75,11 @@ class ArticleForm(forms.ModelForm):
         text = data.get("raw_text") or ""
         upload = data.get("upload")
         if upload and not text.strip():
-            raw = upload.read()
-            if b"\x00" in raw[:8192]:
+            try:
+                text = decode_text(upload.read())
+            except NotText:
                 self.add_error("upload", "That file is not text. Upload a .txt, .html or .md file.")
                 return data
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                text = raw.decode("cp1252", errors="replace")
         if len(text.encode("utf-8")) > _limit():
             self.add_error(
                 "raw_text",
@@ -84,6 +99,9 @@ class VerdictForm(forms.Form):
 # The review desk's forms.
 
 
+MAX_EVIDENCE = 20  # links per verdict; more is a paste gone wrong, not evidence
+
+
 class EvidenceField(forms.CharField):
     """Evidence links, one a line: a web address, then its title (`https://… Board report`)."""
 
@@ -97,7 +115,7 @@ class EvidenceField(forms.CharField):
             if not line:
                 continue
             url, _, title = line.partition(" ")
-            if not url.lower().startswith(("http://", "https://")):
+            if not safe_href(url):
                 raise forms.ValidationError(
                     f"Line {number} of the evidence does not start with a web address (https://…)."
                 )
@@ -108,6 +126,11 @@ class EvidenceField(forms.CharField):
                     f"Line {number} of the evidence is not a valid web address."
                 ) from None
             links.append({"url": url, "title": " ".join(title.split())})
+        if len(links) > MAX_EVIDENCE:
+            raise forms.ValidationError(
+                f"Give up to {MAX_EVIDENCE} evidence links ({len(links)} given): keep the ones "
+                "that settle the claim."
+            )
         return links
 
     def prepare_value(self, value) -> str:
@@ -142,18 +165,34 @@ class FinalVerdictForm(forms.Form):
         choices=[("", "Not settled"), *Verdicts.choices], required=False, label="Final verdict"
     )
     final_note = forms.CharField(
-        required=False, max_length=5000, label="Note", widget=forms.Textarea(attrs={"rows": 2})
+        required=False,
+        max_length=5000,
+        label="Note",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "max_length": "The note is too long: up to %(limit_value)d characters "
+            "(it has %(show_value)d)."
+        },
     )
     version = forms.IntegerField(min_value=0)
+    typed_fields = ("final_note",)
 
 
 class StatementEditForm(forms.Form):
     start = forms.IntegerField(min_value=0)
     end = forms.IntegerField(min_value=1)
     speaker = forms.IntegerField(required=False)
-    new_speaker = forms.CharField(required=False, max_length=300)
+    new_speaker = forms.CharField(
+        required=False,
+        max_length=300,
+        error_messages={
+            "max_length": "The speaker's name is too long: up to %(limit_value)d characters "
+            "(it has %(show_value)d)."
+        },
+    )
     direct = forms.BooleanField(required=False, label="Direct quote")
     version = forms.IntegerField(min_value=0, required=False)
+    typed_fields = ("new_speaker",)
 
     def clean(self) -> dict:
         data = super().clean()

@@ -28,6 +28,7 @@ from django.db.models.functions import Coalesce, Left, Lower, Now, Trim, TruncMo
 from django.utils import timezone
 
 from factcheck import extraction
+from factcheck.extraction.clean import decode
 from factcheck.similarity import SIMILAR_STATEMENT_THRESHOLD, telling_words_query
 
 
@@ -52,7 +53,7 @@ class ArticleQuerySet(models.QuerySet):
         """
         found = extraction.extract(raw_text)
         if isinstance(raw_text, bytes):
-            raw_text = raw_text.decode("utf-8", errors="replace")
+            raw_text = decode(raw_text)  # as the extractor read it
         with transaction.atomic():
             article = self.create(
                 raw_text=raw_text,

@@ -93,6 +93,60 @@ def demo_article(db, editor, reviewer):
     return Command().load_article({"editor": editor, "reviewer": reviewer})
 
 
+# Every browser context reports Content-Security-Policy violations here; a browser test that
+# caused one fails at teardown (fixture `_fail_on_csp_violation`), whoever wrote it.
+CSP_VIOLATIONS: list[str] = []
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  console.error("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline")
+    + " at " + e.sourceFile + ":" + e.lineNumber);
+});
+"""
+
+
+def _watch_csp(context):
+    context.add_init_script(_REPORT_VIOLATIONS)
+
+    def on_console(message) -> None:
+        text = message.text
+        if text.startswith("CSP violation:") or "Content Security Policy" in text:
+            CSP_VIOLATIONS.append(text)
+
+    context.on("console", on_console)
+    return context
+
+
+class _WatchedBrowser:
+    """Chromium, with every new context watched for CSP violations."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def new_context(self, **kwargs):
+        return _watch_csp(self._browser.new_context(**kwargs))
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_csp_violation(request):
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    CSP_VIOLATIONS.clear()
+    yield
+    found, CSP_VIOLATIONS[:] = list(CSP_VIOLATIONS), []
+    if found:
+        pytest.fail("Content-Security-Policy violations in the browser:\n" + "\n".join(found))
+
+
+@pytest.fixture
+def csp_violations(browser):
+    """The violations seen so far in this test, for a test that provokes one on purpose."""
+    return CSP_VIOLATIONS
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -112,7 +166,7 @@ def browser():
                 "--disable-sync",
             ],
         )
-        yield chromium
+        yield _WatchedBrowser(chromium)
         chromium.close()
 
 

@@ -50,6 +50,27 @@ def decode(raw: str | bytes) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+class NotText(ValueError):
+    """Bytes that are not an article's text: an image, a document, a program."""
+
+
+# Characters typed text never holds: C0 controls other than tab, newlines, vertical tab and form
+# feed, DEL, and the replacement mark left where a byte decoded to nothing.
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_SAMPLE = 64 * 1024
+
+
+def decode_text(raw: bytes) -> str:
+    """Bytes of an uploaded or imported article to text, as `decode` reads them; raises NotText
+    for a binary file (a NUL byte, or more than 1 % of characters no text contains)."""
+    text = decode(raw)
+    sample = text[:_SAMPLE]
+    odd = len(_BINARY.findall(sample))
+    if "\x00" in sample or odd > max(4, len(sample) // 100):
+        raise NotText("not text")
+    return text
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -8,7 +8,7 @@ from django.urls import include, path, re_path
 
 from factcheck.api import api, no_such_address
 from factcheck.urls import articles, exports, jobs, review, search, tokens
-from factcheck.views import site
+from factcheck.views import accounts, site
 from factcheck.views.review import live
 
 urlpatterns = [
@@ -23,7 +23,11 @@ urlpatterns = [
     path("api/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", no_such_address),
     path("accounts/tokens/", include(tokens)),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=accounts.LoginForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("favicon.ico", site.favicon, name="favicon"),

@@ -48,7 +48,8 @@ def article_new(request: HttpRequest) -> HttpResponse:
             )
         messages.success(request, f"“{article.title}” is on the desk.")
         return redirect(article)
-    return render(request, "articles/new.html", {"form": form})
+    status = 400 if request.method == "POST" else 200  # invalid input, as the other forms say
+    return render(request, "articles/new.html", {"form": form}, status=status)
 
 
 @require_GET
