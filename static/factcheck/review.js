@@ -36,6 +36,7 @@
     marks.forEach((m) => m.classList.add("is-current"));
     if (!row) return null;
     row.classList.add("is-current");
+    row.tabIndex = -1; // focusable by script (the keyboard), not a stop for Tab
     if (reveal) {
       row.focus({ preventScroll: true });
       row.scrollIntoView({ block: "nearest" });
@@ -74,18 +75,25 @@
     }
   }
 
-  // The row's panel (rationale, final verdict, comments, history, edit) loads when first opened;
-  // `then` runs once it is there.
+  // The row's panel (rationale, final verdict, comments, history, edit) loads in place of the
+  // row's "more" link when first asked for; `then` runs once it is there.
   function withPanel(row, then) {
-    const panel = row && row.querySelector("details.more");
-    if (!panel) return;
-    if (panel.querySelector(".tools")) {
+    if (!row) return;
+    const panel = row.querySelector("details.more");
+    if (panel) {
       panel.open = true;
       then(panel);
       return;
     }
-    panel.addEventListener("htmx:afterSettle", () => then(panel), { once: true });
-    panel.open = true;
+    const link = row.querySelector("a.more");
+    if (!link) return;
+    document.body.addEventListener("htmx:afterSettle", function loaded() {
+      const arrived = row.isConnected && row.querySelector("details.more");
+      if (!arrived) return;
+      document.body.removeEventListener("htmx:afterSettle", loaded);
+      then(arrived);
+    });
+    link.click();
   }
 
   function focusIn(row, selector) {
@@ -171,6 +179,8 @@
           focusStatement(row.dataset.s, true);
         } else if (event.target.closest("#add-statement")) {
           hidePopover();
+        } else {
+          return; // not ours: a dialog closes, a field clears
         }
         event.preventDefault();
       } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
