@@ -170,3 +170,27 @@ def test_a_conflict_is_announced_at_once_and_keeps_the_text(
     assert Verdict.objects.get(statement=statement, reviewer=reviewer).rationale == (
         "Second look, from this tab."
     )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_review_page_fits_the_window_and_its_tools_open_in_place(
+    browser, live_server, login_as, editor, reviewer, demo_article, size
+):
+    article = build_long_article(91, reviewers=[reviewer], title="Ninety-one statements")
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    login_as(editor, on_page=page)
+    for shown in (demo_article, article):
+        page.goto(f"{live_server.url}{shown.get_absolute_url()}")
+        # Nothing sticks out sideways, at either width.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    row = page.locator("li.statement").nth(2)
+    row.locator("a.more").click()
+    expect(row.get_by_role("button", name="Save final verdict")).to_be_visible()
+    expect(row.get_by_label("Rationale")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shot(page, f"review-editor-{size}")
+    page.goto(f"{live_server.url}{demo_article.get_absolute_url()}")
+    shot(page, f"review-demo-{size}")
+    context.close()
