@@ -32,6 +32,7 @@ def pages_for(role: str, article, statement, ruiz: Party, duplicate: Party) -> l
         f"/articles/{a}/history/",
         f"/articles/{a}/statements/{s}/history/",
         f"/articles/{a}/statements/{s}/comments/",
+        f"/articles/{a}/statements/{s}/tools/",
         f"/articles/{a}/export/html/",
         "/search/",
         "/search/?q=water",

@@ -32,6 +32,7 @@ from factcheck.models import (
     Statement,
     Verdict,
     Verdicts,
+    verdicts_open_to,
 )
 from factcheck.reports.article import safe_link
 
@@ -173,7 +174,6 @@ def rows_for(user, article: Article, statements: list[Statement], verdicts=None)
     by_statement: dict[int, list[Verdict]] = {}
     for verdict in verdicts:
         by_statement.setdefault(verdict.statement_id, []).append(verdict)
-    is_editor = user.has_perm("factcheck.set_final_verdict")
     prefix = f"{article.get_absolute_url()}statements/"
     # Reversed once: a reverse() per row is measurable on a 500-statement page.
     party_url = reverse("party_detail", args=[0]).removesuffix("0/")
@@ -181,7 +181,7 @@ def rows_for(user, article: Article, statements: list[Statement], verdicts=None)
     for statement in statements:
         given = by_statement.get(statement.pk, [])
         mine = next((v for v in given if v.reviewer_id == user.pk), None)
-        sees = not article.blind_review or mine is not None or is_editor
+        sees = verdicts_open_to(user, article, statement, judged=mine is not None)
         others = [v for v in given if v.reviewer_id != user.pk]
         speaker = statement.speaker
         final = statement.final_verdict
@@ -217,7 +217,8 @@ def rows_for(user, article: Article, statements: list[Statement], verdicts=None)
                 if sees
                 else [],
                 hidden=0 if sees else len(others),
-                values=[v.value for v in given] if sees else [mine.value] if mine else [],
+                # Agreement and disagreement count only what the user may see.
+                values=[v.value for v in given if sees or v is mine],
                 comment_count=getattr(statement, "comment_count", 0) or 0,
                 statement_version=statement.version,
                 speaker_id=statement.speaker_id,
@@ -233,8 +234,8 @@ VERDICT_FIELDS = (
 )  # fmt: skip
 ROW_FIELDS = (
     "article_id", "speaker_id", "start", "end", "quote", "direct", "origin", "position",
-    "final_verdict", "final_note", "version", "deleted_at", "speaker__name", "speaker__kind",
-    "accepted_at",
+    "final_verdict", "final_note", "version", "final_version", "deleted_at", "speaker__name",
+    "speaker__kind", "accepted_at",
 )  # fmt: skip
 
 
@@ -344,6 +345,8 @@ def review_context(request: HttpRequest, article: Article) -> dict:
         "parties": parties,
         "has_text": bool(article.text),
         "proposals": sum(1 for r in rows if r.proposal),
+        # Exports carry every verdict: offered once blind review hides none from the user.
+        "exportable": not any(r.hidden for r in rows),
         "agreement": agreement,
         "assignments": assignments,
         "my_assignment": mine,
