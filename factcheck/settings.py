@@ -139,7 +139,12 @@ TEMPLATES = [
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
-        "OPTIONS": {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True},
+        "OPTIONS": {
+            "environment": "factcheck.templating.environment",
+            "autoescape": True,
+            "trim_blocks": True,
+            "lstrip_blocks": True,
+        },
     },
 ]
 

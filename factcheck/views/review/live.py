@@ -15,7 +15,7 @@ from factcheck.models import (
     Verdict,
 )
 from factcheck.views.access import require
-from factcheck.views.review.page import live_statements, rows_for, verdict_block
+from factcheck.views.review.page import desk, live_statements, rows_for
 
 
 @require_GET
@@ -56,7 +56,7 @@ def article_changes(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "article": article,
             "article_pk": pk,
-            "verdict_blocks": [verdict_block(request, row) for row in rows],
+            "others": [(row.pk, desk().others(row)) for row in rows],
             "since": recent[-1][0],
             "structural": structural,
         },
