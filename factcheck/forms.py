@@ -92,10 +92,6 @@ class ArticleForm(forms.ModelForm):
         return data
 
 
-class VerdictForm(forms.Form):
-    value = forms.ChoiceField(choices=Verdicts.choices)
-
-
 # The review desk's forms.
 
 
