@@ -94,13 +94,14 @@ def test_a_huge_member_is_refused_without_inflating_it_in_memory():
     assert peak < 12 * 1024 * 1024  # a few chunks over the 2 MB article limit, never 90 MB
 
 
-def test_a_csv_cell_longer_than_the_csv_modules_default_is_an_article(client, editor):
+def test_a_csv_cell_longer_than_the_csv_modules_default_is_an_article(client, editor, run_worker):
     text = ("The mayor said the bridge would open in May. " * 4000).strip()
     assert len(text) > 131_072 and len(text.encode()) < 2 * 1024 * 1024
     csv = f'title,outlet,url,date,text\nLong story,Gazette,,2026-11-18,"{text}"\n'.encode()
     client.force_login(editor)
     upload = SimpleUploadedFile("feed.csv", csv, content_type="text/csv")
     assert client.post("/exports/import/", {"files": [upload]}).status_code == 302
+    run_worker()
     assert Article.objects.get().raw_text == text
 
 
