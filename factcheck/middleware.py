@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 
 NUL_MESSAGE = (
     "The request contains a NUL character (\\0), which the desk does not accept. "
@@ -25,16 +25,18 @@ def reject_nul_bytes(get_response: Callable[[HttpRequest], HttpResponse]):
     """
 
     def middleware(request: HttpRequest) -> HttpResponse:
-        if "\x00" in request.path or _has_nul(request.GET):
-            return HttpResponseBadRequest(NUL_MESSAGE, content_type="text/plain; charset=utf-8")
-        if request.method in {"POST", "PUT", "PATCH"}:
+        api = request.path.startswith("/api/")
+        nul = "\x00" in request.path or _has_nul(request.GET)
+        if not nul and request.method in {"POST", "PUT", "PATCH"}:
             kind = request.content_type or ""
             if kind == "application/json":
                 nul = b"\x00" in request.body or b"\\u0000" in request.body
-            else:
+            elif not api:  # the API reads its own bodies and answers malformed ones itself
                 nul = _has_nul(request.POST)
-            if nul:
-                return HttpResponseBadRequest(NUL_MESSAGE, content_type="text/plain; charset=utf-8")
-        return get_response(request)
+        if not nul:
+            return get_response(request)
+        if api:  # in the API's own error shape, as its other refused inputs are
+            return JsonResponse({"detail": NUL_MESSAGE, "errors": []}, status=422)
+        return HttpResponseBadRequest(NUL_MESSAGE, content_type="text/plain; charset=utf-8")
 
     return middleware
