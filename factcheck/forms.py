@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from factcheck.ingest import IngestError, fetch_article
 from factcheck.models import Article, Verdicts
 
 
@@ -12,17 +13,32 @@ def _limit() -> int:
 
 
 class ArticleForm(forms.ModelForm):
-    """An article pasted into the text box or uploaded as a file (.txt, .html, .md)."""
+    """An article from its web address, pasted into the text box, or uploaded as a file.
 
+    Given only a web address, the desk fetches the page; title, outlet, canonical address, byline
+    and date come from it unless the editor typed them.
+    """
+
+    address = forms.URLField(
+        label="Web address",
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        widget=forms.URLInput(
+            attrs={"placeholder": "https://…", "autofocus": True, "autocomplete": "off"}
+        ),
+        help_text="The desk fetches the page and keeps its article text, without the menus, "
+        "promotions and footer.",
+    )
     raw_text = forms.CharField(
-        label="Article text",
+        label="Paste the text",
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 18, "placeholder": "Paste the article here…"}),
-        help_text="Paste the text or the HTML of the article.",
+        widget=forms.Textarea(attrs={"rows": 12, "placeholder": "Paste the article here…"}),
+        help_text="The article's text or its HTML.",
     )
     upload = forms.FileField(
-        label="…or upload a file",
+        label="Upload a file",
         required=False,
         help_text="A .txt, .html or .md file.",
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,.md,text/*"}),
@@ -32,14 +48,15 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = ["title", "outlet", "url", "byline", "published_on", "blind_review"]
         widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}
-        labels = {"url": "URL", "published_on": "Publication date"}
-        error_messages = {"title": {"required": "Give the article a title."}}
+        labels = {"url": "Canonical address", "published_on": "Publication date"}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # A fetched page brings its own headline; clean() asks for one when nothing gave it.
+        self.fields["title"].required = False
 
     def clean_title(self) -> str:
-        title = " ".join(self.cleaned_data["title"].split())
-        if not title:
-            raise forms.ValidationError("Give the article a title.")
-        return title
+        return " ".join(self.cleaned_data["title"].split())
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
@@ -63,16 +80,52 @@ class ArticleForm(forms.ModelForm):
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
                 text = raw.decode("cp1252", errors="replace")
+        if data.get("address"):
+            if text.strip():
+                self.add_error(
+                    "address",
+                    "Give the web address or the article's text, not both: clear one of them.",
+                )
+                return data
+            text = self._fetch(data)
+            if text is None:
+                return data
         if len(text.encode("utf-8")) > _limit():
             self.add_error(
                 "raw_text",
                 f"The article is longer than the desk accepts ({filesizeformat(_limit())}). "
                 "Split it into parts.",
             )
-        elif not text.strip() and "raw_text" not in self.errors and "upload" not in self.errors:
-            self.add_error("raw_text", "The article is empty. Paste its text or upload a file.")
+        elif not text.strip() and not self.errors:
+            self.add_error(
+                "raw_text",
+                "The article is empty. Give its web address, paste its text or upload a file.",
+            )
+        elif not data.get("title") and "title" not in self.errors:
+            self.add_error("title", "Give the article a title.")
         data["raw_text"] = text
         return data
+
+    def _fetch(self, data: dict) -> str | None:
+        """The fetched article's text, its metadata filling the fields left empty; None when
+        the fetch failed (the error is on the address)."""
+        try:
+            fetched = fetch_article(data["address"])
+        except IngestError as error:
+            self.add_error("address", str(error))
+            return None
+        found = fetched.article_fields()
+        for name in ("title", "outlet", "url", "byline", "published_on"):
+            if not data.get(name) and name not in self.errors:
+                data[name] = found[name]
+        data["fetched_url"] = found["fetched_url"]
+        data["fetched_html"] = found["fetched_html"]
+        return found["raw_text"]
+
+    def article_fields(self) -> dict:
+        """Keyword arguments for Article.objects.submit, once the form is valid."""
+        names = [*self._meta.fields, "raw_text", "fetched_url", "fetched_html"]
+        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
 
 
 class VerdictForm(forms.Form):

@@ -29,6 +29,8 @@ from urllib.parse import quote, urljoin, urlsplit
 
 import trafilatura
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 
 MAX_REDIRECTS = 5
 MIN_WORDS = 25  # fewer than this is a teaser, a paywall notice or a cookie banner
@@ -375,13 +377,13 @@ def extract_page(html: str, *, url: str, final_url: str | None = None) -> Fetche
             f"The page at {_site(final_url)} has no article text the desk could find. If the "
             "article is behind a paywall or drawn by JavaScript, paste its text instead."
         )
-    canonical = urljoin(final_url, document.url or "") if document.url else final_url
-    if urlsplit(canonical).scheme not in {"http", "https"}:
-        canonical = final_url
+    canonical = next(
+        (u for u in (urljoin(final_url, document.url or ""), final_url) if _valid_address(u)), ""
+    )
     return FetchedArticle(
         url=url,
         final_url=final_url,
-        canonical_url=canonical[:2000],
+        canonical_url=canonical,
         title=_clip(document.title or "", 300),
         byline=_clip(document.author or "", 300),
         outlet=_clip(document.sitename or "", 200),
@@ -389,6 +391,14 @@ def extract_page(html: str, *, url: str, final_url: str | None = None) -> Fetche
         text=text,
         html=html,
     )
+
+
+def _valid_address(url: str) -> bool:
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        return False
+    return len(url) <= 2000
 
 
 def _clip(value: str, limit: int) -> str:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -34,12 +36,11 @@ def article_new(request: HttpRequest) -> HttpResponse:
     require(request, "add_article")
     form = ArticleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k not in {"raw_text", "upload"}}
         with transaction.atomic():
-            article = Article.objects.submit(
-                raw_text=form.cleaned_data["raw_text"], created_by=request.user, **fields
-            )
-        messages.success(request, f"“{article.title}” is on the desk.")
+            article = Article.objects.submit(created_by=request.user, **form.article_fields())
+        site = urlsplit(article.fetched_url).hostname
+        fetched = f", fetched from {site}" if site else ""
+        messages.success(request, f"“{article.title}” is on the desk{fetched}.")
         return redirect(article)
     return render(request, "articles/new.html", {"form": form})
 
