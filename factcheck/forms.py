@@ -31,11 +31,11 @@ class ArticleForm(forms.ModelForm):
         "promotions and footer.",
     )
     raw_text = forms.CharField(
-        label="Paste the text",
+        label="Article text",
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 12, "placeholder": "Paste the article here…"}),
-        help_text="The article's text or its HTML.",
+        help_text="Paste the article's text or its HTML.",
     )
     upload = forms.FileField(
         label="Upload a file",
