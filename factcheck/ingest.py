@@ -209,6 +209,8 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
 
 
 class _PinnedHTTPSConnection(_PinnedHTTPConnection):
+    default_port = 443  # so the Host header leaves out ":443"
+
     def connect(self) -> None:
         super().connect()
         context = ssl.create_default_context()

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import ssl
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 HEADLINE = "Council freezes the harbour levy after a night of protest"
 BYLINE = "Marta Keane"
@@ -133,9 +136,10 @@ EMPTY_PAGE = """<!doctype html><html><head><title>Live: harbour council</title>
 class NewsSite:
     """The running server: its base address, and the pages it serves by path."""
 
-    def __init__(self, server: ThreadingHTTPServer) -> None:
+    def __init__(self, server: ThreadingHTTPServer, scheme: str = "http") -> None:
         self.server = server
-        self.base = f"http://127.0.0.1:{server.server_address[1]}"
+        self.port = server.server_address[1]
+        self.base = f"{scheme}://127.0.0.1:{self.port}"
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -212,14 +216,31 @@ def _handler():
     return Handler
 
 
+def make_certificate(folder: Path, host: str) -> tuple[Path, Path]:
+    """A self-signed certificate and key for `host`, made with the openssl command."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-keyout", str(key), "-out", str(cert), "-subj", f"/CN={host}",
+         "-addext", f"subjectAltName=DNS:{host}"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
 @contextmanager
-def serving_news_site() -> Iterator[NewsSite]:
+def serving_news_site(certificate: tuple[Path, Path] | None = None) -> Iterator[NewsSite]:
+    """The news site on a free port of 127.0.0.1; over TLS with `certificate` (cert, key)."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler())
+    if certificate:
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*certificate)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield NewsSite(server)
+        yield NewsSite(server, "https" if certificate else "http")
     finally:
         server.shutdown()
         server.server_close()

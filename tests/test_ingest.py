@@ -6,6 +6,7 @@ Pages come from the local news site in ingest_support (127.0.0.1); nothing reach
 from __future__ import annotations
 
 import datetime
+import shutil
 import socket
 
 import pytest
@@ -16,6 +17,7 @@ from ingest_support import (
     HEADLINE,
     OUTLET,
     article_page,
+    make_certificate,
     serving_news_site,
 )
 
@@ -148,6 +150,33 @@ def test_the_desk_connects_to_the_address_it_checked(news_site, monkeypatch, loc
     fetched = fetch_article(f"http://harbourledger.example:{port}/news/council-vote")
     assert fetched.title == HEADLINE
     assert lookups == ["harbourledger.example"]
+
+
+@pytest.fixture
+def secure_news_site(tmp_path, monkeypatch, local_allowed):
+    """The site over TLS as harbourledger.example, its certificate trusted through
+    SSL_CERT_FILE (which OpenSSL reads for its default trust store)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is needed to make a test certificate")
+    certificate = make_certificate(tmp_path, "harbourledger.example")
+    with serving_news_site(certificate) as site:
+        monkeypatch.setattr(
+            socket,
+            "getaddrinfo",
+            lambda *a, **k: [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", site.port))],
+        )
+        yield site, certificate[0]
+
+
+def test_https_is_verified_against_the_site_name(secure_news_site, monkeypatch):
+    site, cert = secure_news_site
+    address = f"https://harbourledger.example:{site.port}/news/council-vote"
+    assert "no valid security certificate" in refused(address)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    assert fetch_article(address).title == HEADLINE
+    # The same trusted certificate doesn't pass for another name on the same address.
+    other = f"https://ledger-mirror.example:{site.port}/news/council-vote"
+    assert "no valid security certificate" in refused(other)
 
 
 def test_a_redirect_to_a_private_address_is_refused(public_news_site):
