@@ -228,8 +228,9 @@ def _request(url: str, deadline: float):
     scheme, host, port, path = _split(url)
     addresses = _resolve(host, port)
     kind = _PinnedHTTPSConnection if scheme == "https" else _PinnedHTTPConnection
-    connection = kind(host, port, addresses, timeout=min(10.0, _remaining(deadline)))
+    connection = kind(host, port, addresses, timeout=10.0)
     try:
+        connection.timeout = min(10.0, _remaining(deadline))
         connection.request(
             "GET",
             path,
@@ -360,16 +361,10 @@ def _decode(body: bytes, charset: str) -> str:
 def extract_page(html: str, *, url: str, final_url: str | None = None) -> FetchedArticle:
     """The article in a page: its paragraphs without the page's furniture, and its metadata."""
     final_url = final_url or url
-    document = trafilatura.bare_extraction(
-        html,
-        url=final_url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        favor_precision=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    try:
+        document = _extract(html, final_url)
+    except Exception:  # the extractor copes with most broken HTML; this is the last guard
+        document = None
     text = ""
     if document is not None and document.text:
         lines = (" ".join(line.split()) for line in document.text.splitlines())
@@ -392,6 +387,21 @@ def extract_page(html: str, *, url: str, final_url: str | None = None) -> Fetche
         published_on=_date(document.date),
         text=text,
         html=html,
+    )
+
+
+def _extract(html: str, url: str):
+    """trafilatura as the desk wants it: precision over recall (furniture out even if a caption
+    goes with it), no comments, tables or images, and the first publication date."""
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
 

@@ -220,4 +220,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The page extractor logs every unparsable page as an error; the editor gets the reason.
+    "loggers": {name: {"level": "CRITICAL"} for name in ("trafilatura", "htmldate", "courlan")},
 }
