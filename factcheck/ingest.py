@@ -27,7 +27,6 @@ import zlib
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
-import trafilatura
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -393,6 +392,9 @@ def extract_page(html: str, *, url: str, final_url: str | None = None) -> Fetche
 def _extract(html: str, url: str):
     """trafilatura as the desk wants it: precision over recall (furniture out even if a caption
     goes with it), no comments, tables or images, and the first publication date."""
+    # Imported here: it takes a second or more to load, which every manage.py run would pay.
+    import trafilatura
+
     return trafilatura.bare_extraction(
         html,
         url=url,
