@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from factcheck.forms import ArticleForm
 from factcheck.models import Article
 from factcheck.views.access import article_for, require
-from factcheck.views.review import review_context
+from factcheck.views.review.page import review_context
 
 
 @require_GET

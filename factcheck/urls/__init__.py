@@ -1,0 +1,22 @@
+"""The site's addresses, one module per area of the desk, joined here."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from factcheck.urls import articles, exports, review, search
+from factcheck.views.review import live
+
+urlpatterns = [
+    path("", include(search)),
+    path("articles/", include(articles)),
+    path("articles/", include(review)),
+    path("articles/", include(exports.article_urls)),
+    path("agreement/", live.desk_agreement, name="desk_agreement"),
+    path("exports/", include(exports)),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]
