@@ -114,13 +114,11 @@ class ArticleForm(forms.ModelForm):
         except IngestError as error:
             self.add_error("address", str(error))
             return None
-        found = fetched.article_fields()
-        for name in ("title", "outlet", "url", "byline", "published_on"):
-            if not data.get(name) and name not in self.errors:
-                data[name] = found[name]
-        data["fetched_url"] = found["fetched_url"]
-        data["fetched_html"] = found["fetched_html"]
-        return found["raw_text"]
+        typed = {
+            name: data.get(name) for name in ("title", "outlet", "url", "byline", "published_on")
+        }
+        data.update(fetched.article_fields(**typed))
+        return data.pop("raw_text")
 
     def article_fields(self) -> dict:
         """Keyword arguments for Article.objects.submit, once the form is valid."""

@@ -1,7 +1,7 @@
 """An article from a web address: fetch the page server-side, keep its main text and metadata.
 
     fetched = fetch_article("https://news.example/2026/11/council-vote")
-    Article.objects.submit(**fetched.article_fields(), created_by=editor)
+    Article.objects.submit(**fetched.article_fields(title=typed_title), created_by=editor)
 
 The fetch is the desk's own (http.client, not trafilatura's downloader) so that every safeguard
 is ours to see: only http and https, a deadline for the whole fetch, a size limit, a handful of
@@ -56,9 +56,10 @@ class FetchedArticle:
     text: str  # the article's paragraphs, separated by blank lines
     html: str  # the page as fetched
 
-    def article_fields(self) -> dict:
-        """Keyword arguments for Article.objects.submit."""
-        return {
+    def article_fields(self, **given) -> dict:
+        """Keyword arguments for Article.objects.submit; the values `given` (title, outlet, url,
+        byline, published_on as an editor typed them) win over the page's unless empty."""
+        fields = {
             "raw_text": self.text,
             "title": self.title,
             "outlet": self.outlet,
@@ -68,6 +69,8 @@ class FetchedArticle:
             "fetched_url": self.final_url,
             "fetched_html": self.html,
         }
+        fields.update((name, value) for name, value in given.items() if value)
+        return fields
 
 
 def fetch_article(url: str) -> FetchedArticle:

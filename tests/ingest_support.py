@@ -10,6 +10,7 @@ import gzip
 import json
 import ssl
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -228,15 +229,23 @@ def make_certificate(folder: Path, host: str) -> tuple[Path, Path]:
     return cert, key
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # The desk hangs up on pages it refuses (too large, too slow): expected, not news.
+        if not isinstance(sys.exc_info()[1], (ConnectionError, ssl.SSLError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serving_news_site(certificate: tuple[Path, Path] | None = None) -> Iterator[NewsSite]:
     """The news site on a free port of 127.0.0.1; over TLS with `certificate` (cert, key)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler())
+    server = _Server(("127.0.0.1", 0), _handler())
     if certificate:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(*certificate)
         server.socket = context.wrap_socket(server.socket, server_side=True)
-    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

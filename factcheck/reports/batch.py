@@ -61,10 +61,9 @@ class Draft:
         if not self.address:
             return given
         try:
-            fetched = fetch_article(self.address).article_fields()
+            fields = fetch_article(self.address).article_fields(**given)
         except IngestError as e:
             raise BatchProblem(f"{self.source}: {e}") from None
-        fields = fetched | {name: value for name, value in given.items() if value}
         fields["title"] = fields["title"] or _clip(self.address)
         return fields
 
