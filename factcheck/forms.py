@@ -80,14 +80,15 @@ class ArticleForm(forms.ModelForm):
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
                 text = raw.decode("cp1252", errors="replace")
-        if data.get("address"):
+        # How the article is fetched, not a field of it: cleaned_data keeps only what submit takes.
+        if address := data.pop("address", None):
             if text.strip():
                 self.add_error(
                     "address",
                     "Give the web address or the article's text, not both: clear one of them.",
                 )
                 return data
-            text = self._fetch(data)
+            text = self._fetch(address, data)
             if text is None:
                 return data
         if len(text.encode("utf-8")) > _limit():
@@ -106,11 +107,11 @@ class ArticleForm(forms.ModelForm):
         data["raw_text"] = text
         return data
 
-    def _fetch(self, data: dict) -> str | None:
+    def _fetch(self, address: str, data: dict) -> str | None:
         """The fetched article's text, its metadata filling the fields left empty; None when
         the fetch failed (the error is on the address)."""
         try:
-            fetched = fetch_article(data["address"])
+            fetched = fetch_article(address)
         except IngestError as error:
             self.add_error("address", str(error))
             return None

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from ingest_support import BYLINE, CANONICAL, HEADLINE, OUTLET, serving_news_site
 
+from factcheck.forms import ArticleForm
 from factcheck.models import Article, Statement
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +110,13 @@ def test_the_form_offers_address_text_and_upload(editor_client):
     places = [body.index(f'name="{name}"') for name in ("address", "raw_text", "upload")]
     assert places == sorted(places)
     assert "one of the three" in body
+
+
+def test_the_form_without_a_request_makes_an_article_from_an_address(news_site, editor):
+    """As the JSON API uses it: the form's cleaned data is exactly what submit takes."""
+    form = ArticleForm({"address": news_site.url("/news/council-vote"), "outlet": "Ledger"})
+    assert form.is_valid(), form.errors
+    assert set(form.cleaned_data) - set(form.article_fields()) == {"upload"}
+    article = Article.objects.submit(created_by=editor, **form.article_fields())
+    assert (article.title, article.outlet) == (HEADLINE, "Ledger")
+    assert article.statements.exists()
