@@ -6,8 +6,12 @@ Pages come from the local news site in ingest_support (127.0.0.1); nothing reach
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 import socket
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from ingest_support import (
@@ -23,6 +27,8 @@ from ingest_support import (
 
 from factcheck import ingest
 from factcheck.ingest import IngestError, extract_page, fetch_article
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -267,3 +273,16 @@ def test_extraction_reads_only_the_page_it_is_given(monkeypatch):
 def test_an_address_with_spaces_and_accents_is_sent_as_a_browser_would(news_site, local_allowed):
     message = refused(news_site.url("/news/council vote café?q=levy rise"))
     assert "has no page at that address (404 Not Found)" in message
+
+
+@pytest.mark.parametrize(("value", "allowed"), [(None, "False"), ("true", "True")])
+def test_private_addresses_are_allowed_only_from_the_environment(value, allowed):
+    env = {k: v for k, v in os.environ.items() if k != "INGEST_ALLOW_PRIVATE_ADDRESSES"}
+    if value:
+        env["INGEST_ALLOW_PRIVATE_ADDRESSES"] = value
+    done = subprocess.run(
+        [sys.executable, "-c", "from factcheck import settings as s; "
+         "print(s.INGEST_ALLOW_PRIVATE_ADDRESSES)"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    assert done.stdout.strip() == allowed
