@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
 from factcheck.ingest import IngestError, fetch_article
 from factcheck.models import Article, Verdicts
+
+_ONLY_AN_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
 def _limit() -> int:
@@ -81,14 +85,17 @@ class ArticleForm(forms.ModelForm):
             except UnicodeDecodeError:
                 text = raw.decode("cp1252", errors="replace")
         # How the article is fetched, not a field of it: cleaned_data keeps only what submit takes.
-        if address := data.pop("address", None):
+        address, field = data.pop("address", None), "address"
+        if not address and _ONLY_AN_ADDRESS.fullmatch(text.strip()) and not upload:
+            address, text, field = text.strip(), "", "raw_text"  # a link pasted as the text
+        if address:
             if text.strip():
                 self.add_error(
                     "address",
                     "Give the web address or the article's text, not both: clear one of them.",
                 )
                 return data
-            text = self._fetch(address, data)
+            text = self._fetch(address, data, field)
             if text is None:
                 return data
         if len(text.encode("utf-8")) > _limit():
@@ -107,13 +114,13 @@ class ArticleForm(forms.ModelForm):
         data["raw_text"] = text
         return data
 
-    def _fetch(self, address: str, data: dict) -> str | None:
+    def _fetch(self, address: str, data: dict, field: str) -> str | None:
         """The fetched article's text, its metadata filling the fields left empty; None when
-        the fetch failed (the error is on the address)."""
+        the fetch failed (the error goes on `field`, where the address was given)."""
         try:
             fetched = fetch_article(address)
         except IngestError as error:
-            self.add_error("address", str(error))
+            self.add_error(field, str(error))
             return None
         typed = {
             name: data.get(name) for name in ("title", "outlet", "url", "byline", "published_on")

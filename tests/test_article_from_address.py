@@ -120,3 +120,16 @@ def test_the_form_without_a_request_makes_an_article_from_an_address(news_site, 
     article = Article.objects.submit(created_by=editor, **form.article_fields())
     assert (article.title, article.outlet) == (HEADLINE, "Ledger")
     assert article.statements.exists()
+
+
+def test_a_link_pasted_as_the_text_is_fetched(editor_client, news_site):
+    response = post(editor_client, raw_text=f"  {news_site.url('/news/council-vote')}\n")
+    assert response.status_code == 302
+    assert Article.objects.get().title == HEADLINE
+
+
+def test_a_pasted_link_that_fails_says_so_under_the_text(editor_client, news_site):
+    response = post(editor_client, raw_text=news_site.url("/empty"), title="Live blog")
+    assert 'id="id_raw_text-error"' in response.content.decode()
+    assert "has no article text the desk could find" in response.content.decode()
+    assert not Article.objects.exists()
