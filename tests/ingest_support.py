@@ -171,6 +171,9 @@ def _handler():
             elif path == "/news/latin-1":
                 page = article_page().replace('charset="utf-8"', "")
                 self.send(200, page.encode("cp1252", errors="replace"), "text/html; charset=cp1252")
+            elif path == "/news/meta-charset":
+                page = article_page().replace('charset="utf-8"', 'charset="windows-1252"')
+                self.send(200, page.encode("cp1252"), "text/html")
             elif path == "/short-link":
                 self.send(301, b"", html, Location="/news/council-vote")
             elif path == "/hop-1":

@@ -86,9 +86,24 @@ def test_article_fields_are_what_submit_takes(news_site, local_allowed):
     assert "<nav" in fields["fetched_html"]
 
 
-@pytest.mark.parametrize("path", ["/news/council-vote-gzip", "/news/latin-1"])
+@pytest.mark.parametrize("path", ["/news/council-vote-gzip", "/news/latin-1", "/news/meta-charset"])
 def test_compressed_and_older_encoded_pages_are_read(news_site, local_allowed, path):
     assert "fishers’ association" in fetch_article(news_site.url(path)).text.replace("?", "’")
+
+
+def test_a_plain_page_gives_what_metadata_it_has():
+    page = """<html><head><title>Bridge to open in May</title>
+    <meta name="author" content="Jo Park"></head><body>
+    <p>The new bridge over the Esk will open in May, the roads department said on Monday, two
+    years later than planned and eleven million euros over its first budget.</p>
+    <p>"The hard part is behind us," said the project's chief engineer, Ruth Dale.</p>
+    </body></html>"""
+    fetched = extract_page(page, url="https://short.example/x", final_url="https://a.example/b")
+    assert (fetched.title, fetched.byline) == ("Bridge to open in May", "Jo Park")
+    assert fetched.canonical_url == "https://a.example/b"
+    assert fetched.outlet == "a.example"  # no site name on the page: its host
+    assert fetched.published_on is None
+    assert fetched.text.count("\n\n") == 1
 
 
 def test_a_short_link_is_followed_to_the_article(news_site, local_allowed):
