@@ -137,6 +137,8 @@ def test_loopback_is_refused_unless_private_addresses_are_allowed(news_site, set
         ("[fe80::1]", "link-local"),
         ("[fd00::1]", "private"),  # IPv6 unique local
         ("[::ffff:127.0.0.1]", "IPv4-mapped"),
+        ("[2002:7f00:1::1]", "private"),  # 6to4 around 127.0.0.1
+        ("[64:ff9b::a00:1]", "reserved"),  # NAT64 around 10.0.0.1
     ],
 )
 def test_private_and_internal_addresses_are_refused(settings, host, kind):
