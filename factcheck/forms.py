@@ -104,7 +104,7 @@ class ArticleForm(forms.ModelForm):
                 f"The article is longer than the desk accepts ({filesizeformat(_limit())}). "
                 "Split it into parts.",
             )
-        elif not text.strip() and not self.errors:
+        elif not text.strip() and not {"raw_text", "upload", "address"} & self.errors.keys():
             self.add_error(
                 "raw_text",
                 "The article is empty. Give its web address, paste its text or upload a file.",
