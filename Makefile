@@ -5,11 +5,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 DATABASE_URL ?= postgres:///factcheck
 BENCH_DATABASE_URL ?= postgres:///factcheck_bench
+# axe-core, from the npm registry: the accessibility tests inject it into every page.
+AXE_CORE_VERSION := 4.11.4
+AXE_CORE := $(VENV)/npm/node_modules/axe-core/axe.min.js
 export DATABASE_URL
 
 .PHONY: install run test lint format bench clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(AXE_CORE)
+
+$(AXE_CORE): Makefile
+	npm install --prefix $(VENV)/npm --no-save --no-audit --no-fund --silent axe-core@$(AXE_CORE_VERSION)
+	@touch $@
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)

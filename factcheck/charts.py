@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from factcheck.models import Verdicts
+
 # The verdicts the desk draws, in the order they are stacked and listed.
 SERIES = ("confirmed", "denied", "disputed")
 COLOURS = {
@@ -21,13 +23,8 @@ COLOURS = {
     "unsettled": "#7b6fc0",
     "bar": "#2c5e9e",
 }
-LABELS = {
-    "confirmed": "Confirmed",
-    "denied": "Denied",
-    "disputed": "Disputed",
-    "unsettled": "Not settled",
-}
-INK, INK_3, RULE = "#1b1c1e", "#6f737a", "#e2ded6"
+LABELS = {**dict(Verdicts.choices), "unsettled": "Not settled"}
+INK, INK_3, RULE = "#1b1c1e", "#5d6168", "#e2ded6"
 FONT = "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-serif"
 
 

@@ -4,10 +4,12 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.template.defaultfilters import filesizeformat
 
+from factcheck import roles
 from factcheck.ingest import IngestError, fetch_article
-from factcheck.models import Article, Verdicts
+from factcheck.models import Article, Party, Verdicts
 
 _ONLY_AN_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 
@@ -261,3 +263,118 @@ class AssignmentForm(forms.Form):
                     raise forms.ValidationError(f"There is no statement {number}.")
                 chosen.append(self.numbered[number])
         return chosen
+
+
+# Search and the party directory -------------------------------------------------------
+
+
+UNSETTLED = "unsettled"  # the search filter for statements with no final verdict yet
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=300, strip=True, label="Search")
+    verdict = forms.ChoiceField(
+        required=False,
+        label="Final verdict",
+        choices=[("", "Any verdict"), *Verdicts.choices, (UNSETTLED, "Not settled yet")],
+    )
+    party = forms.CharField(required=False, max_length=300, label="Party")
+    reviewer = forms.ModelChoiceField(
+        queryset=get_user_model().objects.none(),
+        required=False,
+        empty_label="Any reviewer",
+        label="Reviewer",
+    )
+    status = forms.ChoiceField(
+        required=False,
+        label="Article status",
+        choices=[("", "Any status"), *Article.Status.choices],
+    )
+    published_from = forms.DateField(
+        required=False, label="Published from", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    published_to = forms.DateField(
+        required=False, label="to", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        required=False,
+        choices=[("", "Newest first"), ("best", "Best match")],
+        label="Order",
+    )
+    after = forms.CharField(required=False, max_length=60, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name__in=[roles.REVIEWER, roles.EDITOR], is_active=True)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["reviewer"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+    def clean_party(self) -> Party | None:
+        name = self.cleaned_data["party"]
+        if not name:
+            return None
+        party = Party.objects.named(name)
+        if party is None:
+            raise forms.ValidationError(f"No party is called “{name}”. Check the spelling.")
+        return party
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("published_from"), data.get("published_to")
+        if start and end and start > end:
+            self.add_error("published_to", "The end date is before the start date.")
+        after = data.get("after") or ""
+        data["cursor"] = None
+        if after:
+            try:
+                if data.get("sort") == "best" and data.get("q"):
+                    rank, pk = after.split("_")
+                    data["cursor"] = (float(rank), int(pk))
+                else:
+                    data["cursor"] = (None, int(after))
+            except ValueError:
+                self.add_error(None, "That page link is broken. Start again from the first page.")
+        return data
+
+
+class DirectoryForm(forms.Form):
+    q = forms.CharField(required=False, max_length=300, label="Find a party")
+    kind = forms.ChoiceField(required=False, choices=[("", "All kinds"), *Party.Kind.choices])
+    after = forms.CharField(required=False, max_length=400)
+
+
+class PartyForm(forms.Form):
+    kind = forms.ChoiceField(choices=Party.Kind.choices)
+    affiliation = forms.CharField(
+        required=False,
+        max_length=300,
+        label="Affiliation",
+        help_text="The organisation this party speaks for, by name or alias. Leave empty for none.",
+    )
+    aliases = forms.CharField(
+        required=False,
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One name a line: how articles refer to this party.",
+    )
+
+    def clean_affiliation(self) -> Party | None:
+        name = self.cleaned_data["affiliation"].strip()
+        if not name:
+            return None
+        party = Party.objects.named(name)
+        if party is None:
+            raise forms.ValidationError(f"No party is called “{name}”.")
+        return party
+
+    def clean_aliases(self) -> list[str]:
+        return [line for line in self.cleaned_data["aliases"].splitlines() if line.strip()]
+
+
+class DistinctForm(forms.Form):
+    keep = forms.IntegerField(min_value=1)
+    duplicate = forms.IntegerField(min_value=1)

@@ -7,8 +7,8 @@ statement's quote equal to the article text it points at), so no code path can s
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -20,12 +20,13 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramSimilarity,
 )
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Case, Count, F, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Left, Lower, Now, Trim, TruncMonth
 from django.utils import timezone
 
 from factcheck import extraction
+from factcheck.similarity import SIMILAR_STATEMENT_THRESHOLD, telling_words_query
 
 
 class EditConflict(Exception):
@@ -306,6 +307,29 @@ class Article(models.Model):
         return len(proposals)
 
 
+SPELLING_SIMILARITY = 0.6  # trigram similarity from which two names are worth a look
+
+
+@dataclass(frozen=True)
+class DuplicatePair:
+    """Two parties that are probably one: merge `duplicate` into `keep`."""
+
+    keep: Party
+    duplicate: Party
+    reason: str  # surname, title, alias or spelling
+
+    REASONS = {
+        "surname": "a bare surname of",
+        "title": "the same name without a title as",
+        "alias": "an alias of",
+        "spelling": "spelt almost like",
+    }
+
+    @property
+    def explanation(self) -> str:
+        return f"“{self.duplicate.name}” is {self.REASONS[self.reason]} “{self.keep.name}”"
+
+
 class PartyQuerySet(models.QuerySet):
     def resolve(self, found: Iterable[extraction.Party]) -> dict[str, Party]:
         """Registry parties for extracted ones, by name or alias; unknown ones are created.
@@ -342,6 +366,69 @@ class PartyQuerySet(models.QuerySet):
         if affiliated:
             self.bulk_update(affiliated, ["affiliation"])
         return resolved
+
+    def likely_duplicates(self, limit: int = 40) -> list[DuplicatePair]:
+        """Pairs of parties that are probably one, for an editor to merge or dismiss.
+
+        A bare surname and a person's full name ("Cook", "Tim Cook"), a name and the same name
+        behind a title ("Mayor Daniel Ruiz"), a name that is another party's alias, and names
+        spelt alike (trigram similarity, same kind, never anonymous sources, whose names are
+        generic). Each rule is an equality join or a trigram-index probe, so the desk's whole
+        registry is compared in one query. Pairs an editor marked distinct are left out.
+        """
+        sql = """
+            WITH pairs AS (
+                SELECT keep_id, dup_id, 'surname' AS reason, 0.9::float AS score FROM (
+                    SELECT a.id AS keep_id, b.id AS dup_id, COUNT(*) OVER (PARTITION BY b.id) AS n
+                    FROM factcheck_party a
+                    JOIN factcheck_party b ON b.name_key = substring(a.name_key FROM '([^ ]+)$')
+                    WHERE a.kind = 'person' AND b.kind = 'person' AND a.name_key LIKE '%% %%'
+                ) surnames
+                WHERE n = 1  -- "Cook" with two people called Cook on the desk is anyone's guess
+              UNION ALL
+                SELECT a.id, b.id, 'title', 0.95
+                FROM factcheck_party a
+                JOIN factcheck_party b ON b.name_key = substring(a.name_key FROM '^[^ ]+ (.+ .+)$')
+                WHERE a.kind = b.kind AND a.kind <> 'anonymous'
+              UNION ALL
+                SELECT a.id, b.id, 'alias', 1.0
+                FROM factcheck_party a
+                JOIN factcheck_party b ON b.name_key = ANY(a.alias_keys) AND a.id <> b.id
+              UNION ALL
+                SELECT a.id, b.id, 'spelling', similarity(a.name_key, b.name_key)
+                FROM factcheck_party a
+                JOIN factcheck_party b ON a.name_key %% b.name_key AND a.id < b.id
+                WHERE a.kind = b.kind AND a.kind <> 'anonymous'
+                  AND similarity(a.name_key, b.name_key) >= %s
+            ), ranked AS (
+                SELECT DISTINCT ON (LEAST(keep_id, dup_id), GREATEST(keep_id, dup_id))
+                       keep_id, dup_id, reason, score
+                FROM pairs p
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM factcheck_distinctparties d
+                    WHERE d.first_id = LEAST(p.keep_id, p.dup_id)
+                      AND d.second_id = GREATEST(p.keep_id, p.dup_id)
+                )
+                ORDER BY LEAST(keep_id, dup_id), GREATEST(keep_id, dup_id), score DESC
+            )
+            SELECT keep_id, dup_id, reason FROM ranked ORDER BY score DESC, keep_id LIMIT %s
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [SPELLING_SIMILARITY, limit])
+            rows = cursor.fetchall()
+        ids = {i for keep, dup, _ in rows for i in (keep, dup)}
+        parties = (
+            self.filter(pk__in=ids)
+            .annotate(spoken=Count("statements", filter=Q(statements__deleted_at=None)))
+            .in_bulk()
+        )
+        pairs = []
+        for keep_id, dup_id, reason in rows:
+            keep, duplicate = parties[keep_id], parties[dup_id]
+            if reason == "spelling" and duplicate.spoken > keep.spoken:
+                keep, duplicate = duplicate, keep  # keep the name the desk has used most
+            pairs.append(DuplicatePair(keep, duplicate, reason))
+        return pairs
 
     def named(self, name: str) -> Party | None:
         """The party whose canonical name or one of whose aliases is `name`, ignoring case."""
@@ -400,7 +487,10 @@ class Party(models.Model):
                 condition=~Q(affiliation=F("id")), name="party_not_affiliated_to_itself"
             ),
         ]
-        indexes = [GinIndex(fields=["alias_keys"], name="party_alias_keys_gin")]
+        indexes = [
+            GinIndex(fields=["alias_keys"], name="party_alias_keys_gin"),
+            GinIndex(OpClass("name_key", name="gin_trgm_ops"), name="party_name_trgm"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -553,10 +643,46 @@ def unique_names(names: Iterable[str], exclude: str = "") -> list[str]:
     return out
 
 
+class DistinctParties(models.Model):
+    """An editor's word that two parties suggested as duplicates are different people or bodies."""
+
+    first = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Party, on_delete=models.CASCADE, related_name="+")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "distinct parties"
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="distinct_parties_once"),
+            models.CheckConstraint(
+                condition=Q(first__lt=F("second")), name="distinct_parties_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_id} ≠ {self.second_id}"
+
+    @classmethod
+    def record(cls, one: Party, other: Party, editor) -> None:
+        first, second = sorted([one.pk, other.pk])
+        cls.objects.get_or_create(first_id=first, second_id=second, defaults={"decided_by": editor})
+
+
 class Verdicts(models.TextChoices):
+    """The three verdicts: values stored, labels shown, and the sign printed beside each label
+    (so colour is never the only cue)."""
+
     CONFIRMED = "confirmed", "Confirmed"
     DENIED = "denied", "Denied"
     DISPUTED = "disputed", "Disputed"
+
+    @property
+    def icon(self) -> str:
+        return VERDICT_ICONS[self.value]
+
+
+VERDICT_ICONS = {"confirmed": "✓", "denied": "✗", "disputed": "≠"}
 
 
 VERDICT_VALUES = [value for value, _ in Verdicts.choices]
@@ -599,23 +725,6 @@ class StatementQuerySet(models.QuerySet):
         if exclude_article is not None:
             found = found.exclude(article_id=exclude_article)
         return found.order_by("-similarity", F("final_at").desc(nulls_last=True), "-id")[:limit]
-
-
-def telling_words_query(quote: str) -> str:
-    """A raw tsquery: two groups of four of the longest words of `quote`, all of either group.
-
-    Long words are the rare, specific ones; a near-repeat of a claim keeps most of them, so it
-    keeps all of at least one group even when a word or two changed.
-    """
-    words = sorted(
-        {w.lower() for w in re.findall(r"[^\W_]{4,}", quote)}, key=lambda w: (-len(w), w)
-    )[:8]
-    groups = [words[:4], words[4:8]]
-    return " | ".join(f"({' & '.join(g)})" for g in groups if len(g) >= 2) or " & ".join(words)
-
-
-# How alike two quotes must be (pg_trgm similarity, 0..1) to be shown as "checked before".
-SIMILAR_STATEMENT_THRESHOLD = 0.45
 
 
 class Statement(models.Model):

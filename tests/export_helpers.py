@@ -1,7 +1,8 @@
-"""Data for the export and import tests: the seed article with a handful of reviewed statements.
+"""Data for the export and import tests: the demo article with a handful of reviewed statements.
 
-The seed article's statements come from its gold annotation (the extraction work fills them in for
-real); the verdicts, notes and evidence are the kind a desk records, so every report column shows.
+The statements are the demo story's hand-checked ones (its own text, written for this project, so
+the tests need nothing beside the checkout); the verdicts, notes and evidence are the kind a desk
+records, so every report column shows.
 """
 
 from __future__ import annotations
@@ -9,87 +10,90 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from factcheck.demo import article as demo
 from factcheck.models import Article, Comment, Party, Statement
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-SEED = SHARED / "corpus" / "spy-chips.gold.json"
 SCHEMA = json.loads(
     (Path(__file__).resolve().parent.parent / "factcheck/reports/export.schema.json").read_text()
 )
+FIRST = 3  # the demo's statements from its fourth on: the first is a person with an affiliation
+TITLE = demo.TITLE
+FIRST_SPEAKER, FIRST_AFFILIATION = "Helen Achebe", "State Water Quality Board"
+FIRST_QUOTE = (
+    "For five months, nobody outside that plant could tell whether the water met the standard"
+)
+SECOND_QUOTE = "That is not a paperwork problem. That is a safety problem."
+REPORT_URL = "https://example.org/water-board/inspection-report"
 
 REVIEWS = [
-    # (gold statement index, final verdict, note, [(reviewer, value, rationale)], evidence)
+    # (statement index, final verdict, note, [(reviewer, value, rationale)], evidence)
     (
         0,
         "confirmed",
-        "Jassy's post on 19 October 2018 asks Bloomberg to retract the story.",
-        [("reviewer", "confirmed", "The post is still up."), ("second", "confirmed", "")],
-        [{"url": "https://twitter.com/ajassy/status/1053301575208165376", "title": "Jassy's post"}],
+        "The board's report lists no bromate results from March to August.",
+        [("reviewer", "confirmed", "The report's table 3 is empty."), ("second", "confirmed", "")],
+        [{"url": REPORT_URL, "title": "Board's report"}],
     ),
+    (3, "", "", [("reviewer", "denied", "A software change is not a delivery receipt.")], []),
     (
-        1,
+        11,
         "disputed",
-        "Bloomberg stands by the report; every company named denies it and no chip has been shown.",
-        [("reviewer", "disputed", "No independent confirmation."), ("second", "denied", "")],
+        "The town says it has no record of the letter; the board has not published it.",
+        [("reviewer", "disputed", "No copy seen yet."), ("second", "denied", "")],
         [
-            {"url": "https://www.bloomberg.com/news/features/2018-10-04/the-big-hack", "title": ""},
+            {"url": "https://example.org/harbor-point/council-minutes", "title": ""},
             {"url": "javascript:alert(1)", "title": "not a link a reader may follow"},
         ],
     ),
-    (3, "", "", [("reviewer", "denied", "Amazon's statement is not the same as proof.")], []),
     (
-        5,
+        12,
         "denied",
-        "No liberties are documented; the claim is an opinion stated as fact.",
-        [("reviewer", "denied", ""), ("second", "disputed", "It is a characterisation.")],
+        "The board's samples from June are above the limit.",
+        [("reviewer", "denied", ""), ("second", "disputed", "Depends on the month.")],
         [],
     ),
     (
-        7,
+        13,
         "confirmed",
-        "The words match Jassy's post of 19 October 2018 and his interview the same day.",
+        "The independent laboratory found the water within limits this week.",
         [("reviewer", "confirmed", "")],
-        [{"url": "https://twitter.com/ajassy/status/1053301575208165376", "title": "Jassy's post"}],
+        [{"url": "https://example.org/lab/results", "title": "Laboratory results"}],
     ),
 ]
 
 
 def seed_article(editor, reviewer, second_reviewer=None, statements: int = 14) -> Article:
-    gold = json.loads(SEED.read_text(encoding="utf-8"))
     parties: dict[str, Party] = {}
-    for p in gold["parties"]:
-        parties[p["name"]] = Party.objects.create(
-            name=p["name"], kind=p["kind"], aliases=p["aliases"]
+    for name, kind, affiliation, aliases in demo.PARTIES:
+        parties[name] = Party.objects.named(name) or Party.objects.create(
+            name=name, kind=kind, aliases=aliases, affiliation=parties.get(affiliation)
         )
-    for p in gold["parties"]:
-        if p.get("affiliation") and p["affiliation"] in parties:
-            party = parties[p["name"]]
-            party.affiliation = parties[p["affiliation"]]
-            party.save()
-    # Created directly, not submitted: the statements are the gold ones, not the extractor's.
+    # Created directly, not submitted: the statements are the hand-checked ones.
     article = Article.objects.create(
-        raw_text=gold["text"],
-        text=gold["text"],
+        raw_text=demo.TEXT,
+        text=demo.TEXT,
         created_by=editor,
-        title="Amazon's Jassy joins Apple's Cook in demanding Bloomberg retract spy chip story",
-        outlet="Daily Mail (machine translation)",
-        url="https://www.example.com/spy-chips",
+        title=TITLE,
+        outlet=demo.OUTLET,
+        url=demo.URL,
     )
     made = []
     cursor = 0
-    for position, s in enumerate(gold["statements"][:statements]):
-        start = article.text.find(s["quote"], cursor)
+    for position, (quote, speaker, direct, *_) in enumerate(
+        demo.STATEMENTS[FIRST : FIRST + statements]
+    ):
+        start = article.text.find(quote, cursor)
         if start < 0:
-            start = article.text.index(s["quote"])
+            start = article.text.index(quote)
         cursor = start
         made.append(
             Statement.objects.create(
                 article=article,
-                speaker=parties.get(s["speaker"]),
+                speaker=parties[speaker],
                 start=start,
-                end=start + len(s["quote"]),
-                quote=s["quote"],
-                direct=s["direct"],
+                end=start + len(quote),
+                quote=quote,
+                direct=direct,
                 position=position,
             )
         )
@@ -105,6 +109,6 @@ def seed_article(editor, reviewer, second_reviewer=None, statements: int = 14) -
         if final:
             statement.set_final_verdict(editor, final, note=note)
     Comment.objects.create(
-        statement=made[1], author=editor, body="Ask Bloomberg for comment again."
+        statement=made[1], author=editor, body="Ask the board for the June letter."
     )
     return article

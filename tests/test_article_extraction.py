@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.demo import wire
 from factcheck.models import Article, Party, Statement
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "corpus" / "spy-chips.txt"
 
 STORY = (
     "City Hall &amp; the unions clashed again on Monday.\n\n"
@@ -57,11 +57,20 @@ def test_an_article_with_no_statements_is_kept_with_none_proposed(editor):
 
 
 @pytest.mark.django_db
-def test_the_seed_article_arrives_with_its_statements(editor):
-    article = Article.objects.submit(raw_text=SEED.read_bytes(), title="Spy chips")
+def test_messy_wire_copy_arrives_with_its_statements(editor):
+    article = Article.objects.submit(raw_text=wire.TEXT.encode(), title=wire.TITLE)
     assert "& # 39;" not in article.text
-    assert article.statements.count() >= 50
-    assert Party.objects.named("Tim Cook") is not None
+    assert article.text.count("Caption: Containers wait") == 3  # kept, but annotated once
+    assert article.statements.count() >= 10
+    assert Party.objects.named("Kestrel Systems") is not None
+    assert Party.objects.named("Ilse Brandt") is not None
+
+
+@pytest.fixture
+def wire_file(tmp_path) -> Path:
+    path = tmp_path / "wire.txt"
+    path.write_text(wire.TEXT, encoding="utf-8")
+    return path
 
 
 def run_extract(*args: str) -> subprocess.CompletedProcess:
@@ -74,8 +83,8 @@ def run_extract(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_the_extract_command_prints_json_whose_offsets_hold():
-    done = run_extract(str(SEED), "--json")
+def test_the_extract_command_prints_json_whose_offsets_hold(wire_file):
+    done = run_extract(str(wire_file), "--json")
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert set(result) == {"text", "parties", "statements"}
@@ -84,8 +93,8 @@ def test_the_extract_command_prints_json_whose_offsets_hold():
     assert {"name", "kind", "affiliation", "aliases"} <= set(result["parties"][0])
 
 
-def test_the_extract_command_prints_a_table_and_explains_a_missing_file(tmp_path):
-    done = run_extract(str(SEED))
+def test_the_extract_command_prints_a_table_and_explains_a_missing_file(tmp_path, wire_file):
+    done = run_extract(str(wire_file))
     assert done.returncode == 0 and "statements" in done.stdout.splitlines()[0]
     missing = run_extract(str(tmp_path / "nope.txt"))
     assert missing.returncode == 1

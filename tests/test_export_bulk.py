@@ -47,8 +47,8 @@ def test_cli_filters_by_date_status_party_and_verdict(two_articles, tmp_path):
     assert {r["article_id"] for r in cli_csv(tmp_path, status="in_review")} == {
         str(a.pk) for a in Article.objects.filter(status="in_review")
     }
-    jassy = cli_csv(tmp_path, party="jassy")  # an alias finds the party
-    assert jassy and {r["speaker"] for r in jassy} == {"Andy Jassy"}
+    achebe = cli_csv(tmp_path, party="achebe")  # an alias finds the party
+    assert achebe and {r["speaker"] for r in achebe} == {"Helen Achebe"}
     denied = cli_csv(tmp_path, verdict="denied")
     assert denied and {r["final_verdict"] for r in denied} == {"Denied"}
     open_rows = cli_csv(tmp_path, verdict="none")
@@ -57,11 +57,14 @@ def test_cli_filters_by_date_status_party_and_verdict(two_articles, tmp_path):
 
 def test_cli_filtered_json_holds_only_what_the_rows_need(two_articles, tmp_path):
     path = tmp_path / "out.json"
-    call_command("export", format="json", output=str(path), party="Andy Jassy")
+    call_command("export", format="json", output=str(path), party="Helen Achebe")
     data = json.loads(path.read_text())
-    assert data["filters"] == {"party": Party.objects.get(name="Andy Jassy").pk}
+    assert data["filters"] == {"party": Party.objects.get(name="Helen Achebe").pk}
     assert {s["speaker"] for s in data["statements"]} == {data["filters"]["party"]}
-    assert {p["name"] for p in data["parties"]} == {"Andy Jassy", "Amazon"}  # and its affiliation
+    assert {p["name"] for p in data["parties"]} == {
+        "Helen Achebe",
+        "State Water Quality Board",
+    }  # and its affiliation
     statement_ids = {s["id"] for s in data["statements"]}
     assert all(v["statement"] in statement_ids for v in data["verdicts"])
 
@@ -145,13 +148,13 @@ def test_export_page_fragment_names_a_bad_filter(client, editor, two_articles):
 
 def test_download_streams_the_filtered_csv(client, editor, two_articles):
     client.force_login(editor)
-    response = client.get("/exports/download/csv/", {"party": "Andy Jassy"})
+    response = client.get("/exports/download/csv/", {"party": "Helen Achebe"})
     assert response.status_code == 200
     assert response.streaming
     assert "attachment" in response["Content-Disposition"]
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert rows and {r["speaker"] for r in rows} == {"Andy Jassy"}
+    assert rows and {r["speaker"] for r in rows} == {"Helen Achebe"}
 
 
 def test_download_with_a_bad_filter_goes_back_to_the_page(client, editor, two_articles):

@@ -12,11 +12,21 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from factcheck.demo import article as demo
 from factcheck.models import Article, Party, Statement
 from factcheck.reports import article as article_report
 from factcheck.reports import markdown
 from factcheck.reports.spreadsheet import neutralise
-from tests.export_helpers import SCHEMA, seed_article
+from tests.export_helpers import (
+    FIRST_AFFILIATION,
+    FIRST_QUOTE,
+    FIRST_SPEAKER,
+    REPORT_URL,
+    SCHEMA,
+    SECOND_QUOTE,
+    TITLE,
+    seed_article,
+)
 
 
 @pytest.fixture
@@ -86,7 +96,7 @@ def test_html_report_has_summary_numbered_highlights_and_table(client, viewer, s
     assert response["Content-Type"].startswith("text/html")
     assert "inline" in response["Content-Disposition"]
     assert seed.title.replace("'", "&#x27;") in html
-    assert "Daily Mail (machine translation)" in html
+    assert demo.OUTLET in html
     # Summary: 2 confirmed, 1 denied, 1 disputed, the rest open.
     for value, count in [("confirmed", 2), ("denied", 1), ("disputed", 1), ("none", 10)]:
         assert f'summary-{value}"><span class="summary-count">{count}<' in html
@@ -95,9 +105,9 @@ def test_html_report_has_summary_numbered_highlights_and_table(client, viewer, s
         assert f'id="ref-{n}"' in html
         assert f'id="statement-{n}"' in html
     assert "2 of 2 agree" in html  # statement 1: both reviewers confirmed
-    assert "1 of 2 agree" in html  # statement 2: disputed and denied
-    assert "Andy Jassy" in html and ", Amazon" in html
-    assert 'href="https://twitter.com/ajassy/status/1053301575208165376"' in html
+    assert "1 of 2 agree" in html  # statement 12: disputed and denied
+    assert FIRST_SPEAKER in html and f", {FIRST_AFFILIATION}" in html
+    assert f'href="{REPORT_URL}"' in html
     assert 'href="javascript:' not in html  # a bad evidence URL is shown, never linked
     assert "break-inside: avoid" in html  # rows are not cut across pages
 
@@ -136,14 +146,14 @@ def test_pdf_reads_back_with_title_header_page_numbers_and_verdicts(client, view
     pages = [p.extract_text() for p in reader.pages]
     text = "\n".join(pages)
     assert len(pages) >= 2
-    assert "Bloomberg retract spy chip story" in text
+    assert "desalination plant missed safety tests" in text
     assert f"Page 1 of {len(pages)}" in pages[0]
     assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
     # The running head carries the article's title from page 2 on.
-    assert "Amazon's Jassy joins Apple's Cook" in pages[1].split("\n")[0] + pages[1]
+    assert "Harbor Point desalination plant" in pages[1].split("\n")[0] + pages[1]
     for word in ("CONFIRMED", "DENIED", "DISPUTED", "Statements and verdicts"):
         assert word.lower() in text.lower()
-    assert "There is no truth in his story about Apple" in text.replace("\n", " ")
+    assert SECOND_QUOTE in text.replace("\n", " ")
 
 
 # --- CSV ----------------------------------------------------------------------------------
@@ -157,16 +167,16 @@ def test_csv_has_one_row_per_statement_with_the_review(client, viewer, seed):
     assert len(rows) == 14
     first = rows[0]
     assert first["number"] == "1"
-    assert first["speaker"] == "Andy Jassy"
-    assert first["speaker_affiliation"] == "Amazon"
+    assert first["speaker"] == FIRST_SPEAKER
+    assert first["speaker_affiliation"] == FIRST_AFFILIATION
     assert first["final_verdict"] == "Confirmed"
     assert first["reviewer_count"] == "2" and first["confirmed_count"] == "2"
     assert first["agreement"] == "2 of 2 agree"
-    assert first["evidence_urls"] == "https://twitter.com/ajassy/status/1053301575208165376"
-    assert rows[1]["final_verdict"] == "Disputed"
-    assert rows[1]["agreement"] == "1 of 2 agree"
-    assert "javascript:alert(1)" in rows[1]["evidence_urls"]  # kept as data, as text
-    assert rows[2]["final_verdict"] == ""
+    assert first["evidence_urls"] == REPORT_URL
+    assert rows[11]["final_verdict"] == "Disputed"
+    assert rows[11]["agreement"] == "1 of 2 agree"
+    assert "javascript:alert(1)" in rows[11]["evidence_urls"]  # kept as data, as text
+    assert rows[1]["final_verdict"] == ""
     assert [r["statement_id"] for r in rows] == [
         str(s.pk) for s in seed.statements.order_by("position")
     ]
@@ -211,10 +221,10 @@ def test_json_export_validates_against_its_schema_and_holds_everything(client, v
     assert len(data["statements"]) == 14
     assert len(data["verdicts"]) == 8
     assert {u["username"] for u in data["users"]} == {"editor", "reviewer", "reviewer2"}
-    assert data["comments"][0]["body"] == "Ask Bloomberg for comment again."
+    assert data["comments"][0]["body"] == "Ask the board for the June letter."
     assert {r["action"] for r in data["revisions"]} == {"verdict", "final_verdict"}
     names = {p["name"] for p in data["parties"]}
-    assert {"Andy Jassy", "Amazon"} <= names  # a speaker brings its affiliation along
+    assert {FIRST_SPEAKER, FIRST_AFFILIATION} <= names  # a speaker brings its affiliation along
     finals = {s["final_verdict"] for s in data["statements"]}
     assert finals == {"", "confirmed", "denied", "disputed"}
 
@@ -233,11 +243,11 @@ def test_schema_rejects_a_broken_export(client, viewer, seed):
 def test_markdown_report_for_the_cms(client, viewer, seed):
     client.force_login(viewer)
     md = client.get(url(seed, "md")).content.decode()
-    assert md.startswith("# Amazon's Jassy joins Apple's Cook")
+    assert md.startswith(f"# {TITLE}")
     assert "**Confirmed:** 2 · **Denied:** 1 · **Disputed:** 1 · **Not yet settled:** 10" in md
-    assert "### 1. Andy Jassy, Amazon" in md
-    assert "> demand Bloomberg retract a story" in md
-    assert "[Jassy's post](<https://twitter.com/ajassy/status/1053301575208165376>)" in md
+    assert f"### 1. {FIRST_SPEAKER}, {FIRST_AFFILIATION}" in md
+    assert f"> {FIRST_QUOTE}" in md
+    assert f"[Board's report](<{REPORT_URL}>)" in md
     assert "](<javascript:" not in md
     assert "*2 of 2 agree*" in md
 
@@ -283,17 +293,17 @@ def test_claimreview_has_googles_required_and_recommended_fields(client, viewer,
         assert claim["@type"] == "Claim"
         assert claim["author"]["@type"] in {"Person", "Organization"}
         assert claim["author"]["name"]
-        assert claim["appearance"]["url"] == "https://www.example.com/spy-chips"
+        assert claim["appearance"]["url"] == demo.URL
     first = reviews[0]
-    assert first["claimReviewed"] == "demand Bloomberg retract a story"
+    assert first["claimReviewed"] == FIRST_QUOTE
     assert first["itemReviewed"]["author"] == {
         "@type": "Person",
-        "name": "Andy Jassy",
-        "affiliation": {"@type": "Organization", "name": "Amazon"},
+        "name": FIRST_SPEAKER,
+        "affiliation": {"@type": "Organization", "name": FIRST_AFFILIATION},
     }
-    bloomberg = reviews[1]["itemReviewed"]["author"]
-    assert bloomberg["@type"] == "Organization"
-    assert bloomberg["name"] == "Bloomberg"
+    town = reviews[1]["itemReviewed"]["author"]
+    assert town["@type"] == "Organization"
+    assert town["name"] == "Town of Harbor Point"
 
 
 def test_an_article_without_statements_still_reports(client, editor, viewer):

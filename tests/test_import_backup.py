@@ -38,7 +38,7 @@ def desk(db, editor, reviewer, second_reviewer, demo_article):
     Assignment.objects.create(article=demo_article, reviewer=reviewer, assigned_by=editor)
     gone = seed.statements.order_by("-position").first()
     Statement.objects.filter(pk=gone.pk).update(deleted_at=timezone.now())
-    party = Party.objects.get(name="Andy Jassy")
+    party = Party.objects.get(name="Helen Achebe")
     Revision.objects.create(
         party=party, actor=editor, action="party_edited", before={"aliases": []}, after=None
     )

@@ -83,3 +83,38 @@ def test_an_editor_edits_aliases_and_affiliation(page, live_server, login_as, ed
     page.get_by_text("Saved the names and affiliation of Daniel Ruiz.").wait_for()
     mayor.refresh_from_db()
     assert mayor.aliases == ["Ruiz", "Mayor Ruiz"] and mayor.affiliation is None
+
+
+def click(page, locator) -> None:
+    """A real mouse click at the element's centre on screen."""
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
+def test_an_editor_dismisses_one_suggested_duplicate_and_merges_another(
+    page, live_server, login_as, screenshot, editor, mayor
+):
+    party("Ruiz")  # a bare surname: the same man as the mayor
+    party("Harbour Point Water", "organization")
+    party("Harbor Point Water", "organization")  # spelt alike, but two bodies
+    login_as(editor)
+    page.goto(f"{live_server.url}/parties/")
+    click(page, page.get_by_role("link", name="Possible duplicates"))
+    page.wait_for_url("**/parties/duplicates/")
+    rows = page.locator("li.duplicate")
+    assert rows.count() == 2
+    screenshot(page, "party-duplicates")
+
+    water = rows.filter(has_text="Harbour Point Water")
+    click(page, water.get_by_role("button", name="Not the same"))
+    page.wait_for_function("document.querySelectorAll('li.duplicate').length === 1")
+    assert "kept as different parties" in page.locator("#duplicates-status").text_content()
+
+    click(page, rows.first.get_by_role("link", name="Review merge"))
+    click(page, page.get_by_role("button", name="Merge Ruiz into Daniel Ruiz"))
+    page.wait_for_url(f"**/parties/{mayor.pk}/")
+    assert Party.objects.filter(name="Ruiz").count() == 0
+    assert "Ruiz" in Party.objects.get(pk=mayor.pk).aliases
+    page.goto(f"{live_server.url}/parties/duplicates/")
+    assert page.get_by_text("every party on the desk looks distinct").is_visible()

@@ -109,11 +109,19 @@ def _fix_debris(text: str) -> str:
             char = chr(value) if 0 < value < 0x110000 else ""
         except (ValueError, OverflowError):
             char = ""
+        chunk = text[pos : m.start()]
         if char in ("'", "\u2019", "\u2018", '"'):
             before = text[m.start() - 1] if m.start() else " "
-            after = text[m.end()] if m.end() < len(text) else " "
-            char = "'" if before.isalnum() and after.isalnum() else '"'
-        out.append(text[pos : m.start()])
+            after = text[m.end() : m.end() + 2]
+            if before.isalnum() and after[:1].isalnum():
+                char = "'"
+            elif after[:1] == "s" and not after[1:].isalnum() and chunk.rstrip()[-1:].isalnum():
+                # A possessive split off its noun ("the Herald & # 39;s editor"): a quotation
+                # mark is never followed by a lone "s".
+                char, chunk = "'", chunk.rstrip()
+            else:
+                char = '"'
+        out.append(chunk)
         out.append(char)
         pos = m.end()
     out.append(text[pos:])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from factcheck.models import Article, Party
+from factcheck.models import Article, Party, Verdicts
 from factcheck.reports.selection import UNSETTLED, Selection
 
 
@@ -34,9 +34,7 @@ class ExportFilterForm(forms.Form):
         required=False,
         choices=[
             ("", "Any verdict"),
-            ("confirmed", "Confirmed"),
-            ("denied", "Denied"),
-            ("disputed", "Disputed"),
+            *Verdicts.choices,
             (UNSETTLED, "Not yet settled"),
         ],
     )

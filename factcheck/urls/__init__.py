@@ -7,6 +7,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from factcheck.urls import articles, exports, review, search
+from factcheck.views import site
 from factcheck.views.review import live
 
 urlpatterns = [
@@ -19,4 +20,5 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
+    path("favicon.ico", site.favicon, name="favicon"),
 ]

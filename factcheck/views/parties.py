@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import CharField, Count, F, Func, Q, Value
@@ -14,46 +13,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from factcheck import charts
-from factcheck.models import Party, Revision, Statement, Verdicts
+from factcheck.forms import DirectoryForm, DistinctForm, PartyForm
+from factcheck.models import DistinctParties, Party, Revision, Statement, Verdicts
 from factcheck.views.access import require
 
 DIRECTORY_PAGE = 50
 STATEMENTS_PAGE = 25
 TREND_MONTHS = 24
-
-
-class DirectoryForm(forms.Form):
-    q = forms.CharField(required=False, max_length=300, label="Find a party")
-    kind = forms.ChoiceField(required=False, choices=[("", "All kinds"), *Party.Kind.choices])
-    after = forms.CharField(required=False, max_length=400)
-
-
-class PartyForm(forms.Form):
-    kind = forms.ChoiceField(choices=Party.Kind.choices)
-    affiliation = forms.CharField(
-        required=False,
-        max_length=300,
-        label="Affiliation",
-        help_text="The organisation this party speaks for, by name or alias. Leave empty for none.",
-    )
-    aliases = forms.CharField(
-        required=False,
-        max_length=10_000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One name a line: how articles refer to this party.",
-    )
-
-    def clean_affiliation(self) -> Party | None:
-        name = self.cleaned_data["affiliation"].strip()
-        if not name:
-            return None
-        party = Party.objects.named(name)
-        if party is None:
-            raise forms.ValidationError(f"No party is called “{name}”.")
-        return party
-
-    def clean_aliases(self) -> list[str]:
-        return [line for line in self.cleaned_data["aliases"].splitlines() if line.strip()]
 
 
 def _party_for(request: HttpRequest, pk: int, perm: str = "view_party") -> Party:
@@ -269,6 +235,10 @@ def party_merge_review(request: HttpRequest, pk: int) -> HttpResponse:
     party = _party_for(request, pk, perm="change_party")
     name = request.GET.get("duplicate", "").strip()
     duplicate = Party.objects.named(name) if name else None
+    if (chosen := request.GET.get("duplicate_id", "")).isdigit():
+        # A suggested pair names its duplicate exactly: a bare surname may also be an alias.
+        duplicate = Party.objects.filter(pk=int(chosen)).first()
+        name = duplicate.name if duplicate else name or chosen
     error = ""
     if not name:
         error = "Type the name of the duplicate to merge into this party."
@@ -308,3 +278,38 @@ def party_merge(request: HttpRequest, pk: int) -> HttpResponse:
         f"and “{name}” is now one of its aliases.",
     )
     return redirect(party)
+
+
+@require_GET
+@login_required
+def party_duplicates(request: HttpRequest) -> HttpResponse:
+    """Parties that are probably one, for an editor to merge or mark as different."""
+    require(request, "change_party")
+    pairs = Party.objects.likely_duplicates()
+    return render(request, "parties/duplicates.html", {"pairs": pairs})
+
+
+@require_POST
+@login_required
+def party_distinct(request: HttpRequest) -> HttpResponse:
+    """ "Not the same": the pair is not suggested again."""
+    require(request, "change_party")
+    form = DistinctForm(request.POST)
+    found = (
+        Party.objects.in_bulk([form.cleaned_data["keep"], form.cleaned_data["duplicate"]])
+        if form.is_valid()
+        else {}
+    )
+    if len(found) != 2:
+        note = "One of these parties no longer exists: nothing was changed."
+        if request.htmx:
+            return HttpResponse(note, status=404)
+        messages.error(request, note)
+        return redirect("party_duplicates")
+    keep, duplicate = found[form.cleaned_data["keep"]], found[form.cleaned_data["duplicate"]]
+    DistinctParties.record(keep, duplicate, request.user)
+    note = f"“{duplicate.name}” and “{keep.name}” are kept as different parties."
+    if request.htmx:
+        return render(request, "parties/duplicates.html#dismissed", {"note": note})
+    messages.success(request, note)
+    return redirect("party_duplicates")

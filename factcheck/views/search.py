@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django import forms
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
@@ -27,8 +25,8 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from factcheck import roles
-from factcheck.models import Article, Party, Statement, Verdict, Verdicts
+from factcheck.forms import UNSETTLED, SearchForm
+from factcheck.models import Article, Party, Statement, Verdict
 from factcheck.snippets import START, STOP, marked
 from factcheck.views.access import require
 
@@ -40,77 +38,6 @@ RECENT_SPAN = 100_000
 ARTICLES_SHOWN = 3
 # Snippets come from the start of an article: ts_headline parses all the text it is given.
 ARTICLE_SNIPPET_CHARS = 4000
-UNSETTLED = "unsettled"
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(required=False, max_length=300, strip=True, label="Search")
-    verdict = forms.ChoiceField(
-        required=False,
-        label="Final verdict",
-        choices=[("", "Any verdict"), *Verdicts.choices, (UNSETTLED, "Not settled yet")],
-    )
-    party = forms.CharField(required=False, max_length=300, label="Party")
-    reviewer = forms.ModelChoiceField(
-        queryset=get_user_model().objects.none(),
-        required=False,
-        empty_label="Any reviewer",
-        label="Reviewer",
-    )
-    status = forms.ChoiceField(
-        required=False,
-        label="Article status",
-        choices=[("", "Any status"), *Article.Status.choices],
-    )
-    published_from = forms.DateField(
-        required=False, label="Published from", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    published_to = forms.DateField(
-        required=False, label="to", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    sort = forms.ChoiceField(
-        required=False,
-        choices=[("", "Newest first"), ("best", "Best match")],
-        label="Order",
-    )
-    after = forms.CharField(required=False, max_length=60, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["reviewer"].queryset = (
-            get_user_model()
-            .objects.filter(groups__name__in=[roles.REVIEWER, roles.EDITOR], is_active=True)
-            .distinct()
-            .order_by("first_name", "last_name", "username")
-        )
-        self.fields["reviewer"].label_from_instance = lambda u: u.get_full_name() or u.username
-
-    def clean_party(self) -> Party | None:
-        name = self.cleaned_data["party"]
-        if not name:
-            return None
-        party = Party.objects.named(name)
-        if party is None:
-            raise forms.ValidationError(f"No party is called “{name}”. Check the spelling.")
-        return party
-
-    def clean(self) -> dict:
-        data = super().clean()
-        start, end = data.get("published_from"), data.get("published_to")
-        if start and end and start > end:
-            self.add_error("published_to", "The end date is before the start date.")
-        after = data.get("after") or ""
-        data["cursor"] = None
-        if after:
-            try:
-                if data.get("sort") == "best" and data.get("q"):
-                    rank, pk = after.split("_")
-                    data["cursor"] = (float(rank), int(pk))
-                else:
-                    data["cursor"] = (None, int(after))
-            except ValueError:
-                self.add_error(None, "That page link is broken. Start again from the first page.")
-        return data
 
 
 @dataclass

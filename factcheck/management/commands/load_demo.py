@@ -13,11 +13,10 @@ from django.utils import timezone
 
 from factcheck import roles
 from factcheck.demo import article as demo
+from factcheck.demo import wire
 from factcheck.models import Article, Party, Statement
 
 PASSWORD = "factcheck-demo"
-SEED = settings.BASE_DIR.parent / "shared" / "corpus" / "spy-chips.txt"
-SEED_TITLE = "Amazon joins Apple in demanding Bloomberg retract its spy-chip story"
 USERS = [
     ("editor", "Eleanor", "Price", roles.EDITOR),
     ("reviewer", "Ravi", "Mehta", roles.REVIEWER),
@@ -26,7 +25,7 @@ USERS = [
 
 
 class Command(BaseCommand):
-    help = "Create the demo users (password factcheck-demo) and the demo article. Idempotent."
+    help = "Create the demo users (password factcheck-demo) and the demo articles. Idempotent."
 
     def handle(self, *args, **options) -> None:
         if not settings.DEBUG:
@@ -34,7 +33,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             users = self.load_users()
             self.load_article(users)
-            self.load_seed_article(users)
+            self.load_wire_article(users)
         for username, *_, role in USERS:
             self.stdout.write(f"  {role:<9} {username} / {PASSWORD}")
 
@@ -51,16 +50,13 @@ class Command(BaseCommand):
             users[username] = user
         return users
 
-    def load_seed_article(self, users: dict) -> Article | None:
-        """The messy, machine-translated story factcheck was conceived for, when it sits beside
-        the checkout; its statements come from the extraction, as a new article's would."""
-        if not SEED.exists() or Article.objects.filter(title=SEED_TITLE).exists():
+    def load_wire_article(self, users: dict) -> Article | None:
+        """Messy, machine-translated wire copy; its statements come from the extraction, as a
+        pasted article's would, so the desk opens with proposals to accept."""
+        if Article.objects.filter(title=wire.TITLE).exists():
             return None
         return Article.objects.submit(
-            raw_text=SEED.read_bytes(),
-            created_by=users["editor"],
-            title=SEED_TITLE,
-            outlet="Wire copy, machine-translated",
+            raw_text=wire.TEXT, created_by=users["editor"], title=wire.TITLE, outlet=wire.OUTLET
         )
 
     def load_article(self, users: dict) -> Article:

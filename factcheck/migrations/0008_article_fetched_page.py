@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factcheck', '0006_statement_acceptance'),
+        ('factcheck', '0007_party_duplicates'),
     ]
 
     operations = [
