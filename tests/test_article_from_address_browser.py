@@ -42,13 +42,9 @@ def test_an_editor_pastes_a_link_and_reviews_the_statements(
         assert not Article.objects.exists()
         screenshot(page, "ingest-2-refused")
 
-        # Allowed (an intranet desk); this site takes its time, and the button says so.
+        # Allowed (an intranet desk): the same address goes through.
         settings.INGEST_ALLOW_PRIVATE_ADDRESSES = True
-        click(page, page.get_by_label("Web address"))
-        page.keyboard.press("Control+A")
-        page.keyboard.type(site.url("/slow"))
         click(page, page.get_by_role("button", name="Add to the desk"))
-        assert page.get_by_role("button", name="Fetching the page…").is_disabled()
         page.wait_for_url(re.compile(r".*/articles/\d+/$"))
 
     article = Article.objects.get()
