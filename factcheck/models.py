@@ -20,8 +20,8 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramSimilarity,
 )
-from django.db import connection, models, transaction
-from django.db.models import Case, Count, F, Func, OuterRef, Q, Subquery, Value, When
+from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Left, Lower, Now, Trim, TruncMonth
 from django.utils import timezone
 
@@ -32,9 +32,10 @@ from factcheck.similarity import SIMILAR_STATEMENT_THRESHOLD, telling_words_quer
 class EditConflict(Exception):
     """Someone saved the record after this editor loaded it; `current` is what they saved."""
 
-    def __init__(self, current) -> None:
-        super().__init__("This was changed by someone else after you opened it.")
+    def __init__(self, current, message: str = "") -> None:
+        super().__init__(message or "This was changed by someone else after you opened it.")
         self.current = current
+        self.message = message  # for the user, when the generic conflict message would mislead
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -165,7 +166,18 @@ class Article(models.Model):
         return reverse("article_detail", args=[self.pk])
 
     def refresh_status(self) -> None:
-        """Draft until reviewed, in review while any statement lacks a final verdict, then done."""
+        """Draft until reviewed, in review while any statement lacks a final verdict, then done.
+
+        Call it inside the transaction that changed the statements. It locks the article row, so
+        two editors settling the last statements at once are worked out one after the other,
+        the second seeing the first's committed change, and the status cannot be left behind.
+        """
+        self.status = (
+            Article.objects.select_for_update(no_key=True)
+            .filter(pk=self.pk)
+            .values_list("status", flat=True)
+            .get()
+        )
         statements = Statement.objects.live().filter(article=self)
         if statements.exists() and not statements.filter(final_verdict="").exists():
             status = self.Status.DONE
@@ -754,6 +766,11 @@ class Statement(models.Model):
     )
     final_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1, help_text="Raised on every edit.")
+    # The final verdict has its own version: settling a statement must not make an editor's
+    # concurrent span edit a conflict, nor a span edit an editor's final verdict.
+    final_version = models.PositiveIntegerField(
+        default=1, db_default=1, help_text="Raised on every change of the final verdict or note."
+    )
     deleted_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True)
@@ -871,6 +888,16 @@ class Statement(models.Model):
         """
         if value not in VERDICT_VALUES:
             raise ValueError(f"Unknown verdict {value!r}")
+        try:
+            return self._set_verdict(reviewer, value, rationale, evidence, version)
+        except IntegrityError:
+            # The same reviewer's first verdict arrived twice at once (a double click, two tabs)
+            # and the other request inserted it first: now it is the saved verdict, so this one
+            # is an update of it (or a conflict, if it says something else from version 0).
+            return self._set_verdict(reviewer, value, rationale, evidence, version)
+
+    def _set_verdict(self, reviewer, value, rationale, evidence, version) -> Verdict:
+        # Its own transaction (a savepoint inside the caller's): a lost race rolls back only this.
         with transaction.atomic():
             # Lock every verdict on the statement in one query: the caller shows them all next.
             self.all_verdicts = list(
@@ -893,7 +920,7 @@ class Statement(models.Model):
             if before == after:
                 return verdict
             if version is not None and version != (verdict.version if before else 0):
-                raise EditConflict(Verdict.objects.get(pk=verdict.pk))
+                raise EditConflict(Verdict.objects.filter(pk=verdict.pk).first())
             if before:
                 verdict.version += 1
             verdict.save()
@@ -920,27 +947,27 @@ class Statement(models.Model):
         if value not in ["", *VERDICT_VALUES]:
             raise ValueError(f"Unknown verdict {value!r}")
         with transaction.atomic():
-            current = Statement.objects.select_for_update().get(pk=self.pk)
+            current = Statement.objects.select_for_update(no_key=True).get(pk=self.pk)
             self.final_verdict, self.final_note = current.final_verdict, current.final_note
-            self.version = current.version
+            self.final_version = current.final_version
             before = {"final_verdict": self.final_verdict, "final_note": self.final_note}
             after = {"final_verdict": value, "final_note": note}
             if before == after:
                 return
-            if version is not None and version != current.version:
+            if version is not None and version != current.final_version:
                 raise EditConflict(current)
             self.final_verdict = value
             self.final_note = note
             self.final_by = editor if value else None
             self.final_at = timezone.now() if value else None
-            self.version = current.version + 1
+            self.final_version = current.final_version + 1
             self.save(
                 update_fields=[
                     "final_verdict",
                     "final_note",
                     "final_by",
                     "final_at",
-                    "version",
+                    "final_version",
                     "updated_at",
                 ]
             )
@@ -1060,6 +1087,58 @@ class Statement(models.Model):
             return Comment.objects.create(statement=self, author=author, body=body), True
 
 
+def sees_every_verdict(user) -> bool:
+    """Editors settle statements, so blind review never hides a verdict from them."""
+    return user.has_perm("factcheck.set_final_verdict")
+
+
+def verdicts_open_to(user, article: Article, statement: Statement, *, judged: bool) -> bool:
+    """Whether `user` may read colleagues' verdicts on `statement` (`judged`: has given one).
+
+    The one rule of blind review, for verdicts already loaded; `VerdictQuerySet.visible_to` is
+    the same rule in SQL. Open when the article is not under blind review, once the user has
+    given their own verdict, once an editor has settled the statement (nothing is left to
+    anchor), and always for editors. A user who may not view verdicts sees only their own.
+    """
+    if not user.has_perm("factcheck.view_verdict"):
+        return False
+    return (
+        not article.blind_review
+        or judged
+        or bool(statement.final_verdict)
+        or sees_every_verdict(user)
+    )
+
+
+def _open_to(user, statement: str) -> Q:
+    """`verdicts_open_to` for the statement at the lookup path `statement`, as a filter."""
+    return (
+        Q(**{f"{statement}__article__blind_review": False})
+        | ~Q(**{f"{statement}__final_verdict": ""})
+        | Q(Exists(Verdict.objects.filter(statement=OuterRef(statement), reviewer=user.pk)))
+    )
+
+
+class VerdictQuerySet(models.QuerySet):
+    def visible_to(self, user) -> VerdictQuerySet:
+        """The verdicts `user` may read: their own, and colleagues' where blind review allows.
+
+        Every surface that shows verdict content (the review page, history, search, agreement,
+        exports, live updates) reads verdicts through this or `verdicts_open_to`.
+        """
+        if not user.is_authenticated:
+            return self.none()
+        if not user.has_perm("factcheck.view_verdict"):
+            return self.filter(reviewer=user.pk)
+        if sees_every_verdict(user):
+            return self
+        return self.filter(Q(reviewer=user.pk) | _open_to(user, "statement"))
+
+    def hidden_from(self, user) -> VerdictQuerySet:
+        """The complement of `visible_to`: what blind review keeps from `user`."""
+        return self.exclude(pk__in=self.visible_to(user).values("pk"))
+
+
 class Verdict(models.Model):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="verdicts")
     reviewer = models.ForeignKey(
@@ -1076,6 +1155,8 @@ class Verdict(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = VerdictQuerySet.as_manager()
 
     class Meta:
         ordering = ["statement", "created_at"]
@@ -1207,6 +1288,18 @@ class Comment(models.Model):
         return self.body[:80]
 
 
+class RevisionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> RevisionQuerySet:
+        """History as `user` may read it: a colleague's verdict change is verdict content, so it
+        follows the rule of `VerdictQuerySet.visible_to`; every other change is shown."""
+        if user.is_authenticated and sees_every_verdict(user):
+            return self
+        hidden = Q(action=Revision.Action.VERDICT) & ~Q(actor=user.pk)
+        if user.is_authenticated and user.has_perm("factcheck.view_verdict"):
+            hidden &= Q(statement__isnull=False) & ~_open_to(user, "statement")
+        return self.exclude(hidden)
+
+
 class Revision(models.Model):
     """One change to the desk's records: who, when, what it was before and after."""
 
@@ -1243,6 +1336,8 @@ class Revision(models.Model):
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
+
+    objects = RevisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -38,7 +38,8 @@ def test_load_demo_refuses_to_run_without_debug(settings):
     assert not Article.objects.exists()
 
 
-def test_generate_data_fills_the_database_with_consistent_rows():
+def test_generate_data_fills_the_database_with_consistent_rows(settings):
+    settings.DEBUG = True
     call_command("generate_data", articles=7, statements=351, reviewers=3, seed=5)
     assert Article.objects.count() == 7
     assert Statement.objects.count() == 351

@@ -178,7 +178,8 @@ def peak_while_exporting(stream) -> tuple[int, int]:
     return peak, size
 
 
-def test_streaming_exports_keep_memory_flat_as_the_desk_grows(db):
+def test_streaming_exports_keep_memory_flat_as_the_desk_grows(db, settings):
+    settings.DEBUG = True  # generate_data refuses to run on a production desk
     call_command("generate_data", articles=20, statements=2_000, seed=3, verbosity=0)
     small_csv, small_csv_size = peak_while_exporting(spreadsheet.stream(Selection()))
     small_json, small_json_size = peak_while_exporting(backup.stream())

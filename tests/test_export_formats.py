@@ -73,15 +73,20 @@ def test_unknown_format_is_not_found(client, viewer, demo_article):
 
 
 def test_blind_review_stays_blind_until_done_except_for_editors(
-    client, viewer, reviewer, editor, demo_article
+    client, viewer, reviewer, second_reviewer, editor, demo_article
 ):
     Article.objects.filter(pk=demo_article.pk).update(blind_review=True)
-    for user in (viewer, reviewer):
+    for user in (viewer, second_reviewer):
         client.force_login(user)
         assert client.get(url(demo_article, "json")).status_code == 403
+    # The demo's reviewer gave every verdict on it, so blind review hides nothing from them.
+    client.force_login(reviewer)
+    assert client.get(url(demo_article, "json")).status_code == 200
     client.force_login(editor)
     assert client.get(url(demo_article, "json")).status_code == 200
-    Article.objects.filter(pk=demo_article.pk).update(status="done")
+    # Done: every statement settled, so blind review hides nothing any more.
+    for statement in Statement.objects.filter(article=demo_article, final_verdict=""):
+        statement.set_final_verdict(editor, "disputed")
     client.force_login(viewer)
     assert client.get(url(demo_article, "json")).status_code == 200
 

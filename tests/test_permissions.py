@@ -49,8 +49,11 @@ def test_only_reviewers_and_editors_may_give_verdicts(as_role, demo_article, htm
         assert response.status_code == expected, role
     assert Verdict.objects.count() == before
     ok = 200 if htmx else 302
+    statement = demo_article.statements.first()
     for role in ["reviewer", "editor"]:
-        assert as_role(role).post(url, {"value": "denied"}, headers=headers).status_code == ok
+        mine = Verdict.objects.filter(statement=statement, reviewer__username=role)
+        data = {"value": "denied", "version": mine.values_list("version", flat=True).first() or 0}
+        assert as_role(role).post(url, data, headers=headers).status_code == ok
 
 
 def test_a_verdict_view_refuses_get(as_role, demo_article):

@@ -152,7 +152,7 @@ def test_reviewers_give_verdicts_on_proposals_and_see_no_accept_button(client, r
     assert "data-accept" not in html and "Accept all proposals" not in html
     response = client.post(
         reverse("statement_verdict", args=[proposed.pk, statement.pk]),
-        {"value": "denied"},
+        {"value": "denied", "version": "0"},
         headers=HTMX,
     )
     assert response.status_code == 200
@@ -205,7 +205,7 @@ def test_settling_the_last_statement_tells_the_page_it_is_done(client, editor, p
     client.force_login(editor)
     response = client.post(
         reverse("final_verdict", args=[proposed.pk, first.pk]),
-        {"final_verdict": "denied", "final_note": "", "version": first.version},
+        {"final_verdict": "denied", "final_note": "", "version": first.final_version},
         headers=HTMX,
     )
     assert response.status_code == 200
@@ -217,7 +217,7 @@ def test_settling_the_last_statement_tells_the_page_it_is_done(client, editor, p
     first.refresh_from_db()
     response = client.post(
         reverse("final_verdict", args=[proposed.pk, first.pk]),
-        {"final_verdict": "", "final_note": "", "version": first.version},
+        {"final_verdict": "", "final_note": "", "version": first.final_version},
         headers=HTMX,
     )
     saved = json.loads(response["HX-Trigger"])["verdict-saved"]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from django.contrib.auth.models import Group
 
-from factcheck.models import Revision, Statement
+from factcheck.models import Revision, Statement, Verdict
 
 ROLES = ["anonymous", "outsider", "viewer", "reviewer", "editor"]
 RANK = {role: i for i, role in enumerate(ROLES)}
@@ -34,10 +34,10 @@ ROUTES = [
           target="statement-panel"),
     Route("verdict form", "get", "/articles/{a}/statements/{s}/rationale/", "reviewer"),
     Route("verdict", "post", "/articles/{a}/statements/{s}/verdict/", "reviewer",
-          {"value": "confirmed"}),
+          {"value": "confirmed", "version": "{mv}"}),
     Route("final verdict form", "get", "/articles/{a}/statements/{s}/final/", "editor"),
     Route("final verdict", "post", "/articles/{a}/statements/{s}/final/", "editor",
-          {"final_verdict": "denied", "final_note": "", "version": "{v}"}),
+          {"final_verdict": "denied", "final_note": "", "version": "{fv}"}),
     Route("add statement", "post", "/articles/{a}/statements/new/", "editor",
           {"start": "0", "end": "12", "new_speaker": "State Water Quality Board"}),
     Route("edit form", "get", "/articles/{a}/statements/{s}/edit/", "editor"),
@@ -82,6 +82,12 @@ def test_access(client, demo_article, people, route, role, htmx):
         "r": revision.pk,
         "u": people["reviewer"].pk,
         "v": statement.version,
+        "fv": statement.final_version,
+        # The version of the signed-in user's own verdict the page would show (0: none yet).
+        "mv": Verdict.objects.filter(statement=statement, reviewer=people.get(role))
+        .values_list("version", flat=True)
+        .first()
+        or 0,
         "start": statement.start,
         "end": statement.end,
     }

@@ -112,7 +112,9 @@ def test_htmx_verdict_returns_the_block_and_saves_once_however_often_it_is_sent(
     revisions = Revision.objects.filter(statement=statement, action="verdict").count()
     for _ in range(3):  # a double click and a resent request
         response = client.post(
-            url(demo_article, statement, "verdict/"), {"value": "disputed"}, headers=HTMX
+            url(demo_article, statement, "verdict/"),
+            {"value": "disputed", "version": "0"},
+            headers=HTMX,
         )
         assert response.status_code == 200
     html = response.content.decode()
@@ -199,8 +201,8 @@ def test_blind_review_hides_colleagues_until_the_reviewer_gives_a_verdict(
     changes = client.get(url(demo_article, tail=f"changes/?since={since}"), headers=HTMX)
     assert "Secret reasoning." not in changes.content.decode()
 
-    response = client.post(url(demo_article, statement, "verdict/"), {"value": "denied"},
-                           headers=HTMX)  # fmt: skip
+    response = client.post(url(demo_article, statement, "verdict/"),
+                           {"value": "denied", "version": "0"}, headers=HTMX)  # fmt: skip
     assert "Secret reasoning." in response.content.decode()
     assert "Reviewers disagree" in response.content.decode()
 
@@ -430,10 +432,18 @@ def test_verdict_save_takes_at_most_8_queries(client, long_article, reviewer):
 
     client.force_login(reviewer)
     statement = long_article.statements.order_by("position")[1]
-    client.post(url(long_article, statement, "verdict/"), {"value": "denied"}, headers=HTMX)
+    mine = Verdict.objects.filter(statement=statement, reviewer=reviewer)
+    client.post(
+        url(long_article, statement, "verdict/"),
+        {"value": "denied", "version": mine.values_list("version", flat=True).first() or 0},
+        headers=HTMX,
+    )
+    version = mine.get().version
     with CaptureQueriesContext(connection) as queries:
         response = client.post(
-            url(long_article, statement, "verdict/"), {"value": "confirmed"}, headers=HTMX
+            url(long_article, statement, "verdict/"),
+            {"value": "confirmed", "version": version},
+            headers=HTMX,
         )
     assert response.status_code == 200
     statements = [q["sql"] for q in queries if q["sql"] not in ("BEGIN", "COMMIT")]

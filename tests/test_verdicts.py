@@ -19,7 +19,7 @@ def test_an_htmx_verdict_returns_the_statements_verdict_block_only(client, revie
     client.force_login(reviewer)
     response = client.post(
         reverse("statement_verdict", args=[demo_article.pk, statement.pk]),
-        {"value": "disputed", "number": "4"},
+        {"value": "disputed", "number": "4", "version": "0"},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
@@ -39,7 +39,8 @@ def test_without_javascript_a_verdict_posts_and_redirects_to_the_statement(
     statement = demo_article.statements.order_by("position")[4]
     client.force_login(reviewer)
     response = client.post(
-        reverse("statement_verdict", args=[demo_article.pk, statement.pk]), {"value": "denied"}
+        reverse("statement_verdict", args=[demo_article.pk, statement.pk]),
+        {"value": "denied", "version": "0"},
     )
     assert response.status_code == 302
     assert response["Location"] == f"/articles/{demo_article.pk}/#s{statement.pk}"
@@ -71,9 +72,11 @@ def test_a_deleted_statement_takes_no_verdict(client, reviewer, demo_article):
 
 
 def test_the_article_page_takes_the_same_queries_for_few_or_many_statements(
-    client, reviewer, demo_article, django_assert_max_num_queries
+    client, reviewer, demo_article, django_assert_max_num_queries, settings
 ):
     from factcheck.management.commands.generate_data import Command
+
+    settings.DEBUG = True  # generate_data refuses to run on a production desk
 
     client.force_login(reviewer)
     client.get(demo_article.get_absolute_url())  # warm the permission cache of the session

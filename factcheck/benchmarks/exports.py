@@ -17,11 +17,10 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
 from django.db import connection
 
-from factcheck.benchmarks import Table
-from factcheck.models import Article, Party, Statement
+from factcheck.benchmarks import Made, Table, generate
+from factcheck.models import Statement
 from factcheck.reports import spreadsheet
 from factcheck.reports.selection import Selection
 
@@ -67,12 +66,12 @@ def _first_piece_ms() -> float:
     return took
 
 
-def _grow_to(target: int, seed: int) -> None:
+def _grow_to(target: int, seed: int, made: Made) -> None:
     have = Statement.objects.count()
     if have < target:
         missing = target - have
-        call_command(
-            "generate_data",
+        generate(
+            made,
             articles=max(1, missing // PER_ARTICLE),
             statements=missing,
             seed=seed,
@@ -83,41 +82,17 @@ def _grow_to(target: int, seed: int) -> None:
             cur.execute("ANALYZE factcheck_article, factcheck_statement, factcheck_verdict")
 
 
-def _clean_up(article_above: int, party_above: int) -> None:
-    with connection.cursor() as cur:
-        where = "article_id > %s"
-        for table, key in [
-            ("factcheck_verdict", "statement_id"),
-            ("factcheck_comment", "statement_id"),
-            ("factcheck_assignment_statements", "statement_id"),
-        ]:
-            cur.execute(
-                f"DELETE FROM {table} WHERE {key} IN "
-                f"(SELECT id FROM factcheck_statement WHERE {where})",
-                [article_above],
-            )
-        for table in ["factcheck_revision", "factcheck_assignment", "factcheck_statement"]:
-            cur.execute(f"DELETE FROM {table} WHERE {where}", [article_above])
-        cur.execute("DELETE FROM factcheck_article WHERE id > %s", [article_above])
-        cur.execute(
-            "DELETE FROM factcheck_party p WHERE id > %s AND NOT EXISTS "
-            "(SELECT 1 FROM factcheck_statement s WHERE s.speaker_id = p.id)",
-            [party_above],
-        )
-
-
 def run(table: Table) -> None:
     scales = [100_000]
     if os.environ.get("FACTCHECK_BENCH_EXPORTS_MILLION", "") == "1":
         scales.append(1_000_000)
-    article_above = Article.objects.order_by("-id").values_list("id", flat=True).first() or 0
-    party_above = Party.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    made = Made()
     bare = _bare_process_mb()
     table.add("exports", "peak memory of a bare manage.py process", f"{bare:,.0f} MB")
     try:
         with tempfile.TemporaryDirectory() as tmp:
             for n, scale in enumerate(scales):
-                _grow_to(scale, seed=100 + n)
+                _grow_to(scale, seed=100 + n, made=made)
                 rows = Statement.objects.count()
                 label = f"{rows:,} statements"
                 table.add(
@@ -140,4 +115,4 @@ def run(table: Table) -> None:
                         f"<= {bare + MEMORY_BUDGET_MB:,.0f} MB",
                     )
     finally:
-        _clean_up(article_above, party_above)
+        made.clean_up()

@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime
 import itertools
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 
 from factcheck import roles
-from factcheck.benchmarks import Table, median_ms, timed
-from factcheck.benchmarks.review import _user, build_long_article, count_statements
-from factcheck.models import Article, Party, Revision, Statement
+from factcheck.benchmarks import Made, Table, median_ms, timed
+from factcheck.benchmarks.review import bench_user, build_long_article, count_statements
+from factcheck.models import Article, Statement
 
 STATEMENTS = 500
 QUEUE = 50
@@ -27,28 +26,24 @@ HTMX = {"HX-Request": "true"}
 
 def run(table: Table) -> None:
     roles.ensure_roles()
-    editor = _user(f"{TAG}-editor", roles.EDITOR)
-    reviewer = _user(f"{TAG}-reviewer", roles.REVIEWER)
-    made: list[Article] = []
+    made = Made()
     try:
+        editor = bench_user(f"{TAG}-editor", roles.EDITOR, made)
+        reviewer = bench_user(f"{TAG}-reviewer", roles.REVIEWER, made)
         with transaction.atomic():
-            article = build_long_article(STATEMENTS, title=f"{TAG} {STATEMENTS}")
-        made.append(article)
+            article = build_long_article(STATEMENTS, title=f"{TAG} {STATEMENTS}", made=made)
         _proposals(table, article, editor)
         with transaction.atomic():
             for n in range(QUEUE):
-                queued = build_long_article(8, reviewers=[reviewer], title=f"{TAG} queue {n}")
+                queued = build_long_article(
+                    8, reviewers=[reviewer], title=f"{TAG} queue {n}", made=made
+                )
                 queued.assign(
                     editor, reviewer, due_on=datetime.date.today() + datetime.timedelta(days=n)
                 )
-                made.append(queued)
         _queue(table, reviewer)
     finally:
-        ids = [a.pk for a in made]
-        Revision.objects.filter(article_id__in=ids).delete()
-        Article.objects.filter(pk__in=ids).delete()
-        Party.objects.filter(name__startswith="bench-review").filter(statements=None).delete()
-        get_user_model().objects.filter(username__startswith=TAG).delete()
+        made.clean_up()
 
 
 def _proposals(table: Table, article: Article, editor) -> None:

@@ -17,20 +17,27 @@ from django.db import connection, transaction
 from django.test import Client
 
 from factcheck import roles
-from factcheck.benchmarks import Table, median_ms
+from factcheck.benchmarks import Made, Table, median_ms
 from factcheck.models import Article, Party, Revision, Statement, Verdict
 
 STATEMENTS = 500
 TAG = "bench-review"
 
 
-def build_long_article(statements: int = STATEMENTS, reviewers=(), title: str = "") -> Article:
+def build_long_article(
+    statements: int = STATEMENTS, reviewers=(), title: str = "", made: Made | None = None
+) -> Article:
     """An article with `statements` statements from 20 parties, half with verdicts from each of
     `reviewers`, built with a handful of bulk inserts. Spans match the text, as the trigger wants.
+    What it creates is recorded in `made`.
     """
-    parties = [
-        Party.objects.get_or_create(name=f"{TAG} party {i}")[0] for i in range(20)
-    ]  # few enough to create one by one
+    made = made if made is not None else Made()
+    parties = []
+    for i in range(20):  # few enough to create one by one
+        party, created = Party.objects.get_or_create(name=f"{TAG} party {i}")
+        parties.append(party)
+        if created:
+            made.add(parties=[party.pk])
     sentences, spans = [], []
     offset = 0
     for i in range(statements):
@@ -46,6 +53,7 @@ def build_long_article(statements: int = STATEMENTS, reviewers=(), title: str = 
     text = "".join(sentences).strip()
     # Not Article.objects.submit: that runs extraction, and these spans are the statements.
     article = Article.objects.create(raw_text=text, text=text, title=title or f"{TAG} {statements}")
+    made.add(articles=[article.pk])
     rows = Statement.objects.bulk_create(
         Statement(
             article=article,
@@ -92,8 +100,13 @@ def count_statements(fn) -> int:
     return len(sent)
 
 
-def _user(username: str, role: str):
-    user, _ = get_user_model().objects.get_or_create(username=username)
+def bench_user(username: str, role: str, made: Made):
+    """A user in `role` to measure as; one the benchmark creates is recorded in `made`."""
+    user, created = get_user_model().objects.get_or_create(
+        username=username, defaults={"first_name": username}
+    )
+    if created:
+        made.add(users=[user.pk])
     user.groups.set([Group.objects.get(name=role)])
     return user
 
@@ -102,17 +115,15 @@ def run(table: Table) -> None:
     load = os.getloadavg()[0]
     table.add("review", f"machine load average at start ({os.cpu_count()} CPUs)", f"{load:.1f}")
     roles.ensure_roles()
-    editor = _user(f"{TAG}-editor", roles.EDITOR)
-    reviewer = _user(f"{TAG}-reviewer", roles.REVIEWER)
-    with transaction.atomic():
-        article = build_long_article(STATEMENTS, reviewers=[editor, reviewer])
+    made = Made()
     try:
+        editor = bench_user(f"{TAG}-editor", roles.EDITOR, made)
+        reviewer = bench_user(f"{TAG}-reviewer", roles.REVIEWER, made)
+        with transaction.atomic():
+            article = build_long_article(STATEMENTS, reviewers=[editor, reviewer], made=made)
         _measure(table, article, editor, reviewer)
     finally:
-        Revision.objects.filter(article=article).delete()
-        article.delete()
-        Party.objects.filter(name__startswith=TAG).delete()
-        get_user_model().objects.filter(username__startswith=TAG).delete()
+        made.clean_up()
 
 
 def _measure(table: Table, article: Article, editor, reviewer) -> None:
@@ -151,10 +162,14 @@ def _measure(table: Table, article: Article, editor, reviewer) -> None:
     statement = article.statements.order_by("position")[1]
     verdict_url = f"{url}statements/{statement.pk}/verdict/"
     values = itertools.cycle(["confirmed", "denied", "disputed"])
+    # The version the page would send: none yet, then one more with every (changed) save.
+    versions = itertools.count(0)
 
     def save():
         response = client.post(
-            verdict_url, {"value": next(values), "number": "2"}, headers={"HX-Request": "true"}
+            verdict_url,
+            {"value": next(values), "number": "2", "version": next(versions)},
+            headers={"HX-Request": "true"},
         )
         assert response.status_code == 200, response.status_code
 

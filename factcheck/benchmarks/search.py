@@ -11,15 +11,14 @@ from __future__ import annotations
 import os
 import random
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models import Count
 from django.test import Client
 
 from factcheck import roles
-from factcheck.benchmarks import Table, median_ms, timed
+from factcheck.benchmarks import Made, Table, median_ms, timed
+from factcheck.benchmarks.review import bench_user
 from factcheck.models import Article, Assignment, Party, Statement
 from factcheck.views.search import PAGE_SIZE
 
@@ -45,13 +44,6 @@ def _ensure_data(table: Table) -> int:
             cursor.execute("VACUUM ANALYZE")
         table.add("search", f"generate_data to {STATEMENTS:,} statements", f"{took[0]:.0f} s")
     return Statement.objects.count()
-
-
-def _user(username: str, role: str):
-    User = get_user_model()
-    user, _ = User.objects.get_or_create(username=username, defaults={"first_name": username})
-    user.groups.set([Group.objects.get(name=role)])
-    return user
 
 
 def _measure(client: Client, url: str) -> tuple[float, int]:
@@ -119,8 +111,16 @@ def _put_back(moved: list[tuple[int, int]]) -> None:
 
 def run(table: Table) -> None:
     total = _ensure_data(table)
-    editor = _user("bench-search-editor", roles.EDITOR)
-    reviewer = _user("bench-search-reviewer", roles.REVIEWER)
+    made = Made()
+    try:
+        _measure_all(table, total, made)
+    finally:
+        made.clean_up()
+
+
+def _measure_all(table: Table, total: int, made: Made) -> None:
+    editor = bench_user("bench-search-editor", roles.EDITOR, made)
+    reviewer = bench_user("bench-search-reviewer", roles.REVIEWER, made)
     client = Client()
     client.force_login(editor)
 
@@ -170,11 +170,14 @@ def run(table: Table) -> None:
 
     rng = random.Random(6)
     article_ids = list(Article.objects.order_by("-id").values_list("id", flat=True)[:400])
+    assigned = []
     with transaction.atomic():
         for article_id in rng.sample(article_ids, 25):
-            Assignment.objects.get_or_create(
+            assignment, created = Assignment.objects.get_or_create(
                 article_id=article_id, reviewer=reviewer, defaults={"assigned_by": editor}
             )
+            if created:
+                assigned.append(assignment.pk)
     try:
         client.force_login(reviewer)
         ms, queries = _measure(client, "/")
@@ -185,5 +188,4 @@ def run(table: Table) -> None:
             "< 150 ms",
         )
     finally:
-        Assignment.objects.filter(reviewer=reviewer).delete()
-        get_user_model().objects.filter(pk__in=[editor.pk, reviewer.pk]).delete()
+        Assignment.objects.filter(pk__in=assigned).delete()

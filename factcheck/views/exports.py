@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
-from factcheck.models import Article, Party
+from factcheck.models import Article, Party, Verdict
 from factcheck.reports import (
     FORMATS,
     backup,
@@ -37,13 +37,12 @@ BULK_FORMATS = ("csv", "json")
 
 def _exportable_article(request: HttpRequest, pk: int) -> Article:
     article = article_for(request, pk, perm="export_article")
-    # A blind review must stay blind: only editors export it before the desk has finished.
-    if (
-        article.blind_review
-        and article.status != Article.Status.DONE
-        and not request.user.has_perm("factcheck.set_final_verdict")
-    ):
-        raise PermissionDenied("This article is under blind review until it is done.")
+    # Exports carry every verdict, so blind review must allow the user to see them all.
+    if Verdict.objects.filter(statement__article=article).hidden_from(request.user).exists():
+        raise PermissionDenied(
+            "This article is under blind review: it can be exported once you have given your"
+            " verdicts or the desk has settled its statements."
+        )
     return article
 
 

@@ -255,6 +255,8 @@ def verdict_block_html(
         'hx-include="next details.rationale">'
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{esc(csrf)}">'
         f'<input type="hidden" name="number" value="{number}">'
+        # The version this row shows: a stale tab's button must not overwrite a newer save.
+        f'<input type="hidden" name="version" value="{esc(statement.my_version)}">'
         '<div class="verdict-buttons" role="group" '
         f'aria-label="Your verdict on statement {number}">'
         f"{buttons_html(statement, can_review)}</div></form>{rationale}"

@@ -49,7 +49,7 @@ class Results:
     too_common: bool = False
 
 
-def _statements(data: dict, query: SearchQuery | None) -> tuple[list[Statement], str]:
+def _statements(user, data: dict, query: SearchQuery | None) -> tuple[list[Statement], str]:
     found: QuerySet = Statement.objects.live()
     if query is not None:
         found = found.filter(search=query)
@@ -59,7 +59,10 @@ def _statements(data: dict, query: SearchQuery | None) -> tuple[list[Statement],
         found = found.filter(speaker=party)
     if reviewer := data.get("reviewer"):
         found = found.filter(
-            Exists(Verdict.objects.filter(statement=OuterRef("pk"), reviewer=reviewer))
+            # Which statements a colleague judged is verdict content too, under blind review.
+            Exists(
+                Verdict.objects.visible_to(user).filter(statement=OuterRef("pk"), reviewer=reviewer)
+            )
         )
     if status := data.get("status"):
         found = found.filter(article__status=status)
@@ -210,10 +213,11 @@ def _parties(words: str) -> list[Party]:
     return parties
 
 
-def search_results(data: dict) -> Results:
+def search_results(user, data: dict) -> Results:
+    """What `user` finds for the cleaned search form `data`."""
     words = data.get("q") or ""
     query = SearchQuery(words, search_type="websearch", config="english") if words else None
-    statements, next_after = _statements(data, query)
+    statements, next_after = _statements(user, data, query)
     first_page = not data.get("cursor")
     articles = _articles(data, query) if query is not None and first_page else []
     parties = _parties(words) if words and first_page else []
@@ -242,7 +246,7 @@ def search(request: HttpRequest) -> HttpResponse:
     results = None
     searched = bool(request.GET)
     if searched and form.is_valid():
-        results = search_results(form.cleaned_data)
+        results = search_results(request.user, form.cleaned_data)
     params = request.GET.copy()
     params.pop("after", None)
     context = {

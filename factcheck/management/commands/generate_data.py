@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from factcheck import roles
+from factcheck.management import require_debug
 from factcheck.models import Party, Statement
 
 WORDS = (
@@ -70,9 +71,16 @@ class Command(BaseCommand):
         seed: int,
         **options,
     ) -> None:
+        require_debug(
+            "generate_data",
+            "it writes fake articles and reviewer accounts and locks tables while it copies, "
+            "which would stall reviewers' saves on a live desk.",
+        )
         if articles < 1 or statements < 0 or reviewers < 1:
             raise CommandError("--articles and --reviewers must be at least 1, --statements 0+.")
         parties = parties or max(20, min(20_000, statements // 250))
+        # What this run created, by id, for callers (benchmarks) that delete it afterwards.
+        self.created: dict[str, list[int]] = {"articles": [], "parties": [], "users": []}
         started = time.perf_counter()
         rng = random.Random(seed)
         with transaction.atomic():
@@ -99,6 +107,7 @@ class Command(BaseCommand):
                 user.set_unusable_password()
                 user.save()
                 user.groups.add(group)
+                self.created["users"].append(user.pk)
             ids.append(user.pk)
         return ids
 
@@ -113,7 +122,8 @@ class Command(BaseCommand):
                 name = f"{rng.choice(LAST)} {rng.choice(ORGS)} {base + n}"
             rows.append(Party(name=name, kind=kind, aliases=[], alias_keys=[]))
         created = Party.objects.bulk_create(rows, batch_size=5000)
-        return [p.pk for p in created]
+        self.created["parties"] = [p.pk for p in created]
+        return self.created["parties"]
 
     def articles(self, rng, count, total_statements, party_ids, user_ids) -> dict:
         now = timezone.now()
@@ -209,6 +219,7 @@ class Command(BaseCommand):
                         created,
                     )
                 )
+                self.created["articles"].append(article_id)
                 article_id += 1
                 if len(batch["statement"]) >= 50_000 or len(batch["article"]) >= 5_000:
                     self.flush(cur, batch, counts)

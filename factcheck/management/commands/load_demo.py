@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
 from factcheck import roles
 from factcheck.demo import article as demo
 from factcheck.demo import wire
+from factcheck.management import require_debug
 from factcheck.models import Article, Party, Statement
 
 PASSWORD = "factcheck-demo"
@@ -28,8 +28,7 @@ class Command(BaseCommand):
     help = "Create the demo users (password factcheck-demo) and the demo articles. Idempotent."
 
     def handle(self, *args, **options) -> None:
-        if not settings.DEBUG:
-            raise CommandError("load_demo only runs with DEBUG on: it creates known passwords.")
+        require_debug("load_demo", "it creates users with known passwords.")
         with transaction.atomic():
             users = self.load_users()
             self.load_article(users)

@@ -15,8 +15,10 @@ from factcheck.forms import (
 )
 from factcheck.models import (
     Comment,
+    EditConflict,
     Revision,
     Statement,
+    sees_every_verdict,
 )
 from factcheck.views.access import article_for, require, statement_for
 
@@ -46,14 +48,25 @@ def statement_comments(request: HttpRequest, article_pk: int, pk: int) -> HttpRe
     )
 
 
-def _history(revisions) -> list[Revision]:
-    return list(revisions.select_related("actor", "statement")[:300])
+def _history(user, revisions) -> list[Revision]:
+    """The newest changes `user` may read: blind review hides colleagues' verdict changes."""
+    return list(revisions.visible_to(user).select_related("actor", "statement")[:300])
+
+
+def _blind_for(user, article) -> bool:
+    return article.blind_review and not sees_every_verdict(user)
 
 
 @require_GET
 @login_required
 def statement_history(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
     require(request, "view_revision")
+    return _statement_history_page(request, article_pk, pk)
+
+
+def _statement_history_page(
+    request: HttpRequest, article_pk: int, pk: int, status: int = 200
+) -> HttpResponse:
     statement = get_object_or_404(
         Statement.objects.select_related("article", "speaker"), pk=pk, article_id=article_pk
     )
@@ -66,8 +79,10 @@ def statement_history(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
         {
             "article": statement.article,
             "statement": statement,
-            "revisions": _history(statement.revisions.all()),
+            "revisions": _history(request.user, statement.revisions.all()),
+            "blind": _blind_for(request.user, statement.article),
         },
+        status=status,
     )
 
 
@@ -82,7 +97,8 @@ def article_history(request: HttpRequest, pk: int) -> HttpResponse:
         template,
         {
             "article": article,
-            "revisions": _history(article.revisions.all()),
+            "revisions": _history(request.user, article.revisions.all()),
+            "blind": _blind_for(request.user, article),
             "deleted": deleted,
         },
     )
@@ -93,12 +109,23 @@ def article_history(request: HttpRequest, pk: int) -> HttpResponse:
 def revision_restore(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
     require(request, "change_statement")
     revision = get_object_or_404(Revision, pk=pk, article_id=article_pk)
+    conflict = False
     try:
         revision.restore(request.user)
+    except EditConflict:
+        conflict = True
+        messages.error(
+            request,
+            "Not restored: someone changed this statement while you were restoring it. Its "
+            "history below shows the change; restore again if it is still wanted.",
+        )
     except ValueError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, "Restored the version from before that change.")
+    if conflict and revision.statement_id:
+        # Like every other conflict: 409, with the page that shows what changed.
+        return _statement_history_page(request, article_pk, revision.statement_id, status=409)
     url = (
         reverse("statement_history", args=[article_pk, revision.statement_id])
         if (revision.statement_id)

@@ -80,8 +80,10 @@ def article_changes(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def desk_agreement(request: HttpRequest) -> HttpResponse:
     require(request, "view_verdict")
+    # Computed from what the user may see: hidden verdicts must not move the figure either.
     rows = (
-        Verdict.objects.filter(statement__deleted_at__isnull=True)
+        Verdict.objects.visible_to(request.user)
+        .filter(statement__deleted_at__isnull=True)
         .order_by("statement__article_id", "statement_id")
         .values_list("statement__article_id", "statement_id", "value")
     )

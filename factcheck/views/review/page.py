@@ -31,6 +31,7 @@ from factcheck.models import (
     Statement,
     Verdict,
     Verdicts,
+    verdicts_open_to,
 )
 from factcheck.views import markup
 
@@ -53,13 +54,6 @@ class Piece:
     ends: bool = False  # the statement's span ends here, so its label goes here
     multi: bool = False
     also: str = ""  # the other statements covering this run (overlapping spans)
-
-
-def can_see_verdicts(user, article: Article, mine: Verdict | None) -> bool:
-    """Blind review hides colleagues' verdicts until you have given yours; editors see all."""
-    return (
-        not article.blind_review or mine is not None or user.has_perm("factcheck.set_final_verdict")
-    )
 
 
 ICONS = {"confirmed": "✓", "denied": "✗", "disputed": "≠"}
@@ -92,7 +86,6 @@ def decorate(user, article: Article, statements: list[Statement], verdicts=None)
     by_statement: dict[int, list[Verdict]] = {}
     for verdict in verdicts:
         by_statement.setdefault(verdict.statement_id, []).append(verdict)
-    is_editor = user.has_perm("factcheck.set_final_verdict")
     prefix = f"{article.get_absolute_url()}statements/"
     # Reversed once: a reverse() per row is measurable on a 500-statement page.
     party_url = reverse("party_detail", args=[0]).removesuffix("0/")
@@ -101,10 +94,13 @@ def decorate(user, article: Article, statements: list[Statement], verdicts=None)
         given = by_statement.get(statement.pk, [])
         mine = next((v for v in given if v.reviewer_id == user.pk), None)
         statement.my_verdict = mine
-        statement.verdict_values = [v.value for v in given]
-        statement.sees_verdicts = not article.blind_review or mine is not None or is_editor
+        statement.sees_verdicts = verdicts_open_to(
+            user, article, statement, judged=mine is not None
+        )
         others = [v for v in given if v.reviewer_id != user.pk]
         statement.other_verdicts = others if statement.sees_verdicts else []
+        # What agreement and disagreement are worked out from: only what the user may see.
+        statement.verdict_values = [v.value for v in given if statement.sees_verdicts or v is mine]
         for verdict in statement.other_verdicts:
             reviewer = verdict.reviewer
             verdict.reviewer_name = reviewer.get_full_name() or reviewer.get_username()
@@ -158,8 +154,8 @@ VERDICT_FIELDS = (
 )  # fmt: skip
 ROW_FIELDS = (
     "article_id", "speaker_id", "start", "end", "quote", "direct", "origin", "position",
-    "final_verdict", "final_note", "version", "deleted_at", "speaker__name", "speaker__kind",
-    "accepted_at",
+    "final_verdict", "final_note", "version", "final_version", "deleted_at", "speaker__name",
+    "speaker__kind", "accepted_at",
 )  # fmt: skip
 
 
@@ -273,6 +269,8 @@ def review_context(request: HttpRequest, article: Article) -> dict:
         "text_html": markup.text_html(_text_pieces(article.text, statements)),
         "verdict_choices": Verdicts.choices,
         "proposals": sum(1 for s in statements if s.is_proposal),
+        # Exports carry every verdict: offered once blind review hides none from the user.
+        "exportable": not any(s.hidden_verdicts for s in statements),
         "agreement": agreement,
         "assignments": assignments,
         "my_assignment": mine,

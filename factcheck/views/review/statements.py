@@ -111,16 +111,20 @@ def statement_edit(request: HttpRequest, article_pk: int, pk: int) -> HttpRespon
     error = ""
     if request.method == "POST":
         form = StatementEditForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and form.cleaned_data["version"] is None:
+            # Without it a stale form would silently overwrite a colleague's edit.
+            error = (
+                "Not saved: this form did not say which version of the statement it edits. "
+                "Reload the page and edit the statement again."
+            )
+        elif form.is_valid():
             data = form.cleaned_data
             try:
                 with transaction.atomic():
                     speaker = _speaker_from(request, data)
                     statement.edit(
                         request.user,
-                        version=data["version"]
-                        if data["version"] is not None
-                        else statement.version,
+                        version=data["version"],
                         start=data["start"],
                         end=data["end"],
                         speaker=speaker,

@@ -15,6 +15,7 @@ from factcheck.forms import (
 )
 from factcheck.models import (
     EditConflict,
+    Verdict,
     Verdicts,
 )
 from factcheck.views.access import statement_for
@@ -44,19 +45,29 @@ def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
     statement = statement_for(request, article_pk, pk, perm="add_verdict")
     form = VerdictDetailForm(request.POST)
     conflict = None
+    conflicted = False
+    detailed = False
     if form.is_valid():
         data = form.cleaned_data
         detailed = data["detailed"]
         try:
+            if data["version"] is None:
+                # Without the version its page showed, a stale tab's button would overwrite
+                # (and mix with) what another tab saved since: every verdict form sends it.
+                raise EditConflict(
+                    Verdict.objects.filter(statement=statement, reviewer=request.user).first(),
+                    message=MISSING_VERSION,
+                )
             statement.set_verdict(
                 request.user,
                 data["value"],
                 rationale=data["rationale"] if detailed else None,
                 evidence=data["evidence"] if detailed else None,
-                version=data["version"] if detailed else None,
+                version=data["version"],
             )
         except EditConflict as error:
-            conflict = error.current
+            conflict, conflicted = error.current, True
+            refusal = error.message or conflict_message(conflict, detailed, request.user)
         else:
             if not request.htmx:
                 return redirect(back_to(statement))
@@ -76,13 +87,17 @@ def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
                 },
             )
     message = (
-        conflict_message(conflict)
-        if conflict
-        else " ".join(e for errors in form.errors.values() for e in errors)
+        refusal if conflicted else " ".join(e for errors in form.errors.values() for e in errors)
     )
     statement = one_row(request, statement)
+    # A button alone carried no text: the form shows the saved rationale, not an empty one that
+    # would wipe it on the next save.
     context = row_context(
-        request, statement, verdict_form=form, verdict_error=message, conflict=conflict
+        request,
+        statement,
+        verdict_form=form if detailed or not conflicted else None,
+        verdict_error=message,
+        conflict=conflict,
     )
     prepare_rows(
         request,
@@ -90,20 +105,34 @@ def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
         verdict_error=render_to_string("review/verdict_error.html", context, request),
         verdict_form=render_to_string("review/rationale.html#rationale-form", context, request),
     )
-    status = 409 if conflict else 400
+    status = 409 if conflicted else 400
     if not request.htmx:
         # Without JavaScript the reviewer lands on the form again, their text still in it.
         return render(request, "review/rationale.html", context, status=status)
     return render(request, DETAIL + "#verdict-block", context, status=status)
 
 
-def conflict_message(current) -> str:
+MISSING_VERSION = (
+    "Not saved: this page did not say which version of your verdict it shows, so it may be out of"
+    " date. Reload the page and choose your verdict again."
+)
+
+
+def conflict_message(current, kept: bool = True, user=None) -> str:
+    """Why a save was refused; `kept`: the user's own text is still in the form. A change of
+    `user`'s own (their verdict, saved from another tab) names nobody."""
     who = getattr(current, "reviewer", None) or getattr(current, "final_by", None)
-    return (
-        "Not saved: this was changed in another window or by a colleague after you opened it"
-        + (f" ({who.get_full_name() or who.username})" if who else "")
-        + ". Their version is shown below; your text is kept in the form — save again to replace"
-        " theirs."
+    if user is not None and who is not None and who.pk == user.pk:
+        where = " in another window"
+    else:
+        where = " in another window or by a colleague" + (
+            f" ({who.get_full_name() or who.username})" if who else ""
+        )
+    return f"Not saved: this was changed{where} after you opened it" + (
+        ". Their version is shown below; your text is kept in the form — save again to"
+        " replace theirs."
+        if kept
+        else ". The saved version is shown below; choose your verdict again to replace it."
     )
 
 
