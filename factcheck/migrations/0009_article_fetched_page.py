@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factcheck', '0007_party_duplicates'),
+        ('factcheck', '0008_statement_final_version'),
     ]
 
     operations = [
