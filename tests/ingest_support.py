@@ -134,6 +134,13 @@ EMPTY_PAGE = """<!doctype html><html><head><title>Live: harbour council</title>
 <div id="app">Loading…</div><footer>© 2026 The Harbour Ledger</footer></body></html>"""
 
 
+def click(page, locator) -> None:
+    """A real mouse click in the middle of `locator`, as a person would make it."""
+    locator.scroll_into_view_if_needed()
+    box = locator.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+
+
 class NewsSite:
     """The running server: its base address, and the pages it serves by path."""
 

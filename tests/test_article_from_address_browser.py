@@ -8,17 +8,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from ingest_support import HEADLINE, OUTLET, serving_news_site
+from ingest_support import HEADLINE, OUTLET, click, serving_news_site
 
 from factcheck.models import Article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def click(page, locator) -> None:
-    locator.scroll_into_view_if_needed()
-    box = locator.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
 def test_an_editor_pastes_a_link_and_reviews_the_statements(

@@ -6,17 +6,11 @@ Screenshot: artifacts/ingest-4-imported.png.
 from __future__ import annotations
 
 import pytest
-from ingest_support import HEADLINE, serving_news_site
+from ingest_support import HEADLINE, click, serving_news_site
 
 from factcheck.models import Article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def click(page, locator) -> None:
-    locator.scroll_into_view_if_needed()
-    box = locator.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
 def test_an_editor_imports_a_list_of_addresses(
