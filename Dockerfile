@@ -1,6 +1,7 @@
 # The factcheck app on a slim Python 3.13 image, served by gunicorn; static files by whitenoise.
 # gthread workers: a streamed export of a million statements runs for minutes, longer than a
-# sync worker may stay silent before gunicorn kills it.
+# sync worker may stay silent before gunicorn kills it. Keep-alive outlasts the proxy's idle
+# upstream connections, so the proxy never sends a request down a connection gunicorn is closing.
 FROM python:3.13-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
@@ -16,7 +17,8 @@ COPY factcheck ./factcheck
 RUN pip install ".[server]"
 COPY . .
 
-RUN useradd --system --home /app factcheck && chown -R factcheck /app
+# var/media is where workers write export files; a volume mounted there starts with this owner.
+RUN useradd --system --home /app factcheck && mkdir -p /app/var/media && chown -R factcheck /app
 USER factcheck
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py collectstatic --noinput -v0 && exec gunicorn factcheck.wsgi --bind 0.0.0.0:8000 --worker-class gthread --workers 2 --threads 4 --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py collectstatic --noinput -v0 && exec gunicorn factcheck.wsgi --bind 0.0.0.0:8000 --worker-class gthread --workers 2 --threads 4 --keep-alive 75 --access-logfile -"]

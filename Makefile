@@ -10,7 +10,7 @@ AXE_CORE_VERSION := 4.11.4
 AXE_CORE := $(VENV)/npm/node_modules/axe-core/axe.min.js
 export DATABASE_URL
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test lint format bench evaluate clean
 
 install: $(VENV)/.installed $(AXE_CORE)
 
@@ -34,7 +34,13 @@ run: install
 	@if [ "$${DEBUG:-true}" = "false" ]; then $(BIN)/python manage.py collectstatic --noinput -v0; fi
 	@echo
 	@echo "  factcheck is running at http://127.0.0.1:8000  (sign in with a demo login above)"
+	@echo "  with a background worker for imports and exports (restart after changing its code)"
 	@echo
+	@# The worker lives and dies with the web server: Ctrl-C (or any exit) stops both. A second
+	@# signal cuts a running job short; the next start resumes it (`resume_jobs`).
+	$(BIN)/python manage.py db_worker --no-reload --interval 0.5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; sleep 1; kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(BIN)/python manage.py resume_jobs; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 lint: install
@@ -53,6 +59,12 @@ bench: install
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py ensure_database
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py bench $(AREAS)
+
+# The gold corpus lives outside the repository; CORPUS=... points elsewhere, VERBOSE=1 lists the
+# errors of the TUNE articles (never of the CHECK ones).
+CORPUS ?= ../shared/corpus
+evaluate: install
+	$(BIN)/python manage.py extract --evaluate $(CORPUS) $(if $(VERBOSE),--verbose)
 
 clean:
 	rm -rf $(VENV) staticfiles artifacts .pytest_cache .ruff_cache

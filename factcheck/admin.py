@@ -2,7 +2,16 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from factcheck.models import Article, Assignment, Comment, Party, Revision, Statement, Verdict
+from factcheck.models import (
+    ApiToken,
+    Article,
+    Assignment,
+    Comment,
+    Party,
+    Revision,
+    Statement,
+    Verdict,
+)
 
 
 @admin.register(Article)
@@ -40,3 +49,15 @@ class VerdictAdmin(admin.ModelAdmin):
 admin.site.register(Assignment, raw_id_fields=["article", "reviewer", "assigned_by"])
 admin.site.register(Comment, raw_id_fields=["statement", "author"])
 admin.site.register(Revision, raw_id_fields=["article", "statement", "party", "actor"])
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Admins see and revoke tokens; they cannot make one, whose secret only its user may see."""
+
+    list_display = ["prefix", "user", "name", "created_at", "last_used_at"]
+    search_fields = ["prefix", "user__username", "name"]
+    readonly_fields = ["user", "prefix", "key_hash", "created_at", "last_used_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -8,7 +8,9 @@ from django.contrib.auth import get_user_model
 from django.template.defaultfilters import filesizeformat
 
 from factcheck import roles
+from factcheck.extraction.clean import NotText, decode_text
 from factcheck.ingest import IngestError, fetch_article
+from factcheck.links import safe_href
 from factcheck.models import Article, Party, Verdicts
 
 _ONLY_AN_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
@@ -16,6 +18,22 @@ _ONLY_AN_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 
 def _limit() -> int:
     return settings.ARTICLE_MAX_BYTES
+
+
+def error_text(form: forms.Form, fallback: str = "") -> str:
+    """A refused form's errors as one message. Forms naming `typed_fields` report only those (and
+    errors of the whole form); a failure in a field the page fills itself, such as the selected
+    offsets or a version, gets `fallback`, the step a person should take instead."""
+    typed = getattr(form, "typed_fields", None)
+    return (
+        " ".join(
+            str(error)
+            for name, errors in form.errors.items()
+            if typed is None or name in typed or name == forms.forms.NON_FIELD_ERRORS
+            for error in errors
+        )
+        or fallback
+    )
 
 
 class ArticleForm(forms.ModelForm):
@@ -55,6 +73,7 @@ class ArticleForm(forms.ModelForm):
         fields = ["title", "outlet", "url", "byline", "published_on", "blind_review"]
         widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}
         labels = {"url": "Canonical address", "published_on": "Publication date"}
+        error_messages = {"title": {"required": "Give the article a title."}}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -78,14 +97,11 @@ class ArticleForm(forms.ModelForm):
         text = data.get("raw_text") or ""
         upload = data.get("upload")
         if upload and not text.strip():
-            raw = upload.read()
-            if b"\x00" in raw[:8192]:
+            try:
+                text = decode_text(upload.read())
+            except NotText:
                 self.add_error("upload", "That file is not text. Upload a .txt, .html or .md file.")
                 return data
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                text = raw.decode("cp1252", errors="replace")
         # How the article is fetched, not a field of it: cleaned_data keeps only what submit takes.
         address, field = data.pop("address", None), "address"
         if not address and _ONLY_AN_ADDRESS.fullmatch(text.strip()) and not upload:
@@ -111,7 +127,7 @@ class ArticleForm(forms.ModelForm):
                 "raw_text",
                 "The article is empty. Give its web address, paste its text or upload a file.",
             )
-        elif not data.get("title") and "title" not in self.errors:
+        if not data.get("title") and "title" not in self.errors:
             self.add_error("title", "Give the article a title.")
         data["raw_text"] = text
         return data
@@ -143,6 +159,9 @@ class VerdictForm(forms.Form):
 # The review desk's forms.
 
 
+MAX_EVIDENCE = 20  # links per verdict; more is a paste gone wrong, not evidence
+
+
 class EvidenceField(forms.CharField):
     """Evidence links, one a line: a web address, then its title (`https://… Board report`)."""
 
@@ -156,7 +175,7 @@ class EvidenceField(forms.CharField):
             if not line:
                 continue
             url, _, title = line.partition(" ")
-            if not url.lower().startswith(("http://", "https://")):
+            if not safe_href(url):
                 raise forms.ValidationError(
                     f"Line {number} of the evidence does not start with a web address (https://…)."
                 )
@@ -167,6 +186,11 @@ class EvidenceField(forms.CharField):
                     f"Line {number} of the evidence is not a valid web address."
                 ) from None
             links.append({"url": url, "title": " ".join(title.split())})
+        if len(links) > MAX_EVIDENCE:
+            raise forms.ValidationError(
+                f"Give up to {MAX_EVIDENCE} evidence links ({len(links)} given): keep the ones "
+                "that settle the claim."
+            )
         return links
 
     def prepare_value(self, value) -> str:
@@ -201,18 +225,34 @@ class FinalVerdictForm(forms.Form):
         choices=[("", "Not settled"), *Verdicts.choices], required=False, label="Final verdict"
     )
     final_note = forms.CharField(
-        required=False, max_length=5000, label="Note", widget=forms.Textarea(attrs={"rows": 2})
+        required=False,
+        max_length=5000,
+        label="Note",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "max_length": "The note is too long: up to %(limit_value)d characters "
+            "(it has %(show_value)d)."
+        },
     )
     version = forms.IntegerField(min_value=0)
+    typed_fields = ("final_note",)
 
 
 class StatementEditForm(forms.Form):
     start = forms.IntegerField(min_value=0)
     end = forms.IntegerField(min_value=1)
     speaker = forms.IntegerField(required=False)
-    new_speaker = forms.CharField(required=False, max_length=300)
+    new_speaker = forms.CharField(
+        required=False,
+        max_length=300,
+        error_messages={
+            "max_length": "The speaker's name is too long: up to %(limit_value)d characters "
+            "(it has %(show_value)d)."
+        },
+    )
     direct = forms.BooleanField(required=False, label="Direct quote")
     version = forms.IntegerField(min_value=0, required=False)
+    typed_fields = ("new_speaker",)
 
     def clean(self) -> dict:
         data = super().clean()
@@ -263,6 +303,17 @@ class AssignmentForm(forms.Form):
                     raise forms.ValidationError(f"There is no statement {number}.")
                 chosen.append(self.numbered[number])
         return chosen
+
+
+class ArticleDetailsForm(forms.ModelForm):
+    """An article's details without its text: what an editor corrects after submitting it."""
+
+    class Meta:
+        model = Article
+        fields = ArticleForm.Meta.fields
+        error_messages = ArticleForm.Meta.error_messages
+
+    clean_title = ArticleForm.clean_title
 
 
 # Search and the party directory -------------------------------------------------------

@@ -7,6 +7,8 @@ statement's quote equal to the article text it points at), so no code path can s
 from __future__ import annotations
 
 import datetime
+import hashlib
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,6 +28,7 @@ from django.db.models.functions import Coalesce, Left, Lower, Now, Trim, TruncMo
 from django.utils import timezone
 
 from factcheck import extraction
+from factcheck.extraction.clean import decode
 from factcheck.similarity import SIMILAR_STATEMENT_THRESHOLD, telling_words_query
 
 
@@ -50,7 +53,7 @@ class ArticleQuerySet(models.QuerySet):
         """
         found = extraction.extract(raw_text)
         if isinstance(raw_text, bytes):
-            raw_text = raw_text.decode("utf-8", errors="replace")
+            raw_text = decode(raw_text)  # as the extractor read it
         with transaction.atomic():
             article = self.create(
                 raw_text=raw_text,
@@ -290,6 +293,39 @@ class Article(models.Model):
                 after={"blind_review": blind},
             )
             self.blind_review = blind
+
+    DETAILS = ("title", "outlet", "url", "byline", "published_on", "blind_review")
+
+    def update_details(self, editor, **changes) -> bool:
+        """Change the title, outlet, address, byline, date or blind review; True if any changed.
+
+        One Revision keeps the changed fields as they were and became.
+        """
+        unknown = set(changes) - set(self.DETAILS)
+        if unknown:
+            raise ValueError(f"Not an article detail: {', '.join(sorted(unknown))}.")
+        changed = {k: v for k, v in changes.items() if getattr(self, k) != v}
+        if not changed:
+            return False
+
+        def record(values: dict) -> dict:
+            return {
+                k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in values.items()
+            }
+
+        with transaction.atomic():
+            before = record({k: getattr(self, k) for k in changed})
+            for name, value in changed.items():
+                setattr(self, name, value)
+            self.save(update_fields=[*changed, "updated_at"])
+            Revision.objects.create(
+                article=self,
+                actor=editor,
+                action=Revision.Action.ARTICLE_EDITED,
+                before=before,
+                after=record(changed),
+            )
+        return True
 
     def accept_proposals(self, editor) -> int:
         """Accept every statement still proposed by the extraction; returns how many."""
@@ -1407,3 +1443,190 @@ class VerdictTally(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day}: {self.given} {self.value} by {self.reviewer_id}"
+
+
+class JobQuerySet(models.QuerySet):
+    def unfinished(self) -> JobQuerySet:
+        return self.filter(state__in=[Job.State.QUEUED, Job.State.RUNNING])
+
+    def stale(self, older_than: datetime.timedelta | None = None) -> JobQuerySet:
+        """Unfinished jobs nobody is working on: their task left the queue without finishing
+        them (a worker stopped mid-way), or its worker has not reported for a while (died)."""
+        if older_than is None:
+            older_than = datetime.timedelta(seconds=settings.JOB_STALE_SECONDS)
+        from django_tasks_db.models import DBTaskResult
+
+        task = DBTaskResult.objects.filter(id=OuterRef("task_id"))
+        return (
+            self.unfinished()
+            .exclude(models.Exists(task.filter(status="READY")))
+            .filter(
+                ~models.Exists(task.filter(status="RUNNING"))
+                | Q(heartbeat_at__lt=timezone.now() - older_than)
+            )
+        )
+
+
+class Job(models.Model):
+    """Long work done by a background worker for one person: a batch import or an export.
+
+    The worker runs it as a django.tasks task (`factcheck.jobs.run_job`); the job page polls this
+    row. `task_id` names the task currently entitled to work on it, so a task superseded by a
+    resume stops at its next item.
+    """
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", "Import"
+        EXPORT = "export", "Export"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting for a worker"
+        RUNNING = "running", "Running"
+        DONE = "done", "Finished"
+        FAILED = "failed", "Failed"
+
+    kind = models.CharField(max_length=16, choices=Kind)
+    title = models.CharField(max_length=300)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    state = models.CharField(max_length=16, choices=State, default=State.QUEUED)
+    params = models.JSONField(default=dict, blank=True)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    current = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True)
+    task_id = models.UUIDField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    heartbeat_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # An export's file, in the default storage (a folder shared by every server).
+    result_name = models.CharField(max_length=300, blank=True)
+    result_size = models.BigIntegerField(null=True, blank=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["heartbeat_at"],
+                condition=Q(state__in=["queued", "running"]),
+                name="job_unfinished_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("job_detail", args=[self.pk])
+
+    @property
+    def finished(self) -> bool:
+        return self.state in {self.State.DONE, self.State.FAILED}
+
+    @property
+    def handled(self) -> int:
+        return self.done + self.failed
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.handled / self.total) if self.total else (100 * self.finished)
+
+
+class JobItem(models.Model):
+    """One unit of a job (an article of a batch), done in the same transaction that records it,
+    so a resumed job skips what is done and never imports an article twice."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveIntegerField()
+    source = models.CharField(max_length=300, help_text="The file or row, for messages.")
+    payload = models.JSONField(default=dict)
+    state = models.CharField(max_length=16, choices=State, default=State.PENDING)
+    error = models.TextField(blank=True)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["job", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "position"], name="job_item_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.source
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def issue(self, user, name: str = "") -> tuple[ApiToken, str]:
+        """A new token for `user`: the stored row and the secret, which is never stored."""
+        secret = ApiToken.SCHEME + secrets.token_urlsafe(32)
+        token = self.create(
+            user=user,
+            name=" ".join(name.split())[:100],
+            prefix=secret[: ApiToken.PREFIX_LENGTH],
+            key_hash=ApiToken.hash(secret),
+        )
+        return token, secret
+
+    def authenticate(self, secret: str) -> ApiToken | None:
+        """The live token whose secret this is, with its active user; None for any other string."""
+        if not secret.startswith(ApiToken.SCHEME) or len(secret) > 100:
+            return None
+        return (
+            self.select_related("user")
+            .filter(key_hash=ApiToken.hash(secret), user__is_active=True)
+            .first()
+        )
+
+
+class ApiToken(models.Model):
+    """A user's key to the JSON API. Only a hash of the secret is kept, as for a password; the
+    first characters identify the token in lists, like a card's last digits."""
+
+    SCHEME = "fct_"
+    PREFIX_LENGTH = 12
+    # Writing last use on every request would cost a query each; once a minute is news enough.
+    TOUCH_EVERY = datetime.timedelta(minutes=1)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100, blank=True, help_text="What the token is for.")
+    prefix = models.CharField(max_length=PREFIX_LENGTH)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now, db_default=Now())
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        # Also the rate limiter's key: one budget per token, whatever its user's other tokens do.
+        return f"api-token-{self.pk}"
+
+    @staticmethod
+    def hash(secret: str) -> str:
+        # A random 256-bit secret needs no slow hash: nobody can guess their way to it.
+        return hashlib.sha256(secret.encode()).hexdigest()
+
+    def touch(self) -> None:
+        now = timezone.now()
+        if self.last_used_at is None or now - self.last_used_at > self.TOUCH_EVERY:
+            ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
+            self.last_used_at = now

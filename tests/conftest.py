@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from factcheck import roles
+from tests.api_support import api_as, api_desk  # noqa: F401  (the API tests' fixtures)
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests make
 # between browser steps are ordinary synchronous ones.
@@ -92,6 +93,60 @@ def demo_article(db, editor, reviewer):
     return Command().load_article({"editor": editor, "reviewer": reviewer})
 
 
+# Every browser context reports Content-Security-Policy violations here; a browser test that
+# caused one fails at teardown (fixture `_fail_on_csp_violation`), whoever wrote it.
+CSP_VIOLATIONS: list[str] = []
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (e) => {
+  console.error("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline")
+    + " at " + e.sourceFile + ":" + e.lineNumber);
+});
+"""
+
+
+def _watch_csp(context):
+    context.add_init_script(_REPORT_VIOLATIONS)
+
+    def on_console(message) -> None:
+        text = message.text
+        if text.startswith("CSP violation:") or "Content Security Policy" in text:
+            CSP_VIOLATIONS.append(text)
+
+    context.on("console", on_console)
+    return context
+
+
+class _WatchedBrowser:
+    """Chromium, with every new context watched for CSP violations."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def new_context(self, **kwargs):
+        return _watch_csp(self._browser.new_context(**kwargs))
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_csp_violation(request):
+    if "browser" not in request.fixturenames:
+        yield
+        return
+    CSP_VIOLATIONS.clear()
+    yield
+    found, CSP_VIOLATIONS[:] = list(CSP_VIOLATIONS), []
+    if found:
+        pytest.fail("Content-Security-Policy violations in the browser:\n" + "\n".join(found))
+
+
+@pytest.fixture
+def csp_violations(browser):
+    """The violations seen so far in this test, for a test that provokes one on purpose."""
+    return CSP_VIOLATIONS
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -111,7 +166,7 @@ def browser():
                 "--disable-sync",
             ],
         )
-        yield chromium
+        yield _WatchedBrowser(chromium)
         chromium.close()
 
 
@@ -151,3 +206,47 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def run_worker(db, monkeypatch):
+    """Run django-tasks-db's worker in this process until the queue is empty (the real
+    database backend, the same loop `manage.py db_worker` runs, without its signal handlers).
+    Like Django's test client, it keeps the test's connection (and so its transaction) open."""
+    from django_tasks_db.management.commands import db_worker
+
+    from factcheck import jobs
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: jobs.worker(batch=True, interval=0).run()
+
+
+@pytest.fixture(autouse=True)
+def _job_files(settings, tmp_path):
+    """Job results (export files) in a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def worker_thread(transactional_db):
+    """django-tasks-db's worker polling the queue in a thread while a browser test runs;
+    `worker_thread()` starts it."""
+    import threading
+
+    from django.db import connections
+
+    from factcheck import jobs
+
+    worker = jobs.worker(batch=False, interval=0.1)
+
+    def run() -> None:
+        try:
+            worker.run()
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=run, daemon=True)
+    yield thread.start
+    worker.running = False
+    if thread.is_alive():
+        thread.join(30)

@@ -112,3 +112,19 @@ def seed_article(editor, reviewer, second_reviewer=None, statements: int = 14) -
         statement=made[1], author=editor, body="Ask the board for the June letter."
     )
     return article
+
+
+def drop_unsafe_evidence() -> None:
+    """Keep only http(s) evidence: the seed's javascript: link tests how reports show one, but an
+    archive may not carry it (import refuses it, and the schema says so)."""
+    from factcheck.models import Revision, Verdict
+
+    def http_only(links: list) -> list:
+        return [e for e in links if e["url"].startswith("http")]
+
+    for verdict in Verdict.objects.exclude(evidence=[]):
+        verdict.evidence = http_only(verdict.evidence)
+        verdict.save(update_fields=["evidence"])
+    for revision in Revision.objects.filter(after__has_key="evidence"):
+        revision.after["evidence"] = http_only(revision.after["evidence"])
+        revision.save(update_fields=["after"])

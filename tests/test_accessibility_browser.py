@@ -14,7 +14,9 @@ import pytest
 from conftest import ROOT
 from search_support import party
 
-from factcheck.models import Party
+from factcheck import jobs
+from factcheck.models import Job, Party
+from factcheck.reports import batch
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +24,9 @@ AXE = Path(os.environ.get("AXE_CORE", ROOT / ".venv/npm/node_modules/axe-core/ax
 SERIOUS = {"serious", "critical"}
 
 
-def pages_for(role: str, article, statement, ruiz: Party, duplicate: Party) -> list[str]:
+def pages_for(
+    role: str, article, statement, ruiz: Party, duplicate: Party, job: Job | None = None
+) -> list[str]:
     a, s = article.pk, statement.pk
     every = [
         "/",
@@ -38,6 +42,7 @@ def pages_for(role: str, article, statement, ruiz: Party, duplicate: Party) -> l
         "/parties/",
         f"/parties/{ruiz.pk}/",
         "/agreement/",
+        "/accounts/tokens/",
     ]
     if role in {"reviewer", "editor"}:
         every.append(f"/articles/{a}/statements/{s}/rationale/")
@@ -50,7 +55,10 @@ def pages_for(role: str, article, statement, ruiz: Party, duplicate: Party) -> l
             "/exports/",
             "/exports/import/",
             "/parties/duplicates/",
+            "/jobs/",
         ]
+    if job is not None:
+        every.append(job.get_absolute_url())
     return every
 
 
@@ -85,11 +93,13 @@ def test_every_page_passes_axe_for_each_role(
     ruiz = Party.objects.named("Daniel Ruiz") or statement.speaker
     duplicate = party("D. Ruiz")
     user = request.getfixturevalue(role)
+    found = batch.Batch(drafts=[batch.Draft(source="a.txt", title="Queued", raw_text="Text.")])
+    job = jobs.start_import(found, user, "A batch waiting for a worker")
     login_as(user)
     problems = []
     missing = []  # a favicon or stylesheet that 404s shows as an error in every console
     page.on("response", lambda r: r.status == 404 and missing.append(r.url))
-    for path in pages_for(role, demo_article, statement, ruiz, duplicate):
+    for path in pages_for(role, demo_article, statement, ruiz, duplicate, job):
         response = page.goto(f"{live_server.url}{path}")
         assert response.status < 400, f"{path} answered {response.status} for the {role}"
         page.wait_for_load_state("networkidle")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from factcheck.models import Article, Party, Statement, Verdict
 
@@ -26,7 +27,9 @@ def test_load_demo_creates_the_demo_desk_and_is_idempotent(settings):
     assert Verdict.objects.exists()
     assert Statement.objects.exclude(final_verdict="").exists()
     for username in ["editor", "reviewer", "viewer"]:
-        assert authenticate(username=username, password="factcheck-demo") is not None
+        # A request, as in a real sign-in: the login throttle (django-axes) needs its address.
+        request = RequestFactory().post("/accounts/login/")
+        assert authenticate(request, username=username, password="factcheck-demo") is not None
     for statement in article.statements.all():
         assert article.text[statement.start : statement.end] == statement.quote
 

@@ -108,8 +108,9 @@ def test_editor_narrows_the_export_and_downloads_the_csv(
 
 
 def test_editor_imports_a_zip_of_articles(
-    page, live_server, login_as, screenshot, editor, tmp_path
+    page, live_server, login_as, screenshot, editor, tmp_path, worker_thread
 ):
+    worker_thread()
     archive = tmp_path / "stories.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("harbour.txt", "Harbour dredging to start\n\nThe port authority said so.")
@@ -121,8 +122,10 @@ def test_editor_imports_a_zip_of_articles(
     page.get_by_label("Files").set_input_files(str(archive))
     screenshot(page, "import-page")
     page.get_by_role("button", name="Import").click()
+    page.wait_for_url("**/jobs/*/")
+    page.get_by_text("2 imported").wait_for()
+    page.get_by_role("link", name="Go to the articles").click()
     page.wait_for_url("**/articles/")
-    page.get_by_text("2 articles imported").wait_for()
     assert page.get_by_role("link", name="Schools budget cut").is_visible()
     assert Article.objects.count() == 2
     screenshot(page, "import-done")

@@ -25,6 +25,7 @@ from tests.export_helpers import (
     SCHEMA,
     SECOND_QUOTE,
     TITLE,
+    drop_unsafe_evidence,
     seed_article,
 )
 
@@ -114,7 +115,11 @@ def test_html_report_has_summary_numbered_highlights_and_table(client, viewer, s
     assert FIRST_SPEAKER in html and f", {FIRST_AFFILIATION}" in html
     assert f'href="{REPORT_URL}"' in html
     assert 'href="javascript:' not in html  # a bad evidence URL is shown, never linked
-    assert "break-inside: avoid" in html  # rows are not cut across pages
+    # Served from the desk it links our stylesheet (no inline styles under the CSP) ...
+    assert 'href="/static/factcheck/report.css"' in html and "<style>" not in html
+    # ... and a saved copy carries it, so it opens anywhere; rows are not cut across pages.
+    saved = client.get(f"/articles/{seed.pk}/export/html/?download=1").content.decode()
+    assert "break-inside: avoid" in saved
 
 
 def test_html_report_escapes_the_article_text(client, editor, viewer):
@@ -216,6 +221,7 @@ def test_neutralise(cell, safe):
 
 
 def test_json_export_validates_against_its_schema_and_holds_everything(client, viewer, seed):
+    drop_unsafe_evidence()
     client.force_login(viewer)
     data = json.loads(body(client.get(url(seed, "json"))))
     jsonschema.validate(data, SCHEMA)

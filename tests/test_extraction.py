@@ -5,14 +5,13 @@ Pure tests: no database, no Django.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
-from factcheck.extraction import Extraction, clean, duplicate_paragraphs, extract
-from factcheck.extraction.__main__ import main
+from factcheck.extraction import Extraction, clean, duplicate_paragraphs, evaluate, extract
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -261,47 +260,108 @@ def test_as_dict_has_the_documented_shape():
     assert set(data["statements"][0]) == {"quote", "speaker", "start", "end", "direct"}
 
 
-def test_cli_prints_json_and_reports_a_missing_file(tmp_path, capsys):
+def test_extract_command_prints_json_a_table_and_explains_a_missing_file(tmp_path, capsys):
     article = tmp_path / "a.txt"
     article.write_bytes("“It works,” said Ada Byron.".encode())
-    assert main([str(article), "--json"]) == 0
+    call_command("extract", str(article), "--json")
     out = json.loads(capsys.readouterr().out)
     assert out["statements"][0]["speaker"] == "Ada Byron"
-    assert main([str(article)]) == 0
+    call_command("extract", str(article))
     assert "Ada Byron" in capsys.readouterr().out
-    assert main([str(tmp_path / "missing.txt")]) == 1
+    with pytest.raises(SystemExit) as exit_:
+        call_command("extract", str(tmp_path / "missing.txt"))
+    assert exit_.value.code == 1
     assert "cannot read" in capsys.readouterr().err
 
 
-# -- the corpus bar ---------------------------------------------------------------------------
+def test_evaluate_explains_a_folder_without_gold_files(tmp_path, capsys):
+    for args in [("--evaluate", str(tmp_path)), ("a.txt", "--evaluate", str(tmp_path))]:
+        with pytest.raises(SystemExit) as exit_:
+            call_command("extract", *args)
+        assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert f"no *.gold.json files in {tmp_path}" in err and "not both" in err
 
 
-def _scorer():
-    path = SHARED / "tools" / "score_extraction.py"
-    if not path.exists():
-        pytest.fail(f"the extraction scorer must sit beside the repository: {path} is missing")
-    spec = importlib.util.spec_from_file_location("score_extraction", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def test_evaluate_scores_an_invented_gold_article(tmp_path, capsys):
+    text = (
+        "“We will rebuild the bridge,” Mayor Clara Jensen said on Monday.\n\n"
+        "The river flooded twice last year, according to the Regional Water Authority.\n\n"
+        "The weather was fine."
+    )
+    gold = {
+        "id": "invented-bridge",
+        "text": text,
+        "parties": [
+            {"name": "Clara Jensen", "kind": "person", "aliases": []},
+            {"name": "Regional Water Authority", "kind": "government", "aliases": []},
+            {"name": "Oskar Lind", "kind": "person", "aliases": []},
+        ],
+        "statements": [
+            {"quote": "We will rebuild the bridge", "speaker": "Clara Jensen"},
+            {"quote": "The river flooded twice last year", "speaker": "Oskar Lind"},
+            {"quote": "The weather was fine.", "speaker": "Oskar Lind"},
+        ],
+    }
+    (tmp_path / "invented-bridge.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    call_command("extract", "--evaluate", str(tmp_path))
+    out = capsys.readouterr().out
+    # two of three found, one of them to the right speaker; one of two speaking parties found
+    assert "invented-bridge  TUNE : statements P 1.000 R 0.667 F1 0.800" in out
+    assert "speaker accuracy 0.500; attributed F1 0.400; parties found 1/2" in out
+    assert "CHECK (0)" in out and "WHOLE (1)" in out
 
 
-def test_corpus_scores_stay_above_the_bar():
-    scorer = _scorer()
-    golds = sorted((SHARED / "corpus").glob("*.gold.json"))
-    assert golds
-    total = {"gold": 0, "pred": 0, "matched": 0, "right": 0}
-    for path in golds:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+# -- the corpus (../shared, beside the repository: present in CI, absent in a bare clone) -------
+
+CORPUS = SHARED / "corpus"
+SCORER = SHARED / "tools" / "score_extraction.py"
+needs_corpus = pytest.mark.skipif(
+    not (CORPUS.is_dir() and SCORER.is_file()),
+    reason=f"the gold corpus and its scorer are not beside the repository ({SHARED})",
+)
+
+# At or just under what the extractor reaches (make evaluate); raise them as it improves.
+FLOORS = {
+    "whole": {"statement_f1": 0.90, "speaker_accuracy": 0.93, "attributed_f1": 0.84},
+    "check": {"statement_f1": 0.88, "speaker_accuracy": 0.88, "attributed_f1": 0.78},
+}
+
+
+@needs_corpus
+def test_our_scoring_agrees_exactly_with_the_corpus_scorer():
+    golds = evaluate.load_corpus(CORPUS)
+    ours = evaluate.evaluate(golds, learned=[])
+    theirs = evaluate.evaluate(golds, scorer=evaluate.load_scorer(SCORER), learned=[])
+    assert [(a, t.counts) for a, _, t in ours.articles] == [
+        (a, t.counts) for a, _, t in theirs.articles
+    ]
+    assert ours.whole.counts["gold"] == 539
+
+
+@needs_corpus
+def test_corpus_scores_stay_above_the_floors():
+    report = evaluate.evaluate(evaluate.load_corpus(CORPUS), learned=[])
+    for split, floors in FLOORS.items():
+        totals = getattr(report, split)
+        for measure, floor in floors.items():
+            assert getattr(totals, measure) >= floor, (split, measure, totals.line(split))
+
+
+@needs_corpus
+def test_learned_components_hold_up_leave_one_article_out():
+    learned = evaluate.learned_components()
+    if not learned:
+        pytest.skip("no learned component in factcheck/extraction")
+    report = evaluate.evaluate(evaluate.load_corpus(CORPUS), learned=learned)
+    assert report.loao is not None
+    for measure, floor in FLOORS["whole"].items():
+        assert getattr(report.loao, measure) >= floor, report.loao.line("leave-one-article-out")
+
+
+@needs_corpus
+def test_corpus_offsets_hold():
+    for doc in evaluate.load_corpus(CORPUS):
         result = extract(doc["text"])
         for s in result.statements:
             assert result.text[s.start : s.end] == s.quote
-        scores = scorer.score(doc, result.as_dict())
-        for key in total:
-            total[key] += scores[key]
-    _, _, statement_f1 = scorer.f1(total["matched"], total["pred"], total["gold"])
-    _, _, attributed_f1 = scorer.f1(total["right"], total["pred"], total["gold"])
-    accuracy = total["right"] / total["matched"]
-    assert statement_f1 >= 0.85
-    assert accuracy >= 0.90
-    assert attributed_f1 >= 0.80

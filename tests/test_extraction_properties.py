@@ -14,6 +14,8 @@ QUOTEY = st.lists(
             *"\"“”„«»‘’'&#39; ,.:;!?-—\n\nabcXYZ",
             *["said", "told", "according to", "Mr. Smith", "officials", "he", "The", "and"],
             *["& # 39;", "<p>", "</p>", "Ana Ruiz", "denied", "saying", "As", "that"],
+            *["Ruiz:", "a study by", "found", "— but", "who", "asked", "(AP) —", "2,000"],
+            *["quoted as saying", "the mayor,", "all", "didn't", "described", "called", "‘", "’"],
         ]
     ),
     max_size=60,

@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from ingest_support import CANONICAL, HEADLINE, OUTLET, serving_news_site
 
-from factcheck.models import Article
+from factcheck.models import Article, Job, JobItem
 from factcheck.reports import batch
 
 PAGE = "/exports/import/"
@@ -63,7 +63,7 @@ def test_a_csv_row_with_a_url_and_no_text_is_fetched(news_site):
     assert batch.from_csv(f"url\n{news_site.url('/empty')}\n")[0].address.endswith("/empty")
 
 
-def test_an_editor_imports_a_list_of_addresses(client, editor, news_site):
+def test_an_editor_imports_a_list_of_addresses(client, editor, news_site, run_worker):
     client.force_login(editor)
     rows = "title,url,date,text\n"
     rows += f"Levy frozen,{news_site.url('/short-link')},2026-11-18,\n"
@@ -78,6 +78,8 @@ def test_an_editor_imports_a_list_of_addresses(client, editor, news_site):
         },
     )
     assert response.status_code == 302
+    assert Article.objects.count() == 0  # the worker fetches each address, not the request
+    run_worker()
     articles = list(Article.objects.defer(None).order_by("id"))
     assert [a.title for a in articles] == [HEADLINE, "Levy frozen"]
     assert all(a.outlet == OUTLET and a.url == CANONICAL for a in articles)
@@ -86,21 +88,39 @@ def test_an_editor_imports_a_list_of_addresses(client, editor, news_site):
     assert all("<nav" in a.fetched_html and a.statements.exists() for a in articles)
 
 
-def test_one_page_that_fails_imports_nothing_and_says_which(client, editor, news_site):
+def test_a_page_that_fails_is_reported_and_the_others_are_imported(
+    client, editor, news_site, run_worker
+):
     client.force_login(editor)
     listing = f"{news_site.url('/news/council-vote')}\n{news_site.url('/paywall')}\n"
     response = client.post(PAGE, {"files": SimpleUploadedFile("links.urls", listing.encode())})
-    body = response.content.decode()
-    assert response.status_code == 400
-    assert "line 2 of links.urls" in body and "behind a paywall" in body
-    assert Article.objects.count() == 0
+    assert response.status_code == 302
+    run_worker()
+    assert [a.title for a in Article.objects.all()] == [HEADLINE]
+    (failed,) = Job.objects.get().items.filter(state=JobItem.State.FAILED)
+    assert failed.source.startswith("line 2 of links.urls") and "behind a paywall" in failed.error
+    run_worker()  # done items are skipped: the page is not fetched and stored twice
+    assert Article.objects.count() == 1
 
 
-def test_a_private_address_in_a_list_is_refused_by_default(client, editor, settings):
+def test_a_private_address_in_a_list_is_refused_by_default(client, editor, settings, run_worker):
     settings.INGEST_ALLOW_PRIVATE_ADDRESSES = False
     client.force_login(editor)
     upload = SimpleUploadedFile("links.urls", b"http://169.254.169.254/latest/meta-data/\n")
-    response = client.post(PAGE, {"files": upload})
-    assert response.status_code == 400
-    assert "private or internal networks" in response.content.decode()
+    client.post(PAGE, {"files": upload})
+    run_worker()
+    (item,) = Job.objects.get().items.all()
+    assert item.state == JobItem.State.FAILED
+    assert "private or internal networks" in item.error
     assert Article.objects.count() == 0
+
+
+def test_a_urls_file_in_a_zip_is_a_list(news_site):
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("coverage/links.urls", news_site.url("/news/council-vote") + "\n")
+    (draft,) = batch.from_files([("batch.zip", buffer.getvalue())]).drafts
+    assert draft.address == news_site.url("/news/council-vote")

@@ -21,7 +21,7 @@ from factcheck.models import (
     Statement,
     Verdict,
 )
-from tests.export_helpers import SCHEMA, seed_article
+from tests.export_helpers import SCHEMA, drop_unsafe_evidence, seed_article
 
 MODELS = [Article, Statement, Party, Verdict, Comment, Assignment, Revision]
 
@@ -30,6 +30,9 @@ MODELS = [Article, Statement, Party, Verdict, Comment, Assignment, Revision]
 def desk(db, editor, reviewer, second_reviewer, demo_article):
     """Two articles with everything a desk records, including the awkward cases."""
     seed = seed_article(editor, reviewer, second_reviewer)
+    # The seed's javascript: evidence tests the reports' escaping; an archive may not carry one
+    # (see test_hostile_archives_are_refused_by_name), so the round trip keeps the http links.
+    drop_unsafe_evidence()
     assignment = Assignment.objects.create(
         article=seed, reviewer=second_reviewer, assigned_by=editor, due_on="2026-12-01"
     )
@@ -255,3 +258,41 @@ def test_a_file_cut_short_is_refused(desk, tmp_path):
     with pytest.raises(CommandError, match="not valid JSON"):
         call_command("import", str(path))
     assert counts() == before != wipe_everything_but_users
+
+
+def _set(table: str, field: str, value, row: int = 0):
+    def change(data):
+        wipe_ids(data)
+        data[table][row][field] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "named"),
+    [
+        (_set("verdicts", "evidence", "https://example.org"), "verdicts row 1"),
+        (_set("verdicts", "evidence", [1, 2]), "evidence must be a list of"),
+        (_set("verdicts", "evidence", [{"title": "no address"}]), "evidence must be a list of"),
+        (_set("verdicts", "evidence", [{"url": "javascript:alert(1)", "title": "x"}]), "evidence"),
+        (_set("verdicts", "evidence", [{"url": "https://e.org", "title": 5}]), "evidence"),
+        (_set("verdicts", "value", "true"), "value must be one of 'confirmed'"),
+        (_set("revisions", "action", "owned"), "action must be one of"),
+        (_set("revisions", "after", {"evidence": [{"url": "data:text/html,x"}]}), "after must"),
+        (_set("articles", "title", 42), "title must be non-empty text, not 42"),
+        (_set("articles", "status", "published"), "status must be one of"),
+        (_set("statements", "start", -3), "start must be a whole number, 0 or more"),
+        (_set("statements", "end", 0), "end must"),
+        (_set("statements", "direct", "yes"), "direct must be true or false"),
+        (_set("parties", "aliases", "Mayor"), "aliases must be a list of text"),
+        (_set("comments", "body", ""), "body must be non-empty text"),
+    ],
+)
+def test_hostile_archives_are_refused_by_name(desk, tmp_path, change, named):
+    fails_and_changes_nothing(broken(tmp_path, change), named)
+
+
+def test_the_schema_lists_every_history_action_the_desk_records():
+    assert sorted(SCHEMA["properties"]["revisions"]["items"]["properties"]["action"]["enum"]) == (
+        sorted(Revision.Action.values)
+    )

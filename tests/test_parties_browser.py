@@ -33,7 +33,7 @@ def test_a_party_page_shows_the_record_and_filters_statements_in_place(
     page.goto(f"{live_server.url}/parties/")
     page.get_by_label("Find a party").fill("mayor daniel")
     page.locator("#directory tbody tr").first.wait_for()
-    page.wait_for_function("document.querySelectorAll('#directory tbody tr').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('#directory tbody tr').length === 1")
     page.get_by_role("link", name="Daniel Ruiz").click()
     page.wait_for_url(f"**/parties/{mayor.pk}/")
     chart = page.locator("svg#share")
@@ -43,7 +43,7 @@ def test_a_party_page_shows_the_record_and_filters_statements_in_place(
 
     page.evaluate("window.__marker = 'same page'")
     page.get_by_role("link", name="Denied", exact=True).click()
-    page.wait_for_function("document.querySelectorAll('#party-statements .hit').length === 3")
+    page.wait_for_function("() => document.querySelectorAll('#party-statements .hit').length === 3")
     assert page.evaluate("window.__marker") == "same page"
     assert "verdict=denied" in page.url
     # A viewer cannot edit or merge.
@@ -108,7 +108,7 @@ def test_an_editor_dismisses_one_suggested_duplicate_and_merges_another(
 
     water = rows.filter(has_text="Harbour Point Water")
     click(page, water.get_by_role("button", name="Not the same"))
-    page.wait_for_function("document.querySelectorAll('li.duplicate').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('li.duplicate').length === 1")
     assert "kept as different parties" in page.locator("#duplicates-status").text_content()
 
     click(page, rows.first.get_by_role("link", name="Review merge"))

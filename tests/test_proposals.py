@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 HTMX = {"HX-Request": "true"}
 
-ARTICLE = """Harbour council denies cutting ferry safety checks
+ARTICLE = """Row over ferry safety checks in the harbour
 
 The Harbour Council has denied claims that it cut safety inspections on the city's ferries to save money.
 

@@ -56,14 +56,14 @@ def test_results_appear_as_you_type_and_filters_narrow_them(
     assert page.locator(".hits-articles li").count() == 2
 
     page.get_by_label("Final verdict").select_option("denied")
-    page.wait_for_function(f"{COUNT} === 1")
+    page.wait_for_function(f"() => {COUNT} === 1")
     assert "There is no risk to anyone drinking this water" in results.first.inner_text()
     assert "verdict=denied" in page.url
 
     page.get_by_label("Final verdict").select_option("")
     page.get_by_label("Party").fill("brightwater")
     page.get_by_label("Party").press("Enter")
-    page.wait_for_function(f"{COUNT} === 2")  # their two statements about water
+    page.wait_for_function(f"() => {COUNT} === 2")  # their two statements about water
     assert page.evaluate("window.__marker") == "same page"
     screenshot(page, "search-live-filtered")
 

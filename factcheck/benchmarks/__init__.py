@@ -1,10 +1,11 @@
 """`make bench`: every module in this package measures one area and adds rows to one table.
 
-A module defines `run(table: Table) -> None`; rows are (area, what, figure, budget). Benchmarks run
-against the development database named by DATABASE_URL (never the test database; `manage.py
-bench` refuses with DEBUG off) and create what they need with generate_data-style bulk inserts.
-They record what they create in a `Made` and delete exactly that: never "every row above the id
-we started from", which on a shared database takes colleagues' work with it.
+A module defines `run(table: Table) -> None`; rows are (area, what, figure, budget); one without
+`run` is a helper (servers.py). Benchmarks run against the development database named by
+DATABASE_URL (never the test database; `manage.py bench` refuses with DEBUG off) and create what
+they need with generate_data-style bulk inserts. They record what they create in a `Made` and
+delete exactly that: never "every row above the id we started from", which on a shared database
+takes colleagues' work with it.
 """
 
 from __future__ import annotations
@@ -66,7 +67,9 @@ def modules(only: list[str] | None = None) -> list:
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if only and info.name not in only:
             continue
-        found.append(importlib.import_module(f"{__name__}.{info.name}"))
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "run"):  # the rest are helpers (servers)
+            found.append(module)
     return found
 
 

@@ -11,8 +11,11 @@ Layers, bottom up (each imports only the ones above it in this list):
   apostrophes, duplicate paragraphs (captions printed several times);
 - quotes: quotation marks paired per paragraph, quote interiors masked, sentences;
 - speakers: names, titles, kinds and pronoun antecedents (generic cues, no name lists);
-- statements: speech verbs and "according to" read on the masked text, each giving a
-  speaker and what was said; quotes take the speaker next to them or of their paragraph.
+- lexicon: speech verbs by how their content follows, attribution patterns, word helpers;
+- subjects, resolve: the noun phrase naming a speaker beside a verb, and its party;
+- reported: speech verbs and "according to" read on the masked text, each giving a speaker
+  and what was said; placement: quotes take the speaker next to them or of their paragraph;
+- statements: the paragraph walk tying these together (find_statements).
 """
 
 from __future__ import annotations

@@ -21,7 +21,6 @@ _HTML_HINT = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\ufffe]")
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n")
-_QUOTE_MARKS = '"“”„«»'
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 "
@@ -49,6 +48,27 @@ def decode(raw: str | bytes) -> str:
         pass
     # cp1252 leaves five bytes undefined; "replace" keeps the rest readable.
     return data.decode("cp1252", errors="replace")
+
+
+class NotText(ValueError):
+    """Bytes that are not an article's text: an image, a document, a program."""
+
+
+# Characters typed text never holds: C0 controls other than tab, newlines, vertical tab and form
+# feed, DEL, and the replacement mark left where a byte decoded to nothing.
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_SAMPLE = 64 * 1024
+
+
+def decode_text(raw: bytes) -> str:
+    """Bytes of an uploaded or imported article to text, as `decode` reads them; raises NotText
+    for a binary file (a NUL byte, or more than 1 % of characters no text contains)."""
+    text = decode(raw)
+    sample = text[:_SAMPLE]
+    odd = len(_BINARY.findall(sample))
+    if "\x00" in sample or odd > max(4, len(sample) // 100):
+        raise NotText("not text")
+    return text
 
 
 class _TextExtractor(HTMLParser):
@@ -232,7 +252,3 @@ def duplicate_paragraphs(text: str) -> list[tuple[int, int]]:
         else:
             seen.add(key)
     return duplicates
-
-
-def is_quote_mark(char: str) -> bool:
-    return char in _QUOTE_MARKS

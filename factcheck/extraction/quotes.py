@@ -36,16 +36,61 @@ def _trim(p: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Single quotation marks quote in British style and in headlines. A closing mark is also an
+# apostrophe, so only one followed by a non-letter can close ("don’t" never does).
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:‘|'(?=[^\W\d_]))")
+_SINGLE_CLOSE = re.compile(r"(?<=\S)[’'](?![^\W_])")
+
+
+def _single_quotes(p: str) -> list[Quote]:
+    """Quoted spans of a paragraph that has no double quotation marks."""
+    quotes: list[Quote] = []
+    pos = 0
+    while True:
+        o = _SINGLE_OPEN.search(p, pos)
+        if not o:
+            return quotes
+        start = o.start()
+        nxt = _SINGLE_OPEN.search(p, start + 1)
+        limit = nxt.start() if nxt else len(p)
+        closes = [c.start() for c in _SINGLE_CLOSE.finditer(p, start + 2, limit)]
+        close = next((c for c in closes if _clearly_closes(p, c)), closes[-1] if closes else -1)
+        if close >= 0:
+            quotes.append(Quote(start, close, True))
+            pos = close + 1
+        elif p[start] == "‘" and not nxt and (start == 0 or p[start - 1].isspace()):
+            quotes.append(Quote(start, len(p), False))  # it may go on in the next paragraph
+            return quotes
+        else:
+            pos = start + 1
+
+
+def _clearly_closes(p: str, i: int) -> bool:
+    """A closing mark after punctuation, before punctuation or the end, or after a word that
+    does not end in s (a plural possessive also ends in an apostrophe)."""
+    after = p[i + 1 : i + 2]
+    return (
+        p[i - 1] in ",.!?…"
+        or after in ("", ",", ".", ";", ":", "!", "?", ")", "—", "–")
+        or (after.isspace() and p[i - 1].casefold() not in "sz")
+    )
+
+
 def find_quotes(p: str) -> list[Quote]:
     """Quoted spans of a paragraph. Straight marks alternate; curly marks say which they are.
     A quote still open at the end of the paragraph runs to its end (it may continue in the
     next paragraph). A closing mark with nothing open, followed by a comma, closes a quote
     whose opening mark was lost: it is taken to start after the previous quote."""
-    quotes: list[Quote] = []
+    last_mark = max(p.rfind(c) for c in MARKS)
+    if last_mark < 0:
+        quotes = _single_quotes(p) if ("‘" in p or "'" in p) else []
+        for q in quotes:
+            q.start, q.end = _trim(p, q.open + 1, q.close)
+        return [q for q in quotes if q.end > q.start]
+    quotes = []
     inside = False
     start = -1
     n = len(p)
-    last_mark = max(p.rfind(c) for c in MARKS)
     for m in _MARK_RE.finditer(p):
         i = m.start()
         ch = p[i]
@@ -76,7 +121,9 @@ def find_quotes(p: str) -> list[Quote]:
             if inside:
                 quotes.append(Quote(start, i, True))
                 inside = False
-            elif after == ",":
+            elif after == "," or (not quotes and before in ",.!?…"):
+                # a lost opening mark: after the previous quote, or (the first mark of the
+                # paragraph closing a sentence) at the paragraph's start, continuing a quote
                 lost_start = quotes[-1].outer_end if quotes else 0
                 if i - lost_start > 20:
                     quotes.append(Quote(lost_start - 1, i, True))
@@ -94,6 +141,11 @@ def mask(p: str, quotes: list[Quote]) -> str:
         return p
     chars = list(p)
     for q in quotes:
+        # downstream rules look for double marks only
+        if q.open >= 0 and chars[q.open] in "‘'":
+            chars[q.open] = "“"
+        if q.closed and chars[q.close] in "’'":
+            chars[q.close] = "”"
         lo, hi = q.open + 1, q.close
         last = hi - 1
         while last >= lo and chars[last].isspace():

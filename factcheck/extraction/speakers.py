@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from factcheck.extraction import first_names
 from factcheck.extraction.records import Party
 
 _TOKEN = r"[A-Z][\w’'&\-]*"
@@ -51,7 +52,7 @@ TITLE_WORDS = frozenset(
     commander inspector superintendent sheriff detective agent defenseman goalie winger center
     forward striker midfielder defender quarterback pitcher player star veteran rookie
     spokesperson owner partner president-elect candidate lawmaker legislator councilman
-    councilwoman councillor trustee principal dean provost analyst strategist""".split()
+    councilwoman councillor trustee principal dean provost analyst strategist lady""".split()
 )
 ORG_WORDS = frozenset(
     """inc inc. corp corp. co co. ltd ltd. llc plc company companies corporation group holdings
@@ -69,7 +70,7 @@ GOVERNMENT_WORDS = frozenset(
 )
 MEDIA_WORDS = frozenset(
     """news times post press journal herald tribune gazette magazine daily weekly radio
-    television tv broadcasting channel wire businessweek newspaper telegraph guardian observer
+    television tv broadcasting channel wire newspaper telegraph guardian observer
     chronicle reporter insider""".split()
 )
 # Lower-case heads that make a common noun phrase a plausible (anonymous) source.
@@ -79,7 +80,7 @@ SOURCE_NOUNS = frozenset(
     critics residents witnesses diplomat diplomats aide aides adviser advisers advisors member
     members commenter commenters user users investigators researchers scientists economists
     lawmakers leaders authorities police prosecutors insiders executive executives employees
-    staff workers activists settlers groups group some many others one mother father parent
+    staff workers activists groups group some many others one mother father parent
     parents woman man teacher doctor doctors forecasters economists analysts observers
     scientists campaigners protesters officers""".split()
 )
@@ -115,10 +116,6 @@ def norm_key(name: str) -> str:
     return _NON_WORD.sub("", name.casefold())
 
 
-def tokens_of(name: str) -> list[str]:
-    return name.split()
-
-
 def strip_possessive(word: str) -> tuple[str, bool]:
     if word.endswith(("'s", "’s")):
         return word[:-2], True
@@ -127,13 +124,39 @@ def strip_possessive(word: str) -> tuple[str, bool]:
     return word, False
 
 
+# Gendered honorifics and title nouns: grammar, not names.
+_MALE_WORDS = frozenset(
+    "mr mr. sir spokesman chairman congressman councilman king prince father brother son "
+    "husband businessman".split()
+)
+_FEMALE_WORDS = frozenset(
+    "mrs mrs. ms ms. dame miss spokeswoman chairwoman congresswoman councilwoman queen princess "
+    "mother sister daughter wife businesswoman".split()
+)
+
+
+HONORIFIC_SURNAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w’'-]+)")
+_GENDERED_APPOSITIVE = re.compile(
+    r"\b([A-Z][\w’'-]+),\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?("
+    + "|".join(sorted((_MALE_WORDS | _FEMALE_WORDS) - HONORIFICS))
+    + r")\b"
+)
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def looks_person_name(name: str) -> bool:
-    """Two to four capitalised words, none of them an organisation or title word."""
+    """Two to four capitalised words, none of them an organisation or title word; middle
+    initials ('William J. Hardy') come on top."""
     words = name.split()
     if not 2 <= len(words) <= 4:
         return False
     if words[0].casefold() in MONTHS_DAYS:
         return False
+    inner = [w for w in words[1:-1] if _INITIAL.fullmatch(w)]
+    if inner:
+        words = [w for w in words if w not in inner]
+        if len(words) < 2:
+            return False
     for w in words:
         low = w.casefold().rstrip(".")
         if not w[:1].isupper() or any(ch.isdigit() for ch in w):
@@ -185,7 +208,7 @@ class PartyInfo:
 
     def add_alias(self, alias: str) -> None:
         alias = " ".join(alias.split()).strip(" ,.;:")
-        if alias and alias != self.name and alias not in self.aliases and len(alias) < 90:
+        if 1 < len(alias) < 90 and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
 
     def freeze(self) -> Party:
@@ -216,6 +239,8 @@ class Registry:
         self.mention_positions: dict[str, list[int]] = {}
         # two-word capitalised names never seen with a title: people only by their look
         self.namelike_mentions: list[tuple[int, str]] = []
+        self._genders: dict[str, str | None] = {}
+        self._honorifics: dict[str, set[str]] | None = None
 
     # -- first pass -------------------------------------------------------------------------
     def scan(self, masked_text: str) -> None:
@@ -441,7 +466,7 @@ class Registry:
         i = bisect.bisect_right(self.person_mentions, (pos, "\uffff"))
         for _, name in reversed(self.person_mentions[max(0, i - 300) : i]):
             info = self.parties.get(name)
-            if info and any(title in t.casefold() for t in info.titles):
+            if info and any(_title_matches(title, t) for t in info.titles):
                 return name
         return None
 
@@ -465,8 +490,57 @@ class Registry:
                 best = (name, n)
         return best[0] if best else None
 
+    def gender(self, name: str, text: str) -> str | None:
+        """'m' or 'f' for a person the text marks so (Mr./Ms. before the surname, a gendered
+        title such as 'spokeswoman'), else None. No list of first names."""
+        if name not in self._genders:
+            self._genders[name] = self._find_gender(name, text)
+        return self._genders[name]
+
+    def _find_gender(self, name: str, text: str) -> str | None:
+        info = self.parties.get(name)
+        if not info or info.kind != "person":
+            return None
+        words = set()
+        for t in info.titles + info.aliases:
+            words.update(w.casefold() for w in t.split())
+        if self._honorifics is None:
+            self._honorifics = {}
+            for m in HONORIFIC_SURNAME.finditer(text):
+                self._honorifics.setdefault(m.group(2), set()).add(m.group(1).casefold())
+            # 'Ana Ruiz, a spokeswoman for the port': a gendered noun in apposition
+            for m in _GENDERED_APPOSITIVE.finditer(text):
+                self._honorifics.setdefault(m.group(1), set()).add(m.group(2).casefold())
+        words |= self._honorifics.get(name.split()[-1], set())
+        male, female = bool(words & _MALE_WORDS), bool(words & _FEMALE_WORDS)
+        if male != female:
+            return "m" if male else "f"
+        if not male:  # no title says: a given name on one list does
+            given = {n.split()[0].casefold() for n in (name, *info.aliases) if " " in n}
+            female, male = bool(given & first_names.FEMININE), bool(given & first_names.MASCULINE)
+            if male != female:
+                return "m" if male else "f"
+        return None
+
     def freeze(self, used: set[str]) -> tuple[Party, ...]:
         return tuple(self.parties[n].freeze() for n in self.parties if n in used)
+
+
+def _title_matches(title: str, held: str) -> bool:
+    """'senator' is held by 'Sen. Alma Reyes' as by 'the senator from Ohio'."""
+    held = held.casefold()
+    if title in held:
+        return True
+    words = held.split()
+    if any(w.endswith(".") and len(w) > 2 and title.startswith(w[:-1]) for w in words):
+        return True
+    # 'the CEO' holds 'chief executive', 'the CFO' 'chief financial officer'
+    if title.isalpha() and 2 <= len(title) <= 4:
+        for k in range(len(words)):
+            initials = "".join(w[:1] for w in words[k : k + len(title)])
+            if initials == title or (len(title) > 2 and initials + "o" == title):
+                return True
+    return False
 
 
 def _namelike(name: str, text: str, offset: int) -> bool:

@@ -9,25 +9,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from factcheck.highlight import paragraphs
+from factcheck.links import safe_href
 from factcheck.models import Article, Comment, Statement, Verdict, Verdicts
 
 VERDICT_LABELS = dict(Verdicts.choices)
-
-
-def safe_link(url: str) -> str:
-    """The URL if it is an http(s) link a reader may follow, else "" (no javascript: links)."""
-    url = (url or "").strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    return url if parts.scheme in {"http", "https"} and parts.netloc else ""
 
 
 def person_name(user) -> str:
@@ -125,7 +115,7 @@ class ReportStatement:
                     continue
                 seen.add(url)
                 title = str(item.get("title") or "").strip()
-                out.append(Evidence(url=url, title=title, href=safe_link(url)))
+                out.append(Evidence(url=url, title=title, href=safe_href(url)))
         return out
 
 
@@ -166,7 +156,7 @@ class ArticleReport:
     @property
     def article_href(self) -> str:
         """The article's own address as a link, if it is one a reader may follow."""
-        return safe_link(self.article.url)
+        return safe_href(self.article.url)
 
     @property
     def settled(self) -> int:

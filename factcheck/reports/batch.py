@@ -12,8 +12,10 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -24,6 +26,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import DataError, IntegrityError, transaction
 
+from factcheck.extraction.clean import NotText, decode_text
 from factcheck.ingest import IngestError, fetch_article
 from factcheck.models import Article
 
@@ -32,6 +35,7 @@ ADDRESS_SUFFIXES = {".urls", ".txt"}  # a .txt of addresses only is a list, else
 MAX_FILES = 500
 MAX_BATCH_BYTES = 100 * 1024 * 1024  # a batch, unpacked; larger ones go in parts
 CSV_COLUMNS = ["title", "outlet", "url", "date", "text"]
+_READ_SUFFIXES = TEXT_SUFFIXES | {".csv", ".urls"}
 
 
 class BatchProblem(Exception):
@@ -78,15 +82,14 @@ def _limit() -> int:
     return settings.ARTICLE_MAX_BYTES
 
 
-def _decode(raw: bytes, source: str) -> str:
-    if b"\x00" in raw[:8192]:
-        raise BatchProblem(f"{source} is not a text file.")
-    if len(raw) > _limit():
-        raise BatchProblem(f"{source} is larger than the {_limit() // 1024} KB an article may be.")
+def _decode(raw: bytes, source: str, limit: int | None = None) -> str:
+    limit = limit or _limit()
+    if len(raw) > limit:
+        raise BatchProblem(f"{source} is larger than the {limit // 1024} KB an article may be.")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+        return decode_text(raw)
+    except NotText:
+        raise BatchProblem(f"{source} is not a text file.") from None
 
 
 class _Title(HTMLParser):
@@ -172,10 +175,42 @@ def from_folder(path: Path) -> Batch:
     return from_files((str(p.relative_to(path)), p.read_bytes()) for p in files)
 
 
+# What the zip module can inflate; anything else (or a newer method) is refused by name.
+_ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+_CHUNK = 64 * 1024
+
+
+def _read_member(archive: zipfile.ZipFile, member: zipfile.ZipInfo, name: str, limit: int) -> bytes:
+    """The member's bytes, inflated a chunk at a time and refused as soon as they pass `limit`:
+    the declared size may lie, and a bomb must never be inflated whole in memory."""
+    where = f"{member.filename} in {name}"
+    if member.flag_bits & 0x1:
+        raise BatchProblem(f"{where} is encrypted; send the files without a password.")
+    if member.compress_type not in _ZIP_METHODS:
+        raise BatchProblem(
+            f"{where} is compressed with a method the desk cannot read "
+            f"(method {member.compress_type}); zip it again with ordinary compression."
+        )
+    chunks, size = [], 0
+    try:
+        with archive.open(member) as stream:
+            while chunk := stream.read(_CHUNK):
+                size += len(chunk)
+                if size > limit:
+                    raise BatchProblem(f"{where} is larger than an article may be.")
+                chunks.append(chunk)
+    except BatchProblem:
+        raise
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, EOFError, RuntimeError) as e:
+        # Bad CRC, a corrupt deflate or bzip2 stream, a truncated member.
+        raise BatchProblem(f"{where} is damaged and cannot be read ({e}).") from None
+    return b"".join(chunks)
+
+
 def _from_zip(name: str, raw: bytes, batch: Batch) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError):
         raise BatchProblem(f"{name} is not a readable zip file.") from None
     members = [m for m in archive.infolist() if not m.is_dir()]
     if len(members) > MAX_FILES:
@@ -184,13 +219,25 @@ def _from_zip(name: str, raw: bytes, batch: Batch) -> None:
         raise BatchProblem(
             f"{name} unpacks to more than {MAX_BATCH_BYTES // 1024**2} MB; split it."
         )
-    inner = []
+    inner, total = [], 0
     for member in sorted(members, key=lambda m: m.filename):
-        # Refuse zip bombs before inflating them: the declared size must fit an article.
-        if member.file_size > _limit() and not member.filename.lower().endswith(".csv"):
-            raise BatchProblem(f"{member.filename} in {name} is larger than an article may be.")
-        inner.append((member.filename, archive.read(member)))
-    nested = from_files((n, r) for n, r in inner if not n.lower().endswith(".zip"))
+        lowered = member.filename.lower()
+        if PurePosixPath(lowered).name.startswith(".") or "__macosx" in lowered:
+            continue  # the Mac's resource forks: not articles, and never reported
+        if lowered.endswith(".zip") or PurePosixPath(lowered).suffix not in _READ_SUFFIXES:
+            if not lowered.endswith(".zip"):
+                inner.append((member.filename, b""))  # reported as skipped, never inflated
+            continue
+        # A CSV holds many articles; any other file is one.
+        limit = MAX_BATCH_BYTES - total if lowered.endswith(".csv") else _limit()
+        content = _read_member(archive, member, name, limit)
+        total += len(content)
+        if total > MAX_BATCH_BYTES:
+            raise BatchProblem(
+                f"{name} unpacks to more than {MAX_BATCH_BYTES // 1024**2} MB; split it."
+            )
+        inner.append((member.filename, content))
+    nested = from_files(inner)
     batch.drafts.extend(nested.drafts)
     batch.skipped.extend(nested.skipped)
 
@@ -219,14 +266,21 @@ def from_addresses(text: str, name: str) -> list[Draft]:
 
 
 def _decode_csv(raw: bytes, name: str) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    return _decode(raw, name, limit=MAX_BATCH_BYTES)
 
 
 def from_csv(text: str, name: str = "the CSV") -> list[Draft]:
+    # The csv module refuses cells over 131,072 characters by default: allow an article's worth
+    # (the length check below names the row when a cell is longer still).
+    csv.field_size_limit(max(csv.field_size_limit(), _limit() + 1))
     reader = csv.DictReader(io.StringIO(text))
+    try:
+        return _csv_drafts(reader, name)
+    except csv.Error as e:
+        raise BatchProblem(f"Line {reader.line_num} of {name} is not valid CSV ({e}).") from None
+
+
+def _csv_drafts(reader: csv.DictReader, name: str) -> list[Draft]:
     header = [h.strip().lower() for h in reader.fieldnames or []]
     # A url column without text lists articles to fetch; their titles come from the pages.
     missing = [c for c in ("title", "text") if c not in header and "url" not in header]

@@ -6,6 +6,7 @@ Rating scale (documented in the README): 1 = Denied (worst), 2 = Disputed, 3 = C
 
 from __future__ import annotations
 
+from factcheck.links import safe_href
 from factcheck.models import Party
 from factcheck.reports.article import ArticleReport, ReportStatement
 
@@ -29,8 +30,8 @@ def render(report: ArticleReport, *, report_url: str) -> list[dict]:
     """ClaimReview objects; `report_url` is the absolute URL of the published report."""
     article = report.article
     appearance: dict = {"@type": "NewsArticle", "headline": article.title}
-    if article.url:
-        appearance["url"] = article.url
+    if safe_href(article.url):
+        appearance["url"] = safe_href(article.url)
     if article.published_on:
         appearance["datePublished"] = article.published_on.isoformat()
     if article.outlet:

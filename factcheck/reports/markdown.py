@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck.reports.article import ArticleReport, safe_link
+from factcheck.links import safe_href
+from factcheck.reports.article import ArticleReport
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", re.MULTILINE)
@@ -26,7 +27,7 @@ def _one_line(text: str) -> str:
 
 
 def _link(title: str, url: str) -> str:
-    href = safe_link(url)
+    href = safe_href(url)
     label = escape(_one_line(title) or url)
     if not href:
         return label

@@ -25,6 +25,7 @@ from django.utils import timezone
 from psycopg.errors import UniqueViolation
 from psycopg.types.json import Jsonb
 
+from factcheck.links import safe_href
 from factcheck.models import (
     Article,
     Assignment,
@@ -33,6 +34,7 @@ from factcheck.models import (
     Revision,
     Statement,
     Verdict,
+    Verdicts,
     normalise_name,
 )
 from factcheck.reports.backup import (
@@ -178,6 +180,136 @@ def _check_header(header: dict) -> None:
         )
 
 
+# What each field of a row may hold, as export.schema.json says: (test, what it must be). Checked
+# row by row as the file streams past, so a malformed archive is refused by name before any of it
+# reaches a page.
+Rule = tuple[Callable[[Any], bool], str]
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_evidence(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(link, dict)
+        and set(link) <= {"url", "title"}
+        and safe_href(link.get("url")) == link.get("url")
+        and isinstance(link.get("title", ""), str)
+        for link in value
+    )
+
+
+def _one_of(choices: Iterable[str]) -> Rule:
+    allowed = sorted(choices)
+    return (lambda v: isinstance(v, str) and v in allowed), "one of " + ", ".join(
+        repr(c) for c in allowed
+    )
+
+
+STR: Rule = (lambda v: isinstance(v, str), "text")
+TEXT: Rule = (lambda v: isinstance(v, str) and bool(v.strip()), "non-empty text")
+ID: Rule = (lambda v: _is_int(v) and v >= 1, "a positive whole number")
+REF: Rule = (lambda v: v is None or (_is_int(v) and v >= 1), "a positive whole number or null")
+COUNT: Rule = (lambda v: _is_int(v) and v >= 0, "a whole number, 0 or more")
+BOOL: Rule = (lambda v: isinstance(v, bool), "true or false")
+PERSON: Rule = (lambda v: v is None or (isinstance(v, str) and bool(v)), "a username or null")
+EVIDENCE: Rule = (_is_evidence, 'a list of {"url": "http(s)://…", "title": "…"}')
+RECORD: Rule = (
+    # A revision's before/after: an object or nothing; evidence inside it is evidence.
+    lambda v: v is None or (isinstance(v, dict) and _is_evidence(v.get("evidence", []))),
+    "an object (with any evidence as a list of http(s) links) or null",
+)
+NAMES: Rule = (
+    lambda v: isinstance(v, list) and all(isinstance(a, str) for a in v),
+    "a list of text",
+)
+IDS: Rule = (
+    lambda v: v is None or (isinstance(v, list) and all(ID[0](s) for s in v)),
+    "a list of ids or null",
+)
+
+FIELDS: dict[str, dict[str, Rule]] = {
+    "users": {"username": TEXT, "first_name": STR, "last_name": STR},
+    "parties": {
+        "id": ID,
+        "name": TEXT,
+        "kind": _one_of(Party.Kind.values),
+        "affiliation": REF,
+        "aliases": NAMES,
+    },
+    "articles": {
+        "id": ID,
+        "title": TEXT,
+        "outlet": STR,
+        "url": STR,
+        "byline": STR,
+        "status": _one_of(Article.Status.values),
+        "blind_review": BOOL,
+        "created_by": PERSON,
+        "raw_text": STR,
+        "text": TEXT,
+    },
+    "statements": {
+        "id": ID,
+        "article": ID,
+        "speaker": REF,
+        "start": COUNT,
+        "end": COUNT,
+        "quote": TEXT,
+        "direct": BOOL,
+        "check_worthy": BOOL,
+        "origin": _one_of(Statement.Origin.values),
+        "position": COUNT,
+        "final_verdict": _one_of(["", *Verdicts.values]),
+        "final_note": STR,
+        "final_by": PERSON,
+        "version": ID,
+        "accepted_by": PERSON,
+    },
+    "verdicts": {
+        "id": ID,
+        "statement": ID,
+        "reviewer": TEXT,
+        "value": _one_of(Verdicts.values),
+        "rationale": STR,
+        "evidence": EVIDENCE,
+    },
+    "comments": {"id": ID, "statement": ID, "author": PERSON, "body": TEXT},
+    "assignments": {
+        "id": ID,
+        "article": ID,
+        "reviewer": TEXT,
+        "assigned_by": PERSON,
+        "statements": IDS,
+    },
+    "revisions": {
+        "id": ID,
+        "article": REF,
+        "statement": REF,
+        "party": REF,
+        "actor": PERSON,
+        "action": _one_of(Revision.Action.values),
+        "before": RECORD,
+        "after": RECORD,
+    },
+}
+
+
+def _check_fields(table: str, row: dict, n: int) -> None:
+    where = f"{table} row {n}" + (f" (id {row['id']})" if _is_int(row.get("id")) else "")
+    for field, (test, expected) in FIELDS[table].items():
+        if field in row and not test(row[field]):
+            raise ImportProblem(f"{where}: {field} must be {expected}, not {_shorten(row[field])}.")
+    if table == "statements" and row["end"] <= row["start"]:
+        raise ImportProblem(f"{where}: end must come after start.")
+
+
+def _shorten(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def _checked(table: str, rows: Iterable[Any]) -> Iterator[dict]:
     required = REQUIRED[table]
     key = "username" if table == "users" else "id"
@@ -188,6 +320,7 @@ def _checked(table: str, rows: Iterable[Any]) -> Iterator[dict]:
         missing = sorted(required - row.keys())
         if missing:
             raise ImportProblem(f"{table} row {n} lacks {', '.join(missing)}.")
+        _check_fields(table, row, n)
         if row[key] in seen:
             raise ImportProblem(f"Duplicate in {table}: {key} {row[key]!r} appears twice.")
         seen.add(row[key])

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 
-from factcheck.urls import articles, exports, review, search
-from factcheck.views import site
+from factcheck.api import api, no_such_address
+from factcheck.urls import articles, exports, jobs, review, search, tokens
+from factcheck.views import accounts, site
 from factcheck.views.review import live
 
 urlpatterns = [
@@ -17,7 +18,16 @@ urlpatterns = [
     path("articles/", include(exports.article_urls)),
     path("agreement/", live.desk_agreement, name="desk_agreement"),
     path("exports/", include(exports)),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("jobs/", include(jobs)),
+    path("healthz", site.healthz, name="healthz"),
+    path("api/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", no_such_address),
+    path("accounts/tokens/", include(tokens)),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=accounts.LoginForm),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("favicon.ico", site.favicon, name="favicon"),

@@ -8,6 +8,7 @@ from factcheck.views import exports
 
 article_urls = [
     path("<int:pk>/export/<str:fmt>/", exports.article_export, name="article_export"),
+    path("<int:pk>/export/pdf/background/", exports.pdf_background, name="pdf_background"),
 ]
 
 urlpatterns = [

@@ -24,9 +24,11 @@ def article_for(request: HttpRequest, pk: int, perm: str = "view_article") -> Ar
 
 
 def statement_for(
-    request: HttpRequest, article_pk: int, pk: int, perm: str = "view_statement"
+    request: HttpRequest, article_pk: int | None, pk: int, perm: str = "view_statement"
 ) -> Statement:
+    """A live statement; of that article when `article_pk` is given (the API names none)."""
     require(request, perm)
-    return get_object_or_404(
-        Statement.objects.live().select_related("speaker", "article"), pk=pk, article_id=article_pk
-    )
+    found = Statement.objects.live().select_related("speaker", "article")
+    if article_pk is not None:
+        found = found.filter(article_id=article_pk)
+    return get_object_or_404(found, pk=pk)

@@ -14,8 +14,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from factcheck import jobs
 from factcheck.models import Article, Party, Verdict
 from factcheck.reports import (
     FORMATS,
@@ -141,9 +142,11 @@ def export_page(request: HttpRequest) -> HttpResponse:
     return render(request, "exports/page.html", context)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @login_required
 def export_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The export streamed now (GET), or written by a background worker to the shared folder,
+    for its job page to link (POST: a large export that should not hold a request open)."""
     _require_bulk_export(request)
     if fmt not in BULK_FORMATS:
         raise Http404("No such export format.")
@@ -151,6 +154,10 @@ def export_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Fix the filters before exporting: " + _errors(form))
         return redirect(f"{reverse('export_page')}?{request.GET.urlencode()}")
+    if request.method == "POST":
+        job = jobs.start_export(fmt, request.user, query=jobs.export_query(request.GET))
+        jobs.watch(request, job)
+        return redirect(job)
     selection = form.selection()
     stream = spreadsheet.stream(selection) if fmt == "csv" else backup.stream(selection)
     stamp = timezone.now().strftime("%Y-%m-%d-%H%M")
@@ -166,6 +173,7 @@ def _errors(form) -> str:
 @require_http_methods(["GET", "POST"])
 @login_required
 def batch_import(request: HttpRequest) -> HttpResponse:
+    """Read the batch now (so a bad file is refused at once), import it in the background."""
     require(request, "add_article")
     form = BatchImportForm(request.POST or None, request.FILES or None)
     problem = ""
@@ -178,15 +186,24 @@ def batch_import(request: HttpRequest) -> HttpResponse:
                     f"the files come to more than {limit} MB; send them in parts."
                 )
             found = batch.from_files((f.name, f.read()) for f in uploads)
-            articles = batch.submit(found, created_by=request.user)
         except batch.BatchProblem as e:
             problem = f"Nothing was imported: {e}"
         else:
-            n = len(articles)
-            note = f"{n} article{'s' if n != 1 else ''} imported and on the desk."
-            if found.skipped:
-                note += " Skipped (not .txt, .html, .md or .csv): " + ", ".join(found.skipped)
-            messages.success(request, note)
-            return redirect("article_list")
+            names = ", ".join(f.name for f in uploads)
+            n = len(found.drafts)
+            job = jobs.start_import(
+                found, request.user, f"Import of {n} article{'s' if n != 1 else ''} from {names}"
+            )
+            jobs.watch(request, job)
+            return redirect(job)
     status = 400 if request.method == "POST" else 200
     return render(request, "exports/import.html", {"form": form, "problem": problem}, status=status)
+
+
+@require_POST
+@login_required
+def pdf_background(request: HttpRequest, pk: int) -> HttpResponse:
+    article = _exportable_article(request, pk)
+    job = jobs.start_export("pdf", request.user, article_pk=article.pk)
+    jobs.watch(request, job)
+    return redirect(job)

@@ -16,6 +16,8 @@ from html import escape as _escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from factcheck.links import safe_href
+
 
 def esc(value) -> str:
     return _escape(str(value), quote=True)
@@ -119,10 +121,9 @@ def evidence_html(links) -> SafeString:
     if not links:
         return mark_safe("")
     items = "".join(
-        f'<li><a href="{esc(link["url"])}" rel="noopener noreferrer nofollow" target="_blank">'
-        f"{esc(link.get('title') or link['url'])}</a></li>"
-        if str(link.get("url", "")).lower().startswith(("http://", "https://"))
-        # An archive imported from elsewhere could carry a javascript: address: show, never link.
+        f'<li><a href="{esc(safe_href(link["url"]))}" rel="noopener noreferrer nofollow" '
+        f'target="_blank">{esc(link.get("title") or link["url"])}</a></li>'
+        if safe_href(link.get("url"))
         else f"<li>{esc(link.get('title') or link.get('url', ''))}</li>"
         for link in links
     )

@@ -14,3 +14,9 @@ from django.views.decorators.http import require_GET
 def favicon(request: HttpRequest) -> HttpResponse:
     """Pages that name no icon (the standalone HTML report) make browsers ask for /favicon.ico."""
     return redirect(static("factcheck/favicon.svg"), permanent=True)
+
+
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers, and the load test's ceiling: no session, no database."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -19,6 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect, reswap, retarget, trigg
 
 from factcheck.forms import (
     StatementEditForm,
+    error_text,
 )
 from factcheck.models import (
     EditConflict,
@@ -81,7 +82,7 @@ def statement_add(request: HttpRequest, article_pk: int) -> HttpResponse:
                 str(exc) if isinstance(exc, ValueError) else "That statement could not be saved."
             )
     else:
-        error = "Select some text of the article first."
+        error = error_text(form, fallback="Select some text of the article first.")
     if error:
         if request.htmx:
             return render(request, "review/notice.html", {"error": error}, status=400)
@@ -150,7 +151,7 @@ def statement_edit(request: HttpRequest, article_pk: int, pk: int) -> HttpRespon
                     response, "statement-added", {"statement": statement.pk}, after="settle"
                 )
         else:
-            error = " ".join(e for errors in form.errors.values() for e in errors)
+            error = error_text(form, fallback="Select the statement's text in the article again.")
     else:
         form = StatementEditForm(
             initial={

@@ -12,6 +12,7 @@ from django_htmx.http import trigger_client_event
 from factcheck.forms import (
     FinalVerdictForm,
     VerdictDetailForm,
+    error_text,
 )
 from factcheck.models import (
     EditConflict,
@@ -184,7 +185,7 @@ def final_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRespons
                     },
                 )
         else:
-            error = "Choose a final verdict (or Not settled) and try again."
+            error = error_text(form, "Choose a final verdict (or Not settled) and try again.")
     context = {
         "final_choices": FINAL_CHOICES,
         "final_chosen": chosen,

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factcheck', '0008_statement_final_version'),
+        ('factcheck', '0010_jobs'),
     ]
 
     operations = [

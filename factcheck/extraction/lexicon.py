@@ -1,0 +1,315 @@
+"""The words and patterns of reported speech in English news: speech verbs by how their
+content follows, attribution frames, determiners and the small word helpers they need.
+
+Closed-class words and verb classes only; names of people, outlets or topics do not belong here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that carry reported speech (or a stated position), by how their content follows.
+CLAUSE_VERBS = """said says say saying told tells tell telling wrote writes writing added adds
+adding insisted insists insisting argued argues arguing stated states stating explained explains
+explaining noted notes noting acknowledged acknowledges acknowledging admitted admits admitting
+confirmed confirms confirming announced announces announcing assured assures assuring responded
+responds responding replied replies replying stressed stresses stressing reiterated reiterates
+reiterating emphasized emphasised emphasizes emphasises emphasizing emphasising warned warns
+warning cautioned cautions cautioning complained complains complaining conceded concedes
+conceding declared declares declaring asserted asserts asserting contended contends contending
+alleged alleges alleging predicted predicts predicting pledged pledges pledging promised promises
+vowed vows vowing revealed reveals disclosed discloses disclosing claimed claims claiming claim
+asked asks asking urged urges urging questioned questions believes believed thinks suggested
+suggests suggesting recalled recalls recalling testified testifies testifying agreed agrees
+agreeing reported reports report ruled rules observed observes observing remarked countered
+counters countering disagreed disagrees answered answers found finds concluded concludes showed
+shows tweeted tweets tweeting estimated estimates maintained maintains maintaining speculated
+speculates speculating recounted recounts lamented laments lamenting boasted boasts boasting
+joked jokes joking quipped quips shouted shouts shouting yelled yells yelling screamed screams
+exclaimed exclaims retorted retorts pleaded pleads acknowledge admit agree allege argue assert
+believe concede contend disagree explain insist predict suggest warn""".split()
+OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
+criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
+welcomes praised praises slammed slams blasted decried decries demanded demands blamed blames
+accused accuses hailed hails lauded lauds cited cites citing""".split()
+# Verbs that characterise something, reported speech when the characterisation is given:
+# "described the plan as reckless", "called the plan “reckless”".
+CHARACTERISING = frozenset("described describes describing called calls calling".split())
+AS_FRAME = re.compile(r"\s+[^,;:.!?\"“”]{1,100}?\sas\s(?!(?:he|she|they|it|we|I|you)\b)")
+QUOTE_FRAME = re.compile(r"\s+[^,;:.!?\"“”]{0,60}?[\"“][^\"”]*[\"”]")
+# Nouns as often as verbs, and plain (plural-subject) present forms, which are also infinitives
+# and imperatives: only a speech verb when a clause or a speaker is plainly attached.
+AMBIGUOUS = frozenset(
+    """claims claim states reports report notes questions answers rules warning asks demands
+    pledges promises vows found finds concluded concludes showed shows remarks counters jokes
+    boasts quips pleads acknowledge admit agree allege argue assert believe concede contend
+    disagree explain insist predict suggest warn recounted recounts""".split()
+)
+THAT_ONLY = frozenset(
+    """found finds concluded concludes showed shows estimated estimates believed maintained
+    maintains""".split()
+)
+# Verbs whose object is more often a thing than a proposition; with a determiner after them
+# they state what happened rather than report a claim.
+NOUN_OBJECT_VERBS = frozenset(
+    """announced announces announcing announce revealed reveals disclosed discloses
+    disclosing declared declares""".split()
+)
+NOUN_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|a|an|the|plans?|new)\s")
+# "Ana Ruiz's claim that ...": nouns of saying whose that-clause is what was said
+SPEECH_NOUN_RE = re.compile(
+    r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?)['’]s\s+(?:[\w.]+\s+){0,3}?"
+    r"(?P<noun>announcement|claim|assertion|insistence|warning|suggestion|argument|promise|"
+    r"pledge|admission|contention|allegation|prediction|declaration|vow|boast)s?\s+that\s"
+)
+PREPOSITION_FIRST = re.compile(
+    r"\s*(?:Despite|After|Before|Since|Amid|Following|Given|With|Without|Under|Upon|Because of)\b"
+)
+TELL_VERBS = frozenset(
+    """told tells tell telling assured assures assuring warned warns cautioned urged urges asked
+    asks informed informs reminded reminds""".split()
+)
+PHRASE_VERBS = (
+    r"spoken out|spoke out|speaks out|voiced concerns?|expressed concerns?|called for|calls for|"
+    r"called on|called it|pointed out|points out|pointing out|made clear|makes clear"
+)
+
+
+def _trie(words: list[str]) -> str:
+    """One regex alternation for many words, sharing prefixes ("sa(?:id|ys|y|ying)"): the
+    engine then tries a handful of branches at each position instead of hundreds."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = ("(?:" + body + ")" if len(branches) == 1 else body) + "?"
+        return body
+
+    return render(tree)
+
+
+VERB_RE = re.compile(
+    r"\b(?:"
+    + PHRASE_VERBS
+    + "|"
+    + _trie(sorted(set(CLAUSE_VERBS) | set(OBJECT_VERBS) | CHARACTERISING))
+    + r")\b"
+)
+ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")
+NEGATED_BEFORE = re.compile(
+    r"\b(?:(?:did|does|do|would|will|could|can|has|have|had)(?:\s+not|n[’']t)|cannot|"
+    r"(?:declined|declines|refused|refuses)\s+to)\s+(?:\w+ly\s+)?$"
+)
+PASSIVE_BEFORE = re.compile(r"\b(?:is|was|were|be|been|being|are|am)\s+(?:\w+ly\s+)?$")
+BY_AGENT = re.compile(r"^\s+by\s+")
+# Where an attribution says what was said through: "in a statement", "in a televised speech".
+_MEDIUM = (
+    r"(?:statement|interview|email|e-mail|letter|post|speech|briefing|tweet|message|release|"
+    r"memo|filing|conference|call|video|broadcast|testimony|hearing|op-ed|column|essay|podcast|"
+    r"book|lawsuit|complaint|motion|ruling|affidavit|petition|report|study|paper|article|blog|"
+    r"newsletter|submission|document)"
+)
+# Words between a subject and its speech verb: adverbs, auxiliaries, time phrases, the medium,
+# and catenative verbs ("continued to insist", "went on to say", "appeared to suggest").
+ADVERB_TAIL = re.compile(
+    r"(?:\s*\b(?:also|however|then|still|later|earlier|again|previously|repeatedly|strongly|"
+    r"sharply|firmly|flatly|publicly|privately|initially|first|finally|ultimately|unanimously|"
+    r"quickly|immediately|separately|similarly|further|never|always|often|once|recently|now|too|"
+    r"already|just|only|simply|even|both|all|each|reportedly|apparently|allegedly|since|ever|"
+    r"(?:has|have|had|would|will|could|should|may|might|must|did|does|do)(?:\s+not|n['’]t)?|"
+    r"continu(?:e|es|ed)|went on|go(?:es)? on|appear(?:s|ed)?|seem(?:s|ed)?|"
+    r"to|last (?:week|month|year|night|weekend)|this (?:week|month|year|morning|afternoon)|"
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    rf"at (?:that|the) time|in (?:a|an) (?:\w+ )?{_MEDIUM}|"
+    r"earlier this \w+|[a-z]+ly)\s*,?)\s*$"
+)
+# the last relative pronoun of a segment and the clause after it
+RELATIVE_TAIL = re.compile(
+    r"\s(?:who|which|that)\b\s*(\S*)(?:(?!\b(?:who|which|that)\b)[^,;:\"“”]){0,160}$"
+)
+INFINITIVE_BEFORE = re.compile(
+    r"\b(?:to|do|does|did|will|would|could|should|may|might|must|can)\s+(?:\w+ly\s+)?$"
+)
+# a finite clause follows within a few words: "the budget was balanced"
+FINITE_SOON = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,5}?(?:is|was|are|were|has|have|had|will|would|can|could|should|"
+    r"may|might|must|did|does|do)\b"
+)
+QUOTED_AS = re.compile(
+    r"\s(?:(?:was|were|is|are|has been|have been|had been)\s+)?quoted\s+"
+    r"(?:(?:by|in|on)\s+[^,;]{1,60}?\s+)?as$"
+)
+TAIL_CLAUSE = re.compile(r"[,;:]|\b(?:that|to|about|if|whether|what|how|why)\b")
+CLAUSE_STOPS = frozenset(
+    """that which who whom whose if when while because but or as so though although since after
+    before where why how than then whether where until unless once despite""".split()
+)
+DOC_NOUNS = frozenset(
+    "report reports story article statement study survey analysis data paper document".split()
+)
+# ", a new study by" closing the words before a named source
+DOC_BY_TAIL = re.compile(
+    r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(DOC_NOUNS)) + r")\s+(?:by|from)$"
+)
+_DET_NP = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[\w’'-]+(?:\s+[\w’'-]+)?"
+# a list of common noun phrases opening a sentence: "The mayor, the police chief and the ..."
+DETERMINER_LIST = re.compile(rf"\s*((?:{_DET_NP},\s+)*{_DET_NP},?\s+and\s+{_DET_NP})\s")
+DETERMINERS = frozenset(
+    """the a an one two three four five some many several most all both another his her their
+    its""".split()
+)
+FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|I|my|me)\b", re.IGNORECASE)
+SECTION_HEAD = re.compile(
+    r"\b(?:full|complete|entire|whole)\b.{0,60}\bstatements?\b|\bstatements?\b.{0,30}\bin full\b",
+    re.IGNORECASE,
+)
+# "Taliban say they freed hostages": headlines report speech in the present tense
+# (verbs whose content is a clause; a headline's "X denies Y" names the denial the story
+# then reports)
+_HEADLINE_VERB = (
+    r"(?:says|say|tells|warns|claims|insists|insist|admits|vows|vow|urges|urge|predicts)"
+)
+HEADLINE_SPEECH = re.compile(
+    rf"^[A-Z][^,;:.!?]{{0,60}}?\s{_HEADLINE_VERB}\s+\S"  # "Taliban say they freed ..."
+    rf"|^[A-Z].{{8,}},\s+[^,;:]{{1,40}}?\s{_HEADLINE_VERB}\s*$"  # "..., CEO says"
+)
+# "Mayor Ana Ruiz: ..." at the start of a paragraph (up to five capitalised words; one only
+# when it is a person named elsewhere, as in a headline "Ruiz: ‘We will win’")
+SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
+SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
+WORD_RE = re.compile(r"\S+")
+# a wire dateline opening a story: "CEDAR RIDGE, Calif. (AP) — ", "(Reuters) - ", "LONDON — "
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+)?"
+    r"(?:\([A-Z][\w .&-]{0,30}\)\s*)?[—–-]+\s+(?=\S)"
+)
+# '"QUOTE," National Weather Service meteorologist': words describing the speaker after a quote
+QUOTE_THEN_DESCRIPTOR = re.compile(r"(?:,[\"”]|[\"”],)\s+((?:[\w’'.&-]+\s+){0,5}[\w’'.&-]+)$")
+DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
+# ", Raj Mehta," or ", the finance director," right after a source
+APPOSITIVE_AFTER = re.compile(r",\s*([^,;]{2,80}?),\s*(?=\S)")
+# where reported content ends: a participle adding another statement, or a dash opening the
+# writer's own aside ("... to help — but it is impossible to know whether ...")
+CONTENT_CUT = re.compile(
+    r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b"
+    r"|\s[—–]\s*(?:but|and|though|although|while|yet)\b"
+)
+TITLE_ABBREVIATIONS = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "prof": "professor",
+    "dr": "doctor",
+}
+COMPANY_NOUNS = frozenset(
+    """company firm group carrier automaker carmaker retailer bank airline manufacturer maker
+    startup chain conglomerate insurer lender chipmaker drugmaker""".split()
+)
+BY_SOURCE = re.compile(r"\bby\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|[A-Z][\w’'&.-]*))*)")
+ADVERB_BEFORE_VERB = re.compile(r"\b(?:all|both|also|have|has|had|\w+ly|never|not)\s+$")
+COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:then|also|later|\w+ly))*$")
+AUXILIARIES = frozenset(
+    "is was are were has have had will would can could should may might must did does".split()
+)
+WINDOW_BEFORE = 400  # characters of a sentence examined before a speech verb
+WINDOW_AFTER = 1500  # and after it (reported content longer than this is cut)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+LEADING_ADVERBIAL = re.compile(
+    rf"\s*(?:(?:on\s+)?{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:last|this|next)\s+(?:week|month|year|weekend|morning|night)|yesterday|today|"
+    rf"in\s+(?:a|an)\s+(?:\w+\s+)?{_MEDIUM}(?:\s+(?:to|with)\s+(?:the\s+)?[\w.’'-]+)?|"
+    r"(?:after|before|during|at)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+|"
+    r"on\s+(?:Twitter|Facebook|Instagram|X|social media|television|TV|the radio)|"
+    r"earlier|later|recently|publicly|privately)\s*,?\s+(?=\S)"
+)
+OBJECT_END = re.compile(
+    r"[,;:]|\s(?:and|but|which|who|while|because|after|before|when|as|saying|in a statement)\s"
+    r"|\s(?:announced|made|published|issued|released|posted|reported)\s"
+)
+
+
+LINKS = frozenset("of for the de del al and".split())
+LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )+$")
+
+
+def is_boundary(word: str) -> bool:
+    return word.endswith((",", ";", ":")) or any(c in word for c in '"“”—–') or "xxx" in word
+
+
+def is_possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s", "s'", "s’"))
+
+
+def word_spans(text: str, base: int) -> list[tuple[int, str]]:
+    return [(base + m.start(), m.group()) for m in WORD_RE.finditer(text)]
+
+
+def bare(word: str) -> str:
+    return word.strip(',.;:!?"“”‘’()[]—–-').casefold()
+
+
+def is_cap(word: str) -> bool:
+    w = word.lstrip('"“‘(')
+    return bool(w) and (w[0].isupper() or (w[0].isdigit() and len(w) > 1 and w[-1].isalpha()))
+
+
+def is_adverbial(tail: str) -> bool:
+    first = tail.split()[0].casefold().strip(",.")
+    return (
+        first
+        in (
+            "in",
+            "on",
+            "at",
+            "before",
+            "after",
+            "during",
+            "last",
+            "this",
+            "earlier",
+            "later",
+            "tuesday",
+            "monday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "to",
+            "when",
+            "while",
+            "as",
+            "from",
+            "via",
+            "through",
+            "with",
+            "by",
+            "per",
+            "according",
+            "then",
+            "yesterday",
+            "today",
+            "recently",
+            "also",
+            "again",
+            "told",
+        )
+        and len(tail.split()) <= 14
+    )

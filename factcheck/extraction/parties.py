@@ -1,0 +1,474 @@
+"""Parties a desk can file: clean names, no documents, one party per person or source.
+
+Runs once the statements have their speakers. Each step is a general cue of English:
+
+- names lose sentence debris ("... Affairs. from China"), a trailing parenthesis
+  ("(D-Ore.)") and stray punctuation; an unnamed spokesperson for a body is an anonymous
+  source affiliated with it;
+- a document ("the report", "an earlier county presentation") is not a party: its
+  statements go to the party that issued it when the text says so ("X's report",
+  "a report by X", "X published a report", "a county presentation" beside a County), else
+  they are left without a speaker for the reviewer;
+- a surname alone, a name cut at a middle initial, and a definite description that takes
+  up an earlier indefinite one ("one senior official" ... "the official") join the party
+  they refer to, whose aliases keep every form; "the company" is the organisation
+  mentioned last;
+- kinds follow the name's head: quantified or plural people ("Both sides", "people familiar
+  with ...") are anonymous, "the company" an organisation, names with initials people.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from factcheck.extraction.lexicon import COMPANY_NOUNS, DOC_NOUNS
+from factcheck.extraction.ranker import SpeakerContext
+from factcheck.extraction.speakers import (
+    GOVERNMENT_WORDS,
+    HONORIFICS,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    SOURCE_NOUNS,
+    TITLE_WORDS,
+    PartyInfo,
+    kind_of,
+    looks_person_name,
+    norm_key,
+)
+
+# Nouns for written or recorded texts: they report, they do not speak. Court filings
+# ("the complaint", "the indictment") are left out: they are the voice of the side that filed
+# them, and the rules already read them as such.
+DOCUMENTS = DOC_NOUNS | frozenset(
+    """presentation presentations invitation invitations release releases letter letters memo
+    memos memorandum email emails e-mail post posts tweet tweets video videos transcript
+    transcripts notice notices document documents studies stories articles surveys
+    papers""".split()
+)
+_DETERMINERS = frozenset("a an the one this that these those another its their his her".split())
+_POSSESSORS = frozenset("his her their its my our your the a an one".split())
+_QUANTIFIERS = frozenset(
+    "both all many some several most few those two three four five six seven eight nine ten".split()
+)
+# Words after which a noun phrase's head has ended: "people familiar with ...".
+_POST_HEAD = frozenset(
+    """of in at from with who whom that which across familiar close briefed on for near
+    around inside outside by""".split()
+)
+_ABBREVIATION = re.compile(r"^(?:[A-Z]|[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])+)\.$")
+_SENTENCE_BREAK = re.compile(r"(\S+)\.\s+\S")
+_PARENTHESIS_END = re.compile(r"\s*\([^()]*\)$")
+_SPOKESPERSON_FOR = re.compile(
+    r"^(?i:a|an|the|one)\s+(?:\w+\s+)?(?:spokes(?:man|woman|person)|representative|press officer)"
+    r"\s+(?:for|of|at|from)\s+(?:the\s+)?(\w.*)$"
+)
+_SPOKESPERSON_OF = re.compile(
+    r"^(?i:a|an|the|one)\s+([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)\s+"
+    r"(?:spokes(?:man|woman|person)|representative)$"
+)
+_ISSUER_IN_NAME = (
+    # "Acme's annual report", "the council's statement"
+    re.compile(r"^(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}(\w+)$"),
+    # "a report by the Acme Institute", "the statement from Acme" (not "obtained by")
+    re.compile(r"^(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}(\w+)\s+(?:by|from)\s+(?:the\s+)?(.+)$"),
+)
+_ISSUER_WINDOW = 20000  # characters before a document's mention (an article or two)
+_NOT_ISSUING = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired|leaked)\s+by\b")
+
+
+def _doc_head(name: str) -> str | None:
+    """The document noun heading a name ('an earlier county presentation' -> presentation)."""
+    words = name.split()
+    if not words:
+        return None
+    head = _head_word(words)
+    if head.casefold() in DOCUMENTS and (words[0].casefold() in _DETERMINERS or name.islower()):
+        return head.casefold()
+    return None
+
+
+def _head_word(words: list[str]) -> str:
+    """The noun a phrase is about: the word before its first preposition, relative or
+    participle ('an invitation obtained by ...' -> invitation)."""
+    for k, w in enumerate(words):
+        participle = w.islower() and w.endswith("ed") and k > 1
+        if k and (w.casefold() in _POST_HEAD or participle):
+            return words[k - 1]
+    return words[-1]
+
+
+def clean_name(name: str) -> str:
+    """'a spokesman for the Ministry. from China' -> 'a spokesman for the Ministry';
+    'Esteban Torres (D-Calif.)' -> 'Esteban Torres'; trailing punctuation dropped."""
+    for m in _SENTENCE_BREAK.finditer(name):
+        word = m.group(1)
+        if not _ABBREVIATION.match(word + ".") and word.casefold() + "." not in HONORIFICS:
+            name = name[: m.end(1)]
+            break
+    name = _PARENTHESIS_END.sub("", name.rstrip(" ,;:"))
+    name = " ".join(name.split()).strip(" ,;:-–—\"“”'‘’")
+    last = name.split()[-1] if name.split() else ""
+    if name.endswith(".") and not _ABBREVIATION.match(last):
+        name = name[:-1]
+    return name
+
+
+def kind_for(name: str, kind: str) -> str:
+    words = name.split()
+    if not words:
+        return kind
+    low = [w.casefold().strip(".,") for w in words]
+    head = _head_word(words).casefold()
+    if looks_person_name(name):
+        return "person"
+    if _SPOKESPERSON_FOR.match(name) or _SPOKESPERSON_OF.match(name):
+        return "anonymous"
+    if low[0] in _QUANTIFIERS or (head in SOURCE_NOUNS and head not in ("authorities", "police")):
+        return "anonymous"
+    # "His lawyer", "CEO", "the girl's mother": a role, not a body
+    if head in TITLE_WORDS and (len(words) == 1 or low[0] in _POSSESSORS or name.islower()):
+        return "anonymous"
+    body_head = head in COMPANY_NOUNS or head in ORG_WORDS or head in GOVERNMENT_WORDS
+    # "one Republican operative", "a local activist": an indefinite description of someone
+    indefinite = low[0] in _QUANTIFIERS or low[0] in ("a", "an", "one", "another")
+    if indefinite and head.islower() and not body_head and head.isalpha():
+        return "anonymous"
+    if kind == "anonymous" and (head in COMPANY_NOUNS or head in ORG_WORDS):
+        return "organization"
+    if kind == "anonymous" and head in GOVERNMENT_WORDS:
+        return "government"
+    return kind
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'&-]*)*")
+
+
+def _body_modifier(name: str) -> str | None:
+    """'a senior State Department official' -> State Department; 'one GOP operative' -> GOP."""
+    words = name.split()
+    opening = words[0].casefold()
+    if len(words) < 2 or (not words[0][:1].islower() and opening not in _DETERMINERS):
+        return None
+    if not _head_word(words).islower():
+        return None
+    runs = [m.group(0) for m in _CAPITALISED_RUN.finditer(" ".join(words[1:]))]
+    return runs[0] if len(runs) == 1 else None
+
+
+def _common_noun(word: str) -> bool:
+    low = re.sub(r"['’]s?$", "", word.casefold().strip(".,"))
+    lexicons = (ORG_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS, SOURCE_NOUNS, TITLE_WORDS)
+    return bool(low) and any(low in words for words in lexicons)
+
+
+class PartyTidier:
+    def __init__(self, ctx: SpeakerContext) -> None:
+        self.ctx = ctx
+        self.reg = ctx.registry
+        self.first_said: dict[str, int] = {}
+        self.said_by: dict[str, list] = {}  # party -> its statements, kept through merges
+        for f in ctx.found:
+            if f.speaker is not None:
+                self.first_said.setdefault(f.speaker, f.start)
+                self.said_by.setdefault(f.speaker, []).append(f)
+
+    def reassign(self, f, name: str | None) -> None:
+        if f.speaker is not None and f in self.said_by.get(f.speaker, []):
+            self.said_by[f.speaker].remove(f)
+        f.speaker = name
+        if name is not None:
+            self.said_by.setdefault(name, []).append(f)
+            self.first_said[name] = min(f.start, self.first_said.get(name, f.start))
+
+    # -- registry edits ---------------------------------------------------------------------
+    def merge(self, old: str, new: str) -> str:
+        """Fold party old into party new (its name and aliases become new's aliases)."""
+        if old == new:
+            return new
+        source = self.reg.parties.pop(old, None)
+        target = self.reg.parties[new]
+        if source:
+            target.add_alias(old)
+            for alias in source.aliases:
+                target.add_alias(alias)
+            for title in source.titles:
+                if title not in target.titles:
+                    target.titles.append(title)
+            target.affiliation = target.affiliation or source.affiliation
+        self.reg.by_key[norm_key(old)] = new
+        moved = self.said_by.pop(old, [])
+        for f in moved:
+            f.speaker = new
+        self.said_by.setdefault(new, []).extend(moved)
+        if old in self.first_said:
+            start = self.first_said.pop(old)
+            self.first_said[new] = min(start, self.first_said.get(new, start))
+        return new
+
+    def rename(self, old: str, new: str, kind: str | None = None) -> str:
+        if not new or new == old:
+            return old
+        existing = self.reg.by_key.get(norm_key(new))
+        if existing and existing != old and existing in self.reg.parties:
+            return self.merge(old, existing)
+        info = self.reg.parties.get(old)
+        if info is None:
+            return old
+        fresh = PartyInfo(new, kind or kind_of(new), info.affiliation, [], list(info.titles))
+        self.reg.parties[new] = fresh
+        self.reg.by_key[norm_key(new)] = new
+        return self.merge(old, new)
+
+    def party_named(self, phrase: str, kind_hint: str | None = None) -> str:
+        """The party a phrase names, made if the article has none yet."""
+        phrase = re.sub(r"^(?:the|The)\s+", "", clean_name(phrase))
+        known = self.reg.by_key.get(norm_key(phrase)) or self.reg.lookup_person(phrase)
+        if known and known in self.reg.parties:
+            return known
+        kind = "person" if looks_person_name(phrase) else kind_of(phrase, kind_hint)
+        return self.reg.add(phrase, kind).name
+
+    # -- steps ------------------------------------------------------------------------------
+    def run(self) -> None:
+        for name in self._speaking():
+            cleaned = clean_name(name)
+            if cleaned != name:
+                name = self.rename(name, cleaned)
+            # an unnamed spokesperson is a source of its own, affiliated with the body
+            spokes = _SPOKESPERSON_FOR.match(name) or _SPOKESPERSON_OF.match(name)
+            info = self.reg.parties.get(name)
+            if spokes and info:
+                info.kind = "anonymous"
+                info.affiliation = info.affiliation or self._body(clean_name(spokes.group(1)))
+        self._documents()
+        self._companies()
+        for name in self._speaking():
+            self._join_person(name)
+        self._definite_descriptions()
+        self._kinds()
+
+    def _speaking(self) -> list[str]:
+        return sorted(
+            {name for name, said in self.said_by.items() if said and name in self.reg.parties},
+            key=lambda n: (self.first_said.get(n, 0), n),
+        )
+
+    def _body(self, phrase: str) -> str | None:
+        """A body by its name, or by its common noun ('the authority' -> Harbor Authority)
+        when one body of the article ends with it."""
+        if phrase[:1].isupper():
+            return phrase
+        low = phrase.casefold().split()[-1:]
+        bodies = {
+            p
+            for p in [*self.reg.parties, *self.reg.chunk_names]
+            if p.casefold().split()[-1:] == low
+            and " " in p
+            and p[:1].isupper()
+            and p.split()[0].casefold() not in _DETERMINERS
+        }
+        return bodies.pop() if len(bodies) == 1 else None
+
+    def _documents(self) -> None:
+        for f in self.ctx.found:
+            name = f.speaker
+            if not name or not _doc_head(name):
+                continue
+            issuer = self._issuer_in_name(name) or self._issuer_before(_doc_head(name), f.start)
+            if issuer:
+                self.reassign(f, issuer)
+                self.reg.parties[issuer].add_alias(name)
+            else:
+                self.reassign(f, None)
+
+    def _issuer_in_name(self, name: str) -> str | None:
+        if _NOT_ISSUING.search(name):
+            return None
+        m = _ISSUER_IN_NAME[0].match(name)
+        if m and m.group(2).casefold() in DOCUMENTS and m.group(1)[:1].isupper():
+            return self.party_named(m.group(1), "organization")
+        m = _ISSUER_IN_NAME[1].match(name)
+        if m and m.group(1).casefold() in DOCUMENTS and m.group(2)[:1].isupper():
+            return self.party_named(m.group(2), "organization")
+        # a modifier naming the issuer: "a Pentagon report", "the county presentation"
+        words = name.split()[1:-1]
+        caps = [w for w in words if w[:1].isupper()]
+        if caps and len(caps) == len([w for w in words if w.casefold() not in ("earlier",)]):
+            return self.party_named(" ".join(caps), "organization")
+        for w in words:
+            low = w.casefold()
+            if low in GOVERNMENT_WORDS or low in ORG_WORDS:
+                bodies = {
+                    p
+                    for p in [*self.reg.parties, *self.reg.chunk_names]
+                    if p.casefold().split()[-1:] == [low] and " " in p and p[:1].isupper()
+                }
+                kind = "government" if low in GOVERNMENT_WORDS else "organization"
+                if len(bodies) == 1:
+                    return self.party_named(bodies.pop(), kind)
+                # no proper name in the article: the body by its common noun, "the county"
+                return self.reg.add(f"the {low}", kind).name
+        return None
+
+    def _issuer_before(self, head: str, pos: int) -> str | None:
+        """An earlier sentence saying who issued it: "X's report", "a report by X",
+        "X published a report"."""
+        nouns = {head, head.rstrip("s")}
+        news = {"report", "story", "article"}
+        if head.rstrip("s") in news:
+            nouns |= news
+        noun = "|".join(sorted(re.escape(n) for n in nouns))
+        name = r"((?:[A-Z][\w’'&-]*[ \t]+)*[A-Z][\w’'&-]*)"
+        patterns = (
+            rf"\b(?:[Tt]he|[Aa]n?)\s+{name}\s+(?:{noun})s?\b",
+            rf"{name}['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{noun})s?\b",
+            rf"\b(?:{noun})s?\s+(?:\w+\s+)?(?:by|from)\s+(?:the\s+)?{name}",
+            rf"{name}\s+(?:published|released|issued|ran|put out)\s+(?:a|an|its|the)\s+"
+            rf"(?:[\w-]+\s+){{0,2}}(?:{noun})\b",
+            # "In a statement, X said" / "X said in a statement"
+            rf"\b[Ii]n\s+(?:a|an|its|the)\s+(?:[\w-]+\s+)?(?:{noun}),?\s+(?:the\s+)?{name}\s+"
+            rf"(?:said|says|wrote|writes|added|announced)\b",
+            rf"{name}\s+(?:said|says|wrote|added|announced)\s+in\s+(?:a|an|its)\s+"
+            rf"(?:[\w-]+\s+)?(?:{noun})\b",
+        )
+        lo = max(0, pos - _ISSUER_WINDOW)
+        text = self.ctx.masked[lo:pos]
+        best: tuple[int, str] | None = None
+        for pattern in patterns:
+            for m in re.finditer(pattern, text):
+                if best is None or m.start() > best[0]:
+                    best = (m.start(), m.group(1))
+        if not best or best[1].casefold() in ("the", "a", "an", "this", "that"):
+            return None
+        return self.party_named(best[1], "organization")
+
+    def _companies(self) -> None:
+        """'the company said': the organisation mentioned last before it (a party already,
+        or a name with an organisation word: 'Northwind Shipping Co.')."""
+        reg = self.reg
+        speaking = [
+            f
+            for f in self.ctx.found
+            if len((f.speaker or "").split()) == 2
+            and f.speaker.split()[0].casefold() == "the"
+            and f.speaker.split()[1].casefold() in COMPANY_NOUNS
+        ]
+        if not speaking:
+            return
+        bodies = [
+            (offset, name)
+            for offset, name in self.ctx.mentions
+            if reg.parties.get(name) and reg.parties[name].kind == "organization"
+        ]
+        bodies += [
+            (offset, chunk)
+            for offset, chunk in reg.other_mentions
+            if kind_of(chunk) == "organization" and not looks_person_name(chunk)
+        ]
+        bodies.sort()
+        for f in speaking:
+            words = f.speaker.split()
+            i = bisect.bisect_left(bodies, (f.start, ""))
+            if i and f.start - bodies[i - 1][0] < 3000:
+                body = self.party_named(bodies[i - 1][1], "organization")
+                reg.parties[body].add_alias(" ".join(words))
+                self.reassign(f, body)
+
+    def _join_person(self, name: str) -> None:
+        """'King' or 'William F' beside 'Wayne King' or 'William F. Sweeney'."""
+        info = self.reg.parties.get(name)
+        if not info or info.kind in ("media", "government", "anonymous"):
+            return
+        words = name.split()
+        if len(words) == 1 and not name.isupper() and name.casefold() not in ORG_WORDS:
+            full = self.reg.surnames.get(name.casefold(), [])
+            full = [p for p in full if p != name and p in self.reg.parties]
+            if len(full) == 1 and self.reg.parties[full[0]].kind == "person":
+                self.merge(name, full[0])
+            return
+        for other in self._longer_names().get(tuple(w.rstrip(".") for w in words), []):
+            if other != name and other in self.reg.parties:
+                self.merge(name, other)
+                return
+
+    def _longer_names(self) -> dict[tuple[str, ...], list[str]]:
+        """People's names by each of their shorter beginnings ('William F' -> ...)."""
+        if not hasattr(self, "_prefixes"):
+            self._prefixes: dict[tuple[str, ...], list[str]] = {}
+            for other, info in self.reg.parties.items():
+                if info.kind == "person" or looks_person_name(other):
+                    bare = [w.rstrip(".") for w in other.split()]
+                    for k in range(2, len(bare)):
+                        self._prefixes.setdefault(tuple(bare[:k]), []).append(other)
+        return self._prefixes
+
+    def _definite_descriptions(self) -> None:
+        """'the official' takes up 'one law enforcement official' said before it."""
+        speaking = self._speaking()
+        for name in speaking:
+            words = name.split()
+            if name not in self.reg.parties:
+                continue  # merged into another on the way
+            if len(words) < 2 or words[0].casefold() != "the" or not name[4:].islower():
+                continue
+            mods, head = {w.casefold() for w in words[1:-1]}, words[-1].casefold()
+            start = self.first_said.get(name, 0)
+            best = None
+            for other in speaking:
+                ow = other.split()
+                if other not in self.reg.parties:
+                    continue
+                if other == name or self.first_said.get(other, 0) > start:
+                    continue
+                if self.reg.parties[other].kind != "anonymous" or ow[-1].casefold() != head:
+                    continue
+                if ow[0].casefold() == "the" or not mods <= {w.casefold() for w in ow}:
+                    continue
+                if best is None or self.first_said[other] > self.first_said[best]:
+                    best = other
+            if best:
+                self.merge(name, best)
+
+    def _lowercase_words(self) -> set[str]:
+        if not hasattr(self, "_lower"):
+            self._lower = set(re.findall(r"\b[a-z][\w’'-]*", self.ctx.text))
+        return self._lower
+
+    def _kinds(self) -> None:
+        media_words = {
+            w
+            for p, info in self.reg.parties.items()
+            if info.kind == "media" and len(p.split()) > 1
+            for w in (p.split()[0], p.split()[-1])
+            if w.casefold() not in MEDIA_WORDS
+        }
+        for name, info in self.reg.parties.items():
+            info.kind = kind_for(name, info.kind)
+            # "Neighbors said": a common noun capitalised only to open a sentence
+            single = " " not in name and not name.isupper() and info.kind != "person"
+            if single and name.casefold() in self._lowercase_words():
+                info.kind = "anonymous"
+            # "a senior State Department official": the body the source speaks from
+            if info.kind == "anonymous" and not info.affiliation:
+                info.affiliation = _body_modifier(name)
+            # "Press secretary Jen Hall": a capitalised common noun is no employer
+            affiliation = (info.affiliation or "").strip()
+            if " " not in affiliation and _common_noun(affiliation):
+                info.affiliation = None
+            if " " not in name and name in media_words and info.kind == "organization":
+                info.kind = "media"
+
+
+def tidy_parties(ctx: SpeakerContext) -> list:
+    """Clean, merge and type the speaking parties in place; returns the statements without
+    duplicates the merges may have made."""
+    PartyTidier(ctx).run()
+    seen: set[tuple] = set()
+    out = []
+    for f in ctx.found:
+        key = (f.start, f.end, f.speaker)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

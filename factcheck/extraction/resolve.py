@@ -1,0 +1,321 @@
+"""Speaker resolution: a noun phrase at a position in the text to its canonical party
+(titles, honorifics, acronyms, pronoun antecedents, 'the company')."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from factcheck.extraction.lexicon import (
+    COMPANY_NOUNS,
+    DOC_NOUNS,
+    TITLE_ABBREVIATIONS,
+    is_cap,
+)
+from factcheck.extraction.speakers import (
+    FUNCTION_WORDS,
+    GOVERNMENT_WORDS,
+    HONORIFIC_SURNAME,
+    HONORIFICS,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    PRONOUNS,
+    SENTENCE_END,
+    TITLE_WORDS,
+    Registry,
+    kind_of,
+    looks_person_name,
+    norm_key,
+    person_tail,
+)
+
+if TYPE_CHECKING:
+    from factcheck.extraction.placement import Found
+
+
+class SpeakerResolver:
+    """Mixed into statements.Extractor: turns noun phrases into parties of its registry."""
+
+    text: str
+    masked: str
+    registry: Registry
+    found: list[Found]
+    _sentence_speakers: list[str]
+    _acronyms: dict[str, str | None]
+    _media_prefixes: set[str]
+
+    def resolve(self, np: str, pos: int, detail: str = "", in_list: bool = False) -> str | None:
+        """Canonical party name for a noun phrase naming a speaker at position pos."""
+        np = np.strip(" ,;:\"“”'’-–—")
+        if not np:
+            return None
+        reg = self.registry
+        low = np.casefold()
+        if low in PRONOUNS:
+            return self._pronoun(low, pos)
+        words = np.split()
+        honorific = False
+        while words and words[0].casefold() in HONORIFICS | {w + "." for w in HONORIFICS}:
+            honorific = True
+            title = TITLE_ABBREVIATIONS.get(words[0].casefold().rstrip("."))
+            if title and not detail:
+                detail = title
+            words = words[1:]
+            np = " ".join(words)
+            if not words:
+                return None
+        # "Lind of the Ledger", "Ana Ruiz of the Coastal Herald"
+        m = re.match(r"^(.+?)\s+(?:of|from|at|with)\s+(?:the\s+)?([A-Z].*)$", np)
+        if (
+            m
+            and is_cap(m.group(1))
+            and (
+                reg.lookup_person(m.group(1), pos)
+                or (
+                    looks_person_name(m.group(1))
+                    and kind_of(m.group(2)) in ("media", "organization")
+                )
+            )
+        ):
+            np, detail = m.group(1), detail or m.group(2)
+            words = np.split()
+        # "a report by the city's budget office" -> the city's budget office
+        m = re.match(r"^(?:a|an|the)\s+(?:\w+\s+)?(\w+)\s+(?:by|from)\s+(.+)$", np, re.IGNORECASE)
+        if m and m.group(1).casefold() in DOC_NOUNS:
+            return self.resolve(m.group(2), pos, detail)
+        # "the Ledger's published story" -> the Ledger
+        m = re.match(r"^(.+?)['’]s?\s+(?:\w+\s+){0,2}(\w+)$", np)
+        if m and m.group(2).casefold() in DOC_NOUNS and is_cap(m.group(1)):
+            return self._party(m.group(1), "organization", pos, alias=np)
+        if all(is_cap(w) or w in ("of", "for", "and", "the", "de", "al") for w in words):
+            if words[0].casefold() == "the" or words[0] == "The":
+                words = words[1:]
+            if honorific and len(words) == 1 and not reg.lookup_person(words[0], pos):
+                info = reg.add(words[0], "person")  # "Ms. Okafor"
+                self._note_alias(info.name, np, detail)
+                return info.name
+            # "President Lind", but "Justice Department" is a body, not a person's title
+            while (
+                len(words) > 1
+                and words[0].casefold() in TITLE_WORDS
+                and not any(_body_word(w) for w in words[1:])
+            ):
+                detail = detail or words[0]
+                words = words[1:]
+                if len(words) == 1 and not reg.lookup_person(words[0], pos):
+                    info = reg.add(words[0], "person")
+                    self._note_alias(info.name, np, detail)
+                    return info.name
+            if len(words) == 1 and words[0].casefold() in TITLE_WORDS:
+                # "The Minister said": the minister named before
+                person = reg.person_with_title(words[0], pos)
+                if person:
+                    self._note_alias(person, np, "")
+                    return person
+            name = " ".join(words)
+            if not name:
+                return None
+            person = reg.lookup_person(name, pos)
+            if person:
+                self._note_alias(person, np, detail)
+                return person
+            tail = person_tail(name)
+            if tail and tail != name and not in_list:
+                person = reg.lookup_person(tail, pos) or reg.add(tail, "person").name
+                self._note_alias(person, np, detail or name[: len(name) - len(tail)].strip())
+                return person
+            acronym = self._acronym(name)
+            if acronym:
+                self._note_alias(acronym, np, "")
+                return acronym
+            if looks_person_name(name) and not in_list:
+                info = reg.add(name, "person")
+                self._note_alias(name, np, detail)
+                return info.name
+            hint = "organization" if in_list else None
+            if " " not in name and self._media_prefix(name):
+                hint = "media"
+            return self._party(name, kind_of(name, hint), pos, alias=np)
+        # A bare title: "the president", "the prime minister", "the ministry's spokeswoman"
+        m = re.match(r"^(?:the|a|an)\s+(.+)$", np, re.IGNORECASE)
+        if m and all(w.casefold() in TITLE_WORDS for w in m.group(1).split()):
+            person = reg.person_with_title(m.group(1), pos)
+            if person:
+                self._note_alias(person, np, "")
+                return person
+        if low.startswith("the ") and words[-1].casefold() in TITLE_WORDS:
+            person = reg.person_with_title(words[-1], pos)
+            if person:
+                self._note_alias(person, np, "")
+                return person
+        # "the company", "the firm": the organisation that spoke last
+        if m and m.group(1).casefold() in COMPANY_NOUNS and low.startswith("the "):
+            for f in reversed(self.found[-30:]):
+                info = reg.parties.get(f.speaker or "")
+                if info and info.kind == "organization" and f.start < pos and pos - f.start < 3000:
+                    info.add_alias(np)
+                    return info.name
+        # A title followed by a name inside a lowercase phrase: "board member Ana Ruiz"
+        m = re.search(r"((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)$", np)
+        if m and looks_person_name(m.group(1)):
+            info = reg.add(reg.lookup_person(m.group(1), pos) or m.group(1), "person")
+            self._note_alias(info.name, np, detail or np[: m.start()].strip())
+            return info.name
+        return self._party(np, kind_of(np), pos, alias=None)
+
+    def _party(self, name: str, kind: str, pos: int, alias: str | None) -> str:
+        info = self.registry.add(name, kind)
+        if alias:
+            info.add_alias(alias)
+        return info.name
+
+    def _note_alias(self, name: str, np: str, detail: str) -> None:
+        info = self.registry.parties.get(name)
+        if not info:
+            return
+        info.add_alias(np)
+        if info.kind == "person":
+            words = name.split()
+            if len(words) > 1:
+                info.add_alias(words[-1])
+        if detail:
+            detail = " ".join(detail.split()).strip(" ,")
+            if detail and detail not in info.titles:
+                info.titles.append(detail)
+            if not info.affiliation:
+                aff = affiliation_from(detail)
+                if aff and norm_key(aff) != norm_key(name):
+                    info.affiliation = aff
+
+    def _acronym(self, name: str) -> str | None:
+        if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
+            return None
+        if name not in self._acronyms:
+            self._acronyms[name] = self._find_acronym(name)
+        return self._acronyms[name]
+
+    def _find_acronym(self, name: str) -> str | None:
+        for other in list(self.registry.parties) + sorted(self.registry.chunk_names):
+            words = [w for w in other.split() if w[:1].isupper()]
+            initials = "".join(w[0] for w in words)
+            if len(words) > 1 and name in initials and other != name:
+                return self.registry.add(other, kind_of(other)).name
+        return None
+
+    def _media_prefix(self, name: str) -> bool:
+        if not self._media_prefixes:
+            self._media_prefixes = {"\0"}
+            for other in self.registry.chunk_names:
+                words = other.split()
+                if len(words) == 2 and words[-1].casefold() in MEDIA_WORDS:
+                    self._media_prefixes.add(words[0])
+        return name in self._media_prefixes
+
+    def _pronoun(self, pronoun: str, pos: int) -> str | None:
+        if pronoun in ("we", "i"):
+            return None
+        reg = self.registry
+        if pronoun in ("he", "she", "they"):
+            person = self._person_antecedent(pos)
+            if pronoun != "they" and person:
+                person = self._agreeing_person(person, "m" if pronoun == "he" else "f", pos)
+            if person and (pronoun != "they" or self._same_paragraph_mention(person, pos)):
+                return person
+            if pronoun != "they":
+                return person
+        # "it"/"they": a speaker earlier in the sentence, an organisation named earlier in
+        # it ("the Ledger published a story in which it stated"), else the last speaker.
+        if self._sentence_speakers:
+            return self._sentence_speakers[-1]
+        other = reg.last_other_with_position(pos)
+        if other:
+            lo = max(0, pos - 300)
+            ends = [m.end() for m in SENTENCE_END.finditer(self.masked, lo, pos)]
+            if other[0] >= (ends[-1] if ends else lo) and kind_of(other[1]) != "person":
+                return self._party(other[1], kind_of(other[1]), pos, alias=None)
+        for f in reversed(self.found[-20:]):
+            if f.start < pos and f.speaker and pos - f.start < 600:
+                return f.speaker
+        name = reg.last_other_before(pos)
+        return self._party(name, kind_of(name), pos, alias=None) if name else None
+
+    def _person_antecedent(self, pos: int) -> str | None:
+        """The subject of the sentence naming the last person, or the person who spoke last
+        if that was more recent (within the two paragraphs before)."""
+        subject = self.registry.subject_before(pos, self.masked)
+        floor = self.text.rfind("\n\n", 0, max(0, self.text.rfind("\n\n", 0, pos)))
+        for f in reversed(self.found[-10:]):
+            info = self.registry.parties.get(f.speaker or "")
+            if info and info.kind == "person" and floor < f.start < pos:
+                if subject is None or f.start > subject[0]:
+                    return f.speaker
+                break
+        return subject[1] if subject else None
+
+    def _agreeing_person(self, person: str, gender: str, pos: int) -> str:
+        """'he' is not a person the text calls Ms. or 'spokeswoman', nor someone named before
+        a later 'Mr. Berg': take the latest person before pos (within two paragraphs) who is
+        not marked as the other gender."""
+        reg = self.registry
+        known = reg.gender(person, self.masked)
+        floor = self.text.rfind("\n\n", 0, max(0, self.text.rfind("\n\n", 0, pos)))
+        # 'Mr. Berg' needs no other mention to be a man
+        marked = [
+            m
+            for m in HONORIFIC_SURNAME.finditer(self.masked, max(0, floor), pos)
+            if (m.group(1).casefold() == "mr") == (gender == "m")
+        ]
+        if known in (None, gender) and not marked:
+            return person
+        i = bisect.bisect_left(reg.person_mentions, (pos, ""))
+        j = bisect.bisect_left(reg.namelike_mentions, (pos, ""))
+        recent = reg.person_mentions[max(0, i - 30) : i] + reg.namelike_mentions[max(0, j - 30) : j]
+        for m in marked:
+            name = reg.lookup_person(m.group(2), m.start())
+            recent.append((m.start(2), name or reg.add(m.group(2), "person").name))
+        recent.sort()
+        last_of_person = max((o for o, n in recent if n == person), default=-1)
+        for offset, name in reversed(recent):
+            if offset <= max(floor, last_of_person if known in (None, gender) else -1):
+                break
+            if name != person and reg.gender(name, self.masked) in (None, gender):
+                if known in (None, gender) and reg.gender(name, self.masked) != gender:
+                    continue  # only a marked gender outranks a compatible antecedent
+                return reg.add(name, "person").name
+        if known not in (None, gender):
+            # The nearest person is of the other gender: the pronoun reaches further back, to
+            # the latest person the text marks with the pronoun's gender.
+            for _, name in reversed(reg.person_mentions[:i]):
+                if reg.gender(name, self.masked) == gender:
+                    return name
+        return person
+
+    def _same_paragraph_mention(self, person: str, pos: int) -> bool:
+        floor = self.text.rfind("\n\n", 0, pos)
+        mentions = self.registry.person_mentions
+        i = bisect.bisect_left(mentions, (pos, ""))
+        return bool(i) and mentions[i - 1][1] == person and mentions[i - 1][0] > floor
+
+
+def affiliation_from(detail: str) -> str | None:
+    found = list(
+        re.finditer(
+            r"\b(of|for|at|with)\s+(?:the\s+)?"
+            r"([A-Z][\w’'&.-]*(?:\s+(?:(?:of|for|and|the)\s+)*[A-Z][\w’'&.-]*)*)",
+            detail,
+        )
+    )
+    if found:
+        # "director of research for Northwind Labs": the employer is last
+        best = [m for m in found if m.group(1) != "of"] or found
+        return best[-1].group(2).strip()
+    m = re.match(r"^([A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)\s+[a-z]", detail)
+    if m and m.group(1).casefold() not in FUNCTION_WORDS:
+        return re.sub(r"['’]s$", "", m.group(1))
+    return None
+
+
+def _body_word(word: str) -> bool:
+    low = word.casefold().strip(".,")
+    return low in ORG_WORDS or low in GOVERNMENT_WORDS or low in MEDIA_WORDS

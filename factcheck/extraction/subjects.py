@@ -1,0 +1,332 @@
+"""Subjects of speech verbs: the noun phrase before the verb (with its appositive) or the
+name after it ('said Ana Ruiz, a lawyer')."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extraction.lexicon import (
+    ADVERB_TAIL,
+    AUXILIARIES,
+    CLAUSE_STOPS,
+    DETERMINERS,
+    DIGIT_COMMA,
+    DOC_NOUNS,
+    FIRST_PERSON,
+    LINKS,
+    LIST_BEFORE,
+    RELATIVE_TAIL,
+    VERB_RE,
+    bare,
+    is_boundary,
+    is_cap,
+    is_possessive,
+    word_spans,
+)
+from factcheck.extraction.speakers import (
+    FUNCTION_WORDS,
+    GOVERNMENT_WORDS,
+    HONORIFICS,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    PRONOUNS,
+    SOURCE_NOUNS,
+    TITLE_WORDS,
+    looks_person_name,
+    split_names,
+)
+
+# heads of noun phrases that can name a speaker
+SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
+
+
+class SubjectFinder:
+    """Mixed into statements.Extractor: finds the subject words around a speech verb."""
+
+    masked: str
+
+    def left_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
+        """(noun phrase, its start, appositive/descriptor, joint 'all') ending just before vs."""
+        m = self.masked
+        left = m[ss:vs]
+        joint = False
+        while True:
+            t = ADVERB_TAIL.search(left, max(0, len(left) - 80))
+            if not t or t.start() == len(left):
+                break
+            if re.search(r"\b(?:all|both)\b", t.group(0)):
+                joint = True
+            parenthetical = t.group(0).rstrip().endswith(",")
+            if parenthetical and not left[: t.start()].rstrip().endswith(","):
+                break  # "Ruiz, speaking on Monday, said": the time ends an appositive
+            left = left[: t.start()]
+            if parenthetical and left.rstrip().endswith(","):
+                left = left.rstrip()[:-1]
+        seg = left.rstrip()
+        appositive = ""
+        if seg.endswith((",", " -", " –", " —")):
+            sep = seg[-1]
+            body = seg[:-1].rstrip()
+            plain = DIGIT_COMMA.sub(" ", body)  # "more than 2,000 residents" is one phrase
+            k = max(plain.rfind(","), plain.rfind(" -"), plain.rfind(" –"), plain.rfind(" —"))
+            if sep != "," and k < 0:
+                return None
+            if k < 0:
+                return None
+            appositive = body[k + 1 :].strip(" ,-–—")
+            head = body[:k].rstrip(" ,-–—")
+            if not head.strip():
+                return None
+            if FIRST_PERSON.fullmatch(appositive.strip()):
+                return None
+            # "X, the mayor, was a banker, reports Y": a predicate, not an appositive
+            if bare(appositive.split()[0] if appositive.split() else "") in AUXILIARIES:
+                return None
+            # "Two of the members - Norland and Vesk - criticised": the names are the subject
+            if len(split_names(appositive)) > 1:
+                return appositive, ss + body.find(appositive), "", True
+            seg = re.sub(r",\s*\d{1,3}$", "", head)  # "Janet Cole, 58, a teacher, said"
+            found = self._left_np(seg, ss, appositive, joint)
+            # "The team's owner, Derek Vance, said": the name is in the appositive
+            if found and found[0].split()[-1].islower() and looks_person_name(appositive):
+                return appositive, found[1], found[0], joint  # starts where its head does
+            return found
+        return self._left_np(seg, ss, appositive, joint) or self._relative_antecedent(
+            seg, ss, joint
+        )
+
+    def _relative_antecedent(
+        self, seg: str, ss: int, joint: bool
+    ) -> tuple[str, int, str, bool] | None:
+        """The subject of a restrictive relative clause: "analysts who studied the plan say",
+        "a local group which said" (the name before such an appositive speaks)."""
+        rel = RELATIVE_TAIL.search(seg)
+        # "people who it thinks could ...": the clause has its own subject, which speaks
+        if not rel or VERB_RE.search(rel.group(0)) or bare(rel.group(1)) in PRONOUNS:
+            return None
+        head = seg[: rel.start()].rstrip()
+        if not head or head.endswith(","):
+            return None
+        found = self._left_np(head, ss, "", joint)
+        if not found or VERB_RE.search(found[0]):
+            return None
+        last = bare(found[0].split()[-1])
+        if not (is_cap(found[0].split()[-1]) or last in SPEAKING_HEADS):
+            return None  # "the fact that ...", "the plan which ..."
+        if found and bare(found[0].split()[0]) in ("a", "an"):
+            before = head[: found[1] - ss].rstrip()
+            if before.endswith(","):
+                name = self._left_np(before[:-1].rstrip(), ss, found[0], joint)
+                if name and is_cap(name[0].split()[-1]):
+                    return name
+        return found
+
+    def _left_np(
+        self, seg: str, ss: int, appositive: str, joint: bool
+    ) -> tuple[str, int, str, bool] | None:
+        # a subject is a few words long: tokenise only the end of the window
+        cut = max(0, len(seg) - 240)
+        cut = seg.find(" ", cut) + 1 if cut else 0
+        words = word_spans(seg[cut:], ss + cut)
+        if not words:
+            return None
+        last_pos, last = words[-1]
+        if any(c in last for c in '"“”') or "xxx" in last:
+            return None
+        low = bare(last)
+        if is_possessive(last):
+            return None
+        if low in PRONOUNS and last[-1:].isalpha():
+            # "people who it thinks could benefit", but "a story in which it stated"
+            before = bare(words[-2][1]) if len(words) > 1 else ""
+            relative = before in ("who", "which", "that", "whom")
+            after_preposition = len(words) > 2 and bare(words[-3][1]) in ("in", "of", "for")
+            if (relative and not after_preposition) or before in ("if", "whether"):
+                return None
+            return last, last_pos, appositive, joint
+        if low in CLAUSE_STOPS or low in ("and", "or"):
+            return None
+        # a capitalised name (with titles and affiliation words before it)
+        if is_cap(last) and low not in FUNCTION_WORDS:
+            i = len(words) - 1
+            while i > 0:
+                prev = words[i - 1][1]
+                pl = bare(prev)
+                if is_boundary(prev):
+                    break
+                if is_cap(prev) and pl not in FUNCTION_WORDS and not prev.endswith(("'s", "’s")):
+                    i -= 1
+                    continue
+                if pl in LINKS:
+                    j = i - 1
+                    while j > 0 and bare(words[j - 1][1]) in LINKS:
+                        j -= 1
+                    if (
+                        j > 0
+                        and is_cap(words[j - 1][1])
+                        and not is_boundary(words[j - 1][1])
+                        and bare(words[j - 1][1]) not in FUNCTION_WORDS
+                    ):
+                        i = j - 1
+                        continue
+                    break
+                if pl in TITLE_WORDS and i > 0:
+                    i -= 1
+                    continue
+                break
+            # "the ministry's spokeswoman Ana Ruiz": the possessor belongs to the phrase
+            if (
+                i > 0
+                and bare(words[i][1]) in TITLE_WORDS
+                and words[i - 1][1].endswith(("'s", "’s"))
+            ):
+                i -= 1
+                while i > 0 and (
+                    bare(words[i - 1][1]) in ("the", "a", "an")
+                    or (is_cap(words[i - 1][1]) and not is_boundary(words[i - 1][1]))
+                ):
+                    i -= 1
+            start = words[i][0]
+            np = seg[start - ss :].strip()
+            # "authorities in Lisbon", "officials from Norland"
+            if (
+                i >= 2
+                and bare(words[i - 1][1]) in ("in", "from", "at")
+                and (
+                    bare(words[i - 2][1]) in SOURCE_NOUNS
+                    or bare(words[i - 2][1]) in GOVERNMENT_WORDS
+                )
+            ):
+                start = words[i - 2][0]
+                np = seg[start - ss :].strip()
+            # "Northwind, Contoso and Fabrikam": a list before the last name
+            lst = LIST_BEFORE.search(seg[: start - ss])
+            if lst and " and " in np:
+                start = ss + lst.start()
+                np = seg[start - ss :].strip()
+            if i > 0 and bare(words[i - 1][1]) == "the":
+                start = words[i - 1][0]
+            if bare(np) in FUNCTION_WORDS:
+                return None
+            if i > 0 and bare(words[i - 1][1]) in ("whether", "if"):
+                return None
+            return np, start, appositive, joint
+        # a common noun phrase: walk back to a clause boundary
+        i = len(words) - 1
+        while i > 0 and len(words) - i < 12:
+            prev = words[i - 1][1]
+            pl = bare(prev)
+            if is_boundary(prev):
+                break
+            if pl in CLAUSE_STOPS or pl in ("is", "was", "are", "were", "has", "have", "had"):
+                break
+            # "the union and the company" is a joint subject, "X said it and Y" is not
+            if pl == "and" and not (
+                (is_cap(words[i][1]) or bare(words[i][1]) in ("the", "a", "an"))
+                and (is_cap(words[i - 2][1]) or (i > 2 and bare(words[i - 3][1]) == "the"))
+                if i > 1
+                else False
+            ):
+                break
+            i -= 1
+        np_words = [w for _, w in words[i:]]
+        head = bare(np_words[-1])
+        if not head.replace("-", "").isalpha():  # "the president-elect"
+            return None
+        if bare(np_words[0]) in ("whether", "if") or (
+            i > 0 and bare(words[i - 1][1]) in ("whether", "if")
+        ):
+            return None
+        if not (
+            any(bare(w) in SOURCE_NOUNS for w in np_words)
+            or head in SOURCE_NOUNS
+            or head in ORG_WORDS
+            or head in GOVERNMENT_WORDS
+            or head in MEDIA_WORDS
+            or head in DOC_NOUNS
+            or head in TITLE_WORDS
+            or head in ("firm", "company", "department", "ministry", "court")
+            or (bare(np_words[0]) in DETERMINERS and len(np_words) <= 4)
+        ):
+            return None
+        if len(np_words) > 11:
+            return None
+        return " ".join(np_words), words[i][0], appositive, joint
+
+    def right_subject(self, ve: int, se: int) -> tuple[str, int] | None:
+        """Speaker named after the verb: 'said Ana Ruiz, a lawyer', 'reports Lind'."""
+        right = self.masked[ve : min(se, ve + 300)]
+        words = word_spans(right, ve)
+        if not words:
+            return None
+        first = bare(words[0][1])
+        if first in ("in", "on", "at", "that", "to", "it", "this", "about", "for", "with", "by"):
+            return None
+        if first in ("he", "she", "they"):
+            return words[0][1].strip(",."), words[0][0]
+        # a name within the first few words
+        for k in range(min(4, len(words))):
+            w = words[k][1]
+            starts_name = k + 1 < len(words) and is_cap(words[k + 1][1]) and not is_boundary(w)
+            if is_cap(w) and (bare(w) not in FUNCTION_WORDS or starts_name):
+                j = k
+                parts = []
+                while j < len(words):
+                    wj = words[j][1]
+                    if is_cap(wj) or (
+                        bare(wj) in ("of", "for", "the")
+                        and j + 1 < len(words)
+                        and is_cap(words[j + 1][1])
+                    ):
+                        parts.append(wj)
+                        honorific = wj.endswith(".") and bare(wj) in HONORIFICS
+                        if wj.endswith((",", ".", ";", ":")) and not honorific:
+                            break
+                        j += 1
+                    else:
+                        break
+                name = " ".join(parts).strip(" ,.;:")
+                lead = " ".join(x for _, x in words[:k])
+                # "said fire Capt. Rosa Delgado", "said state Sen. Ana Ruiz": a title opens it
+                titled = bare(w) in TITLE_WORDS or bare(w) in HONORIFICS
+                # "said season-ticket holder Lucy Grant": a described person's full name
+                described = looks_person_name(name)
+                if k > 0 and bare(words[0][1]) not in DETERMINERS and not (titled or described):
+                    break
+                if k > 0 and "for" in lead.split():
+                    break
+                # "said a White House official": the name only modifies the noun after it
+                nxt = words[j][1] if j < len(words) else ""
+                modifier = (
+                    k > 0
+                    and parts
+                    and not parts[-1].endswith((",", ".", ";", ":"))
+                    and nxt[:1].islower()
+                    and bare(nxt).isalpha()
+                    and bare(nxt) not in FUNCTION_WORDS
+                )
+                if modifier:
+                    break
+                return name, words[k][0]
+            if words[k][1].endswith((",", ".")):
+                break
+        # a common noun phrase up to a comma or the end
+        parts = []
+        for _, w in words:
+            if (
+                bare(w) in ("in", "on", "at", "during", "before", "after", "while", "who", "which")
+                and parts
+            ):
+                break
+            parts.append(w)
+            if w.endswith((",", ";")):
+                break
+            if len(parts) >= 12:
+                return None
+        np = " ".join(parts).strip(" ,;")
+        np = re.sub(r"\.$", "", np)
+        if not parts or bare(parts[0]) not in DETERMINERS:
+            return None
+        if any(bare(w) in AUXILIARIES for w in parts):
+            return None  # "said the vote was rigged": a clause, not the speaker
+        return np, words[0][0]

@@ -1,0 +1,358 @@
+"""Patterns of reported speech in English news, each on a short invented article.
+
+Everything here is invented (people, places, companies); no test needs the shared corpus.
+Pure tests: no database.
+"""
+
+from __future__ import annotations
+
+from factcheck.extraction import Extraction, extract
+
+
+def said(result: Extraction) -> list[tuple[str | None, str]]:
+    return [(s.speaker, s.quote) for s in result.statements]
+
+
+def offsets_hold(result: Extraction) -> None:
+    for s in result.statements:
+        assert result.text[s.start : s.end] == s.quote
+
+
+# -- quotes ------------------------------------------------------------------------------------
+
+
+def test_quote_with_attribution_before_after_and_between():
+    result = extract(
+        'Mayor Ana Ruiz said: "The bridge will reopen in May."\n\n'
+        '"We have the money," Ruiz told reporters. "We have the crews."\n\n'
+        '"Nothing will stop us now," said Ruiz.'
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "The bridge will reopen in May."),
+        ("Ana Ruiz", "We have the money"),
+        ("Ana Ruiz", "We have the crews."),
+        ("Ana Ruiz", "Nothing will stop us now"),
+    ]
+    assert all(s.direct for s in result.statements)
+
+
+def test_question_in_quotes_with_an_inverted_asking_verb_and_a_short_follow_up():
+    result = extract("“Why now?” asked Ana Ruiz, a parent at the school. “Nobody told us.”")
+    assert said(result) == [("Ana Ruiz", "Why now?"), ("Ana Ruiz", "Nobody told us.")]
+
+
+def test_quote_before_a_title_with_the_name_in_apposition():
+    result = extract('"We will not back down," the minister, Oskar Lind, said on Monday.')
+    assert said(result) == [("Oskar Lind", "We will not back down")]
+
+
+def test_partial_quote_after_a_speakers_quote_goes_on_quoting_them():
+    result = extract(
+        "“The officer returned fire,” Captain Mara Holm said. The driver fled, "
+        "“firing his weapon at passing cars.”"
+    )
+    assert said(result) == [
+        ("Mara Holm", "The officer returned fire"),
+        ("Mara Holm", "firing his weapon at passing cars."),
+    ]
+
+
+def test_short_scare_quotes_stay_narrative():
+    result = extract('The so-called "green corridor" opened in May, and a "soft" launch followed.')
+    assert result.statements == ()
+
+
+def test_british_single_quotes_across_paragraphs():
+    result = extract(
+        "‘The first part of the plan is done,’ said Priya Raman, the council’s treasurer. "
+        "‘The second part starts now.\n\n"
+        "‘We expect it to finish before winter, and the students’ union agrees.’"
+    )
+    assert said(result) == [
+        ("Priya Raman", "The first part of the plan is done"),
+        ("Priya Raman", "The second part starts now."),
+        ("Priya Raman", "We expect it to finish before winter, and the students’ union agrees."),
+    ]
+    offsets_hold(result)
+
+
+def test_apostrophes_are_not_single_quotes():
+    result = extract("The players’ union didn’t meet, and the club’s owner wasn’t there.")
+    assert result.statements == ()
+
+
+def test_a_name_and_a_colon_introduce_a_statement_but_a_place_and_a_subtitle_do_not():
+    result = extract(
+        'Mayor Ana Ruiz: "We will rebuild the bridge by spring."\n\n'
+        "Harbor Point: a town divided over its water."
+    )
+    assert said(result) == [("Ana Ruiz", "We will rebuild the bridge by spring.")]
+
+
+# -- reported speech ---------------------------------------------------------------------------
+
+
+def test_said_in_a_statement_speech_or_email_and_said_that():
+    result = extract(
+        "Northwind Labs said in a statement that the plant was safe.\n\n"
+        "In a speech on Tuesday, the governor said taxes would not rise.\n\n"
+        "Oskar Lind said in an email that the school would reopen."
+    )
+    assert said(result) == [
+        ("Northwind Labs", "the plant was safe."),
+        ("the governor", "taxes would not rise."),
+        ("Oskar Lind", "the school would reopen."),
+    ]
+    assert not any(s.direct for s in result.statements)
+
+
+def test_content_told_to_someone_comes_before_the_attribution():
+    result = extract(
+        "The bridge will close for a year, an engineer told the Coastal Ledger.\n\n"
+        "The repairs will cost $4 million, Ana Ruiz told reporters on Monday."
+    )
+    assert said(result) == [
+        ("an engineer", "The bridge will close for a year"),
+        ("Ana Ruiz", "The repairs will cost $4 million"),
+    ]
+
+
+def test_according_to_a_source():
+    result = extract("The bridge is unsafe, according to a report by the city engineer.")
+    assert said(result) == [("the city engineer", "The bridge is unsafe")]
+
+
+def test_reporting_verbs_in_all_their_forms():
+    result = extract(
+        "Economists warn that prices will keep rising.\n\n"
+        "Oskar Lind argued the tax was unfair, suggesting that it be repealed.\n\n"
+        "Critics acknowledged that the plan had worked."
+    )
+    assert said(result) == [
+        ("Economists", "prices will keep rising."),
+        ("Oskar Lind", "the tax was unfair"),
+        ("Oskar Lind", "it be repealed."),
+        ("Critics", "the plan had worked."),
+    ]
+
+
+def test_catenative_and_perfect_frames_before_the_verb():
+    result = extract(
+        "The mayor continued to insist the budget was balanced.\n\n"
+        "Nadia Ferreira has since said that she regrets the vote.\n\n"
+        "Oskar Lind went on to suggest that the vote be delayed."
+    )
+    assert said(result) == [
+        ("The mayor", "the budget was balanced."),
+        ("Nadia Ferreira", "she regrets the vote."),
+        ("Oskar Lind", "the vote be delayed."),
+    ]
+
+
+def test_an_infinitive_with_a_mere_object_is_no_statement():
+    assert extract("The city has yet to explain the delay.").statements == ()
+
+
+def test_subject_with_a_restrictive_relative_clause():
+    result = extract(
+        "Analysts who have studied the plan say they cannot see how it would work.\n\n"
+        "The plan was backed by the Harbor Trust, a local group which said in a release that "
+        "its board had met at dawn."
+    )
+    assert said(result) == [
+        ("Analysts", "they cannot see how it would work."),
+        ("Harbor Trust", "its board had met at dawn."),
+    ]
+
+
+def test_present_tense_headline_reports_speech_but_a_plain_heading_does_not():
+    result = extract(
+        "Northwind says it will close the Harbor Point plant\n\n"
+        "Water and power\n\n"
+        "The plant has run since 1998."
+    )
+    assert said(result) == [("Northwind", "it will close the Harbor Point plant")]
+
+
+def test_announcing_an_event_is_not_a_claim():
+    result = extract(
+        "Oskar Lind announced his retirement on Monday.\n\n"
+        "Northwind announced that the plant would close."
+    )
+    assert said(result) == [("Northwind", "the plant would close.")]
+
+
+def test_the_that_clause_of_a_speech_noun_belongs_to_its_possessor():
+    result = extract(
+        "Despite Mr. Lind’s announcement that the two sides had reached a deal, signing it has "
+        "proved elusive."
+    )
+    assert said(result) == [("Lind", "the two sides had reached a deal")]
+
+
+def test_a_number_with_a_thousands_comma_stays_inside_the_appositive():
+    result = extract(
+        "Jenna Park, who organized a petition signed by more than 2,000 residents, told the "
+        "Ledger she was disappointed."
+    )
+    assert said(result) == [("Jenna Park", "she was disappointed.")]
+
+
+def test_according_to_a_title_and_the_name_in_apposition():
+    result = extract(
+        "According to the city's finance director, Raj Mehta, property taxes will rise.\n\n"
+        "The plan failed, according to the mayor."
+    )
+    assert said(result) == [
+        ("Raj Mehta", "property taxes will rise."),
+        ("the mayor", "The plan failed"),
+    ]
+
+
+def test_a_second_verb_after_a_quoted_phrase_has_its_own_content():
+    result = extract(
+        'The group said the cuts were "the worst in a decade" and warned that older people '
+        "would be cut off."
+    )
+    assert said(result) == [
+        ("The group", 'the cuts were "the worst in a decade"'),
+        ("The group", "older people would be cut off."),
+    ]
+
+
+def test_accused_of_without_an_object_is_a_participle():
+    result = extract(
+        "Ministers accused of 'betraying' rural bus users as routes cut\n\n"
+        "The union accused the company of lying."
+    )
+    assert said(result) == [("The union", "accused the company of lying.")]
+
+
+def test_wire_story_dateline_descriptor_titles_and_declared_events():
+    result = extract(
+        "CEDAR RIDGE, Calif. (AP) — A wildfire forced 3,000 people from their homes, "
+        "officials said.\n\n"
+        '"It jumped the highway," said fire Capt. Rosa Delgado.\n\n'
+        "Governor Elena Ward declared a state of emergency, saying more crews would come.\n\n"
+        '"Tomorrow could be worse," weather service meteorologist Dana Kim said in an interview.'
+    )
+    assert said(result) == [
+        ("officials", "A wildfire forced 3,000 people from their homes"),
+        ("Rosa Delgado", "It jumped the highway"),
+        ("Elena Ward", "more crews would come."),
+        ("Dana Kim", "Tomorrow could be worse"),
+    ]
+
+
+def test_described_as_a_conjunction_is_no_characterisation():
+    assert extract("Residents described chaotic scenes as they fled.").statements == ()
+
+
+def test_an_appositive_participle_phrase_and_a_letter_to_someone():
+    result = extract(
+        "Ana Ruiz, speaking to reporters on Monday, said the vote was rigged.\n\n"
+        "Ruiz wrote in a letter to the board that she would resign.\n\n"
+        "Marsh's lawyer said in a statement after the hearing that the testimony proves nothing."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "the vote was rigged."),
+        ("Ana Ruiz", "she would resign."),
+        ("Marsh's lawyer", "the testimony proves nothing."),
+    ]
+
+
+def test_negated_and_declined_speech_is_not_a_statement():
+    result = extract(
+        "Ana Ruiz did not say whether she would run.\n\n"
+        "Oskar Lind declined to say how much the plan cost.\n\n"
+        "Ruiz said she did not know."
+    )
+    assert said(result) == [("Ana Ruiz", "she did not know.")]
+
+
+def test_quoted_as_saying_and_claims_made_in_a_filing():
+    result = extract(
+        "Ana Ruiz was quoted by the Ledger as saying that the talks had failed.\n\n"
+        "The families alleged in a lawsuit filed Monday that the company hid the risks."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "the talks had failed."),
+        ("The families", "the company hid the risks."),
+    ]
+
+
+def test_a_quote_running_into_a_paragraph_that_omits_the_opening_mark():
+    result = extract(
+        "The mayor spoke first.\n\n"
+        "“We will win this fight.\n\n"
+        "And we will fix the roads,” said Ana Ruiz."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "We will win this fight."),
+        ("Ana Ruiz", "And we will fix the roads"),
+    ]
+    assert all(s.direct for s in result.statements)
+
+
+def test_a_headline_surname_and_colon_before_a_quote_but_not_a_kicker():
+    result = extract(
+        "Ruiz: ‘We will win the seat back’\n\n"
+        "Exclusive: ‘We were lied to by the board’\n\n"
+        "Ana Ruiz spoke to supporters on Monday."
+    )
+    assert said(result) == [("Ana Ruiz", "We will win the seat back")]
+
+
+def test_a_question_ending_its_own_sentence_before_the_attribution():
+    result = extract(
+        "“What is the incentive?” Wen Lin, the former director of the fund, said at an event "
+        "in Washington.\n\n"
+        "Bennett declined to be interviewed and asked if questions could be sent by email."
+    )
+    assert said(result) == [("Wen Lin", "What is the incentive?")]
+
+
+def test_a_quote_given_by_according_to_and_a_participle_after_a_named_subject():
+    result = extract(
+        '"The bridge is unsafe," according to a report by the city engineer.\n\n'
+        'Ruiz defended the plan, adding: "It will save lives."'
+    )
+    assert said(result) == [
+        ("the city engineer", "The bridge is unsafe"),
+        ("Ruiz", "It will save lives."),
+    ]
+    assert all(s.direct for s in result.statements)
+
+
+def test_an_inverted_attribution_naming_a_described_person():
+    result = extract(
+        '"Best night of my life," said season-ticket holder Lucy Grant, 34. "Well, after my '
+        'wedding."'
+    )
+    assert said(result) == [
+        ("Lucy Grant", "Best night of my life"),
+        ("Lucy Grant", "Well, after my wedding."),
+    ]
+
+
+def test_what_a_study_found_comes_before_it_at_the_end_of_a_sentence():
+    result = extract(
+        "Shaded streets saw fewer heat visits last summer, a new study by Lakeshore University "
+        "found.\n\n"
+        "After the storm, police found a body."
+    )
+    assert said(result) == [
+        ("Lakeshore University", "Shaded streets saw fewer heat visits last summer")
+    ]
+
+
+def test_a_joint_statement_of_a_list_of_common_noun_phrases():
+    result = extract(
+        "The mayor, the police chief and the fire marshal all said the fire was under control."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "The mayor",
+        "the police chief",
+        "the fire marshal",
+    ]
+    assert len({(s.start, s.end) for s in result.statements}) == 1
