@@ -152,10 +152,6 @@ class ArticleForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
 
 
-class VerdictForm(forms.Form):
-    value = forms.ChoiceField(choices=Verdicts.choices)
-
-
 # The review desk's forms.
 
 

@@ -36,6 +36,7 @@ def pages_for(
         f"/articles/{a}/history/",
         f"/articles/{a}/statements/{s}/history/",
         f"/articles/{a}/statements/{s}/comments/",
+        f"/articles/{a}/statements/{s}/tools/",
         f"/articles/{a}/export/html/",
         "/search/",
         "/search/?q=water",

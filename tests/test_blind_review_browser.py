@@ -33,6 +33,7 @@ def test_reviewer_opens_history_and_sees_no_colleagues_rationale(
     expect(row.locator(".blind-note")).to_contain_text("2 colleagues' verdicts hidden")
 
     # The row's History panel loads the statement's history into the row.
+    click(page, row.locator("a.more"))  # the row's tools, history among them, load when asked
     click(page, row.locator("details.thread summary", has_text="History"))
     panel = row.locator("details.thread", has_text="History")
     expect(panel.locator(".blind-note")).to_contain_text("Blind review")

@@ -88,12 +88,13 @@ def test_an_article_goes_from_paste_to_published_report(
     # Lindqvist's quote is right too: accept it from the keyboard.
     row_of(page, no_cancellations).locator(".quote").click()
     page.keyboard.press("y")
-    row_of(page, no_cancellations).locator(".proposal-line").wait_for(state="detached")
+    row_of(page, no_cancellations).locator(".tag-proposed").wait_for(state="detached")
     assert page.locator("#proposals-bar strong").inner_text() == "4"
     no_cancellations.refresh_from_db()
     assert no_cancellations.accepted_by == editor
 
     # The extraction took the full stop along with Okafor's claim: trim it.
+    row_of(page, documented).locator("a.more").click()
     row_of(page, documented).get_by_role("link", name="Edit").click()
     ends = row_of(page, documented).get_by_label("ends at")
     ends.fill(str(documented.end - 1))
@@ -108,6 +109,7 @@ def test_an_article_goes_from_paste_to_published_report(
 
     # "Good morning, everyone" is not a claim anyone can check.
     page.once("dialog", lambda dialog: dialog.accept())
+    row_of(page, greeting).locator("a.more").click()
     row_of(page, greeting).get_by_role("button", name="Delete").click()
     row_of(page, greeting).wait_for(state="detached")
     # The delete reloads the page: wait for the new one before going on.
@@ -168,6 +170,7 @@ def test_an_article_goes_from_paste_to_published_report(
     assert desk.locator("#progress [data-reviewed]").inner_text() == "5"
 
     # Has Lindqvist's claim been checked before? Yes: denied in March.
+    # (The row's tools panel is open: "r" loaded it for the rationale.)
     earlier = desk.locator(f"#s{no_cancellations.pk} details.similar-check")
     earlier.locator("summary").click()
     earlier.locator(".similar-item").wait_for()
@@ -186,12 +189,12 @@ def test_an_article_goes_from_paste_to_published_report(
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
     for statement, final in zip(left, FINALS, strict=True):
         row = row_of(page, statement)
-        row.locator("details.settle > summary").click()
+        row.locator("a.more").click()
         row.locator(".final-form").wait_for()
         row.get_by_label(final, exact=True).check()
         row.get_by_role("button", name="Save final verdict").click()
-        row_of(page, statement).locator(".final-block .final").wait_for()
-    assert page.locator(".final-block .final").count() == 5
+        row_of(page, statement).locator(".verdict-block .final").wait_for()
+    assert page.locator(".verdict-block .final").count() == 5
     assert page.locator("#progress").inner_text().endswith("5 of 5 reviewed · 5 settled")
     assert page.locator(".article-head .status").text_content() == "Done"
     page.evaluate("window.scrollTo(0, 0)")

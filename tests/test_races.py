@@ -150,17 +150,18 @@ def test_restoring_while_a_colleague_edits_is_a_409_not_a_500(article, editor, d
 # A stale tab's verdict button --------------------------------------------------------------------
 
 
-def button_form(html: str, statement: Statement) -> dict[str, str]:
-    """The fields the row's verdict buttons send, read from the page as the browser would."""
-    block = html[html.index(f'id="verdict-{statement.pk}"') :]
-    form = block[: block.index("</form>")]
-    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form))
+def button_value(html: str, statement: Statement, value: str) -> str:
+    """What the row's verdict button sends (statement:value:version), read from the page as the
+    browser would."""
+    return re.search(rf'name="verdict" value="({statement.pk}:{value}:\d+)"', html).group(1)
 
 
 def test_a_stale_tabs_verdict_button_does_not_overwrite_another_tabs_rationale(article, reviewer):
     first = statements(article)[0]
     stale_tab, fresh_tab = signed_in(reviewer), signed_in(reviewer)
-    fields = button_form(stale_tab.get(article.get_absolute_url()).content.decode(), first)
+    button = button_value(
+        stale_tab.get(article.get_absolute_url()).content.decode(), first, "denied"
+    )
     saved = fresh_tab.post(
         f"{base(article, first)}verdict/",
         {"value": "confirmed", "detailed": "on", "version": "0", "rationale": "Fresh tab"},
@@ -168,12 +169,13 @@ def test_a_stale_tabs_verdict_button_does_not_overwrite_another_tabs_rationale(a
     )
     assert saved.status_code == 200
     response = stale_tab.post(
-        f"{base(article, first)}verdict/", {**fields, "value": "denied"}, headers=HTMX
+        f"{article.get_absolute_url()}verdicts/", {"verdict": button}, headers=HTMX
     )
     assert response.status_code == 409
     html = response.content.decode()
     assert "choose your verdict again to replace it" in html
-    assert ">Fresh tab</textarea>" in html  # the form holds the saved text, not an empty one
+    assert "Fresh tab" in html  # the saved version is shown
+    assert "<textarea" not in html  # and no empty rationale form that would wipe it
     verdict = Verdict.objects.get(statement=first, reviewer=reviewer)
     assert (verdict.value, verdict.rationale) == ("confirmed", "Fresh tab")
 

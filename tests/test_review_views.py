@@ -119,7 +119,11 @@ def test_htmx_verdict_returns_the_block_and_saves_once_however_often_it_is_sent(
         assert response.status_code == 200
     html = response.content.decode()
     assert "<html" not in html
-    assert 'value="disputed" class="vbtn vbtn-disputed" aria-pressed="true"' in html
+    version = Verdict.objects.get(statement=statement, reviewer=reviewer).version
+    assert (
+        f'class="vbtn vbtn-disputed" name="verdict" value="{statement.pk}:disputed:{version}" '
+        'aria-pressed="true"'
+    ) in html
     assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "disputed"
     assert Revision.objects.filter(statement=statement, action="verdict").count() == revisions + 1
 
@@ -488,3 +492,75 @@ def test_agreement_is_shown_per_article_and_across_the_desk(
     assert "α 0.44" in page and "on 3 statements" in page
     desk = client.get("/agreement/").content.decode()
     assert "α 0.44" in desk and "Agreement" in desk
+
+
+# One form for the page -------------------------------------------------------------------------
+
+
+def test_a_verdict_button_works_without_javascript_through_the_pages_one_form(
+    client, demo_article, statement, reviewer
+):
+    import re
+
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)  # as a browser without JavaScript posts it
+    browser.force_login(reviewer)
+    html = browser.get(demo_article.get_absolute_url()).content.decode()
+    assert html.count('name="csrfmiddlewaretoken"') <= 3  # the page's forms, not one per row
+    form = re.search(r'<form id="desk" method="post" action="([^"]+)"', html).group(1)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    button = re.search(
+        rf'form="desk"[^>]* name="verdict" value="({statement.pk}:denied:\d+)"', html
+    )
+    response = browser.post(form, {"csrfmiddlewaretoken": token, "verdict": button.group(1)})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#s{statement.pk}")
+    assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "denied"
+
+
+@pytest.mark.parametrize("sent", ["", "x:confirmed:0", "1:maybe:0"])
+def test_a_malformed_verdict_button_is_refused_and_changes_nothing(
+    client, demo_article, statement, reviewer, sent
+):
+    client.force_login(reviewer)
+    before = Verdict.objects.count()
+    sent = sent.replace("1:", f"{statement.pk}:")
+    response = client.post(url(demo_article, tail="verdicts/"), {"verdict": sent}, headers=HTMX)
+    assert response.status_code == 400
+    assert Verdict.objects.count() == before
+
+
+def test_a_verdict_button_for_another_articles_statement_is_not_found(
+    client, demo_article, reviewer
+):
+    other = build_long_article(2, title="Another article")
+    elsewhere = other.statements.first()
+    client.force_login(reviewer)
+    response = client.post(
+        url(demo_article, tail="verdicts/"), {"verdict": f"{elsewhere.pk}:denied:0"}
+    )
+    assert response.status_code == 404
+    assert not Verdict.objects.filter(statement=elsewhere).exists()
+
+
+def test_a_row_its_tools_and_its_accepted_fragment_escape_hostile_names(
+    client, editor, django_assert_max_num_queries
+):
+    hostile = '<script>alert("x")</script>'
+    text = f"The mayor said {hostile} on Monday."
+    article = Article.objects.create(raw_text=text, text=text, title="Hostile")
+    party = Party.objects.create(name='<img src=x onerror="alert(1)">')
+    start = text.index(hostile)
+    statement = Statement.objects.create(
+        article=article, speaker=party, start=start, end=start + len(hostile), quote=hostile
+    )
+    statement.add_comment(editor, '<b onmouseover="x()">look</b>')
+    client.force_login(editor)
+    tools = client.get(url(article, statement, "tools/"), headers=HTMX).content.decode()
+    accepted = client.post(url(article, statement, "accept/"), headers=HTMX).content.decode()
+    for html in (tools, accepted):
+        assert "<script>alert" not in html and "<img src=x" not in html and "<b onm" not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in accepted
+    assert f'id="s{statement.pk}" data-s="{statement.pk}" hx-swap-oob="true"' in accepted
+    assert "Save final verdict" in tools and 'name="rationale"' in tools

@@ -26,8 +26,10 @@ def test_an_htmx_verdict_returns_the_statements_verdict_block_only(client, revie
     body = response.content.decode()
     assert "<html" not in body
     assert body.lstrip().startswith(f'<div class="verdict-block" id="verdict-{statement.pk}"')
-    assert 'value="disputed" class="vbtn vbtn-disputed" aria-pressed="true"' in body
-    assert 'aria-pressed="true"' not in body.replace('vbtn-disputed" aria-pressed="true"', "")
+    version = Verdict.objects.get(statement=statement, reviewer=reviewer).version
+    pressed = f'value="{statement.pk}:disputed:{version}" aria-pressed="true"'
+    assert f'class="vbtn vbtn-disputed" name="verdict" {pressed}' in body
+    assert 'aria-pressed="true"' not in body.replace(pressed, "")
     event = json.loads(response["HX-Trigger"])["verdict-saved"]
     assert (event["statement"], event["value"]) == (statement.pk, "disputed")
     assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "disputed"

@@ -1,15 +1,20 @@
-"""The review page and a verdict save on an article of 500 statements: server ms and queries.
+"""The review page and a verdict save on an article of 500 statements: server ms and queries,
+HTML weight, and the page-ready time in Chromium at 91 and 500 statements.
 
-Runs against the development database (DATABASE_URL), builds its own long article with bulk
-inserts, measures through Django's test client (the whole request: middleware, view, template),
-and deletes what it made.
+Runs against the development database (DATABASE_URL), builds its own long articles with bulk
+inserts, measures through Django's test client (the whole request: middleware, view, template)
+and through Debian's Chromium driven by Playwright against a local server, and deletes what it
+made.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import statistics
+import threading
 import time
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -21,6 +26,9 @@ from factcheck.benchmarks import Made, Table, median_ms
 from factcheck.models import Article, Party, Revision, Statement, Verdict
 
 STATEMENTS = 500
+BROWSER_SIZES = (91, 500)  # the seed article's statements, and a long one
+BROWSER_BUDGETS = {91: "≤ 250", 500: "≤ 400"}
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 TAG = "bench-review"
 
 
@@ -121,7 +129,9 @@ def run(table: Table) -> None:
         reviewer = bench_user(f"{TAG}-reviewer", roles.REVIEWER, made)
         with transaction.atomic():
             article = build_long_article(STATEMENTS, reviewers=[editor, reviewer], made=made)
+            small = build_long_article(BROWSER_SIZES[0], reviewers=[editor, reviewer], made=made)
         _measure(table, article, editor, reviewer)
+        _measure_browser(table, {BROWSER_SIZES[0]: small, STATEMENTS: article}, editor)
     finally:
         made.clean_up()
 
@@ -190,3 +200,105 @@ def _measure(table: Table, article: Article, editor, reviewer) -> None:
     table.add(
         "review", "live poll, nothing new (204): median ms", f"{median_ms(poll, repeat=50):.2f}", ""
     )
+
+
+# In the browser ----------------------------------------------------------------------------
+
+# Set before the page's first byte: the moment (ms after navigation start) when every verdict
+# button the server sent is in the DOM, which is when a reviewer can click any of them.
+READY_PROBE = """
+(() => {
+  const want = %d;
+  const buttons = document.getElementsByClassName("vbtn");
+  const check = () => {
+    if (window.__ready === undefined && buttons.length >= want) {
+      window.__ready = performance.now();
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+})();
+"""
+
+
+def _serve() -> tuple[str, object]:
+    """The project's WSGI app (static files through whitenoise) on a free local port."""
+    from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+    from django.core.wsgi import get_wsgi_application
+
+    class Quiet(WSGIRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    server = ThreadedWSGIServer(("127.0.0.1", 0), Quiet, allow_reuse_address=False)
+    server.set_app(get_wsgi_application())
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+def _measure_browser(table: Table, articles: dict[int, Article], user) -> None:
+    """HTML bytes per statement, and Chromium's page-ready time, for an editor (the heaviest
+    page: every row has the editor's tools)."""
+    client = Client()
+    client.force_login(user)
+    for size, article in articles.items():
+        html = client.get(article.get_absolute_url()).content
+        table.add(
+            "review",
+            f"review page, {size} statements, editor: HTML bytes per statement",
+            f"{len(html) / size:,.0f}",
+            "< 1,000",
+        )
+    if not Path(CHROMIUM).exists():
+        table.add("review", f"Chromium page-ready: skipped, {CHROMIUM} is missing", "", "")
+        return
+    from playwright.sync_api import sync_playwright
+
+    base, server = _serve()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+            )
+            context = browser.new_context(viewport={"width": 1440, "height": 900})
+            context.add_cookies(
+                [
+                    {
+                        "name": "sessionid",
+                        "value": client.cookies["sessionid"].value,
+                        "url": base,
+                    }
+                ]
+            )
+            for size, article in articles.items():
+                times, after_first_byte = [], []
+                for _ in range(9):
+                    page = context.new_page()
+                    page.set_default_timeout(120_000)  # a busy shared machine is slow, not broken
+                    page.add_init_script(READY_PROBE % (3 * size))
+                    page.goto(base + article.get_absolute_url(), wait_until="load")
+                    page.wait_for_function("window.__ready !== undefined")
+                    ready, first_byte = page.evaluate(
+                        "[window.__ready, performance.getEntriesByType('navigation')[0]"
+                        ".responseStart]"
+                    )
+                    times.append(ready)
+                    after_first_byte.append(ready - first_byte)
+                    page.close()
+                table.add(
+                    "review",
+                    f"Chromium page-ready, {size} statements, editor: median ms",
+                    f"{statistics.median(times[1:]):.0f}",
+                    BROWSER_BUDGETS.get(size, ""),
+                )
+                table.add(
+                    "review",
+                    f"Chromium page-ready, {size} statements: of which after first byte, ms",
+                    f"{statistics.median(after_first_byte[1:]):.0f}",
+                    "",
+                )
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -14,12 +14,14 @@ statement_urls = [
     path("delete/", statements.statement_delete, name="statement_delete"),
     path("restore/", statements.statement_restore, name="statement_restore"),
     path("accept/", statements.statement_accept, name="statement_accept"),
+    path("tools/", statements.statement_tools, name="statement_tools"),
     path("comments/", history.statement_comments, name="statement_comments"),
     path("history/", history.statement_history, name="statement_history"),
 ]
 
 urlpatterns = [
     path("<int:article_pk>/statements/<int:pk>/", include(statement_urls)),
+    path("<int:article_pk>/verdicts/", verdicts.desk_verdict, name="desk_verdict"),
     path("<int:article_pk>/statements/new/", statements.statement_add, name="statement_add"),
     path("<int:article_pk>/accept/", statements.proposals_accept, name="proposals_accept"),
     path("<int:article_pk>/speakers/", statements.speaker_search, name="speaker_search"),

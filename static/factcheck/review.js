@@ -1,9 +1,11 @@
-// The review desk: keyboard review, add-by-selection popover, speaker picker, lazy threads.
-// Every control also works without this file; this only makes the page fast to drive.
+// The review desk: keyboard review, add-by-selection popover, speaker picker.
+// Every control also works without this file; this only makes the page fast to drive. htmx does
+// the requests (verdict buttons, lazy panels, out-of-band updates); this file only moves focus,
+// recolours highlights and reads the keyboard.
 (function () {
   "use strict";
 
-  // Conflicts (409) and invalid input (422) come back as fragments to show, not as errors.
+  // Conflicts (409) and invalid input (400) come back as fragments to show, not as errors.
   if (window.htmx) {
     htmx.config.responseHandling = [
       { code: "204", swap: false },
@@ -17,36 +19,45 @@
   const $ = (sel, root) => (root || document).querySelector(sel);
   const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
   const rows = () => $$("li.statement");
+  const SHADES = ["v-none", "v-confirmed", "v-denied", "v-disputed"];
   let current = null; // id of the statement under review
 
   function marksOf(id) {
     return $$('mark.hl[data-s="' + id + '"], mark.hl[data-also~="' + id + '"]');
   }
 
-  function focusStatement(id, opts) {
-    opts = opts || {};
+  // Making a row current only restyles it (an outline, no size change) and never scrolls, unless
+  // the keyboard moved there (`reveal`): a mouse user's pointer must stay on what it points at.
+  function focusStatement(id, reveal) {
     $$(".is-current").forEach((el) => el.classList.remove("is-current"));
     const row = document.getElementById("s" + id);
     current = id;
-    if (row) {
-      row.classList.add("is-current");
-      if (opts.focus !== false) row.focus({ preventScroll: true });
-      if (opts.scroll !== false) row.scrollIntoView({ block: "nearest" });
-    }
     const marks = marksOf(id);
     marks.forEach((m) => m.classList.add("is-current"));
-    if (marks.length && opts.scrollText !== false) {
-      const box = marks[0].getBoundingClientRect();
-      if (box.top < 80 || box.bottom > window.innerHeight - 40) {
+    if (!row) return null;
+    row.classList.add("is-current");
+    row.tabIndex = -1; // focusable by script (the keyboard), not a stop for Tab
+    if (reveal) {
+      row.focus({ preventScroll: true });
+      row.scrollIntoView({ block: "nearest" });
+      // The text beside the list scrolls to the highlight only in the two-column desk, where it
+      // cannot push the list around.
+      const box = marks.length && marks[0].getBoundingClientRect();
+      if (box && sideBySide() && (box.top < 80 || box.bottom > window.innerHeight - 40)) {
         marks[0].scrollIntoView({ block: "center" });
       }
     }
     return row;
   }
 
+  // The text and the list side by side (a wide window), each scrolling on its own.
+  function sideBySide() {
+    const list = $(".statements");
+    return !!list && getComputedStyle(list).position === "sticky";
+  }
+
   function currentRow() {
-    const row = current && document.getElementById("s" + current);
-    return row || null;
+    return (current && document.getElementById("s" + current)) || null;
   }
 
   function move(step, onlyUnreviewed) {
@@ -58,39 +69,102 @@
       if (index < 0 || index >= all.length) return;
       const row = all[index];
       if (!onlyUnreviewed || !row.querySelector('.vbtn[aria-pressed="true"]')) {
-        focusStatement(row.dataset.s);
+        focusStatement(row.dataset.s, true);
         return;
       }
     }
   }
 
-  function openDetails(row, selector, focusSelector) {
-    const details = row && row.querySelector(selector);
-    if (!details) return;
-    details.open = true;
-    const target = details.querySelector(focusSelector || "textarea, input, button");
-    if (target) target.focus();
+  // The row's panel (rationale, final verdict, comments, history, edit) loads in place of the
+  // row's "more" link when first asked for; `then` runs once it is there.
+  function withPanel(row, then) {
+    if (!row) return;
+    const panel = row.querySelector("details.more");
+    if (panel) {
+      panel.open = true;
+      then(panel);
+      return;
+    }
+    const link = row.querySelector("a.more");
+    if (!link) return;
+    document.body.addEventListener("htmx:afterSettle", function loaded() {
+      const arrived = row.isConnected && row.querySelector("details.more");
+      if (!arrived) return;
+      document.body.removeEventListener("htmx:afterSettle", loaded);
+      then(arrived);
+    });
+    link.click();
   }
 
-  // Clicking a highlight focuses its row; clicking a row shows its highlight.
+  function focusIn(row, selector) {
+    withPanel(row, (panel) => {
+      const target = panel.querySelector(selector);
+      if (!target) return;
+      const details = target.closest("details:not(.more)");
+      if (details && !details.open) {
+        details.open = true;
+        return; // its own content loads; see the afterSettle handler below
+      }
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "nearest" });
+    });
+  }
+
+  // Clicking a highlight makes its row current and shows it; clicking in a row makes it current.
   document.addEventListener("click", (event) => {
     const mark = event.target.closest("mark.hl");
     if (mark && !window.getSelection().toString()) {
-      focusStatement(mark.dataset.s, { scrollText: false });
+      const row = focusStatement(mark.dataset.s, false);
+      // Beside the text the list scrolls on its own; below it, scrolling would pull the text
+      // from under the pointer.
+      if (row && sideBySide()) row.scrollIntoView({ block: "nearest" });
       return;
     }
     const row = event.target.closest("li.statement");
-    if (row && !event.target.closest("button, a, input, textarea, select, summary, label")) {
-      focusStatement(row.dataset.s, { scroll: false });
-    }
+    if (row && row.dataset.s !== current) focusStatement(row.dataset.s, false);
   });
   document.addEventListener("focusin", (event) => {
     const row = event.target.closest && event.target.closest("li.statement");
-    if (row && row.dataset.s !== current) focusStatement(row.dataset.s, { focus: false, scroll: false });
+    if (row && row.dataset.s !== current) focusStatement(row.dataset.s, false);
   });
 
   // Keyboard review ---------------------------------------------------------------------
+  // Single-key shortcuts can be turned off (WCAG 2.1.4): the choice is kept in this browser.
+  const KEYS_OFF = "factcheck.shortcuts-off";
   const VERDICT_KEYS = { 1: "confirmed", 2: "denied", 3: "disputed" };
+
+  function shortcutsOn() {
+    try {
+      return localStorage.getItem(KEYS_OFF) !== "1";
+    } catch (error) {
+      return true;
+    }
+  }
+
+  function applyShortcuts(on) {
+    document.documentElement.classList.toggle("keys-on", on);
+    const box = $("#shortcuts-on");
+    if (box) box.checked = on;
+  }
+  applyShortcuts(shortcutsOn());
+
+  document.addEventListener("change", (event) => {
+    if (event.target.id !== "shortcuts-on") return;
+    const on = event.target.checked;
+    try {
+      if (on) localStorage.removeItem(KEYS_OFF);
+      else localStorage.setItem(KEYS_OFF, "1");
+    } catch (error) {
+      // Private windows may refuse storage: the choice then lasts for this page.
+    }
+    applyShortcuts(on);
+  });
+
+  // The desk is the review area; a key pressed anywhere else (the masthead, a dialog, a text
+  // field) is left to the browser.
+  function inDesk(target) {
+    return target === document.body || !!target.closest("#review-body");
+  }
 
   document.addEventListener("keydown", (event) => {
     const typing = event.target.closest("input, textarea, select, [contenteditable]");
@@ -102,9 +176,11 @@
           closePicker(picker);
         } else if (row) {
           event.target.blur();
-          focusStatement(row.dataset.s, { scroll: false });
+          focusStatement(row.dataset.s, true);
         } else if (event.target.closest("#add-statement")) {
           hidePopover();
+        } else {
+          return; // not ours: a dialog closes, a field clears
         }
         event.preventDefault();
       } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
@@ -120,6 +196,13 @@
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const dialog = $("#keys-help");
     if (dialog && dialog.open) return;
+    if (event.key === "?") {
+      // The help (and the switch to turn shortcuts off) is always one key away.
+      if (dialog) dialog.showModal();
+      event.preventDefault();
+      return;
+    }
+    if (!shortcutsOn() || !inDesk(event.target)) return;
     const row = currentRow();
     switch (event.key) {
       case "j":
@@ -142,29 +225,27 @@
         break;
       }
       case "r":
-        openDetails(row, "details.rationale", "textarea");
+        focusIn(row, ".rationale-form textarea");
         break;
       case "f":
-        openDetails(row, "details.settle", 'input[type="radio"]:checked');
+        focusIn(row, '.final-form input[type="radio"]:checked, .final-form input[type="radio"]');
         break;
       case "c":
-        openDetails(row, "details.thread", "textarea");
+        focusIn(row, "details.thread textarea, details.thread");
         break;
-      case "e": {
-        const edit = row && row.querySelector("[data-edit]");
-        if (edit) edit.click();
+      case "e":
+        withPanel(row, (panel) => {
+          const edit = panel.querySelector("[data-edit]");
+          if (edit) edit.click();
+        });
         break;
-      }
       case "y": {
-        const accept = row && row.querySelector("[data-accept]");
+        const accept = row && row.querySelector(".accept");
         if (accept) accept.click();
         break;
       }
       case "a":
         if (pending) showPopover(true);
-        break;
-      case "?":
-        if (dialog) dialog.showModal();
         break;
       default:
         return;
@@ -179,74 +260,54 @@
     }
   });
 
-  // After a verdict: recolour the statement in the text and move the progress bar.
-  document.body.addEventListener("verdict-saved", (event) => {
-    const { statement, shade, counted } = event.detail;
-    const row = document.getElementById("s" + statement);
-    if (row) {
-      row.classList.remove("v-none", "v-confirmed", "v-denied", "v-disputed");
-      row.classList.add("v-" + shade);
-    }
-    marksOf(statement).forEach((m) => {
-      m.classList.remove("v-none", "v-confirmed", "v-denied", "v-disputed");
-      m.classList.add("v-" + shade);
+  // A verdict button sends what the reviewer typed in the row's open rationale form, not yet
+  // saved, along with it, so nothing typed is lost.
+  document.body.addEventListener("htmx:configRequest", (event) => {
+    const button = event.detail.elt;
+    if (!button.classList || !button.classList.contains("vbtn")) return;
+    const row = button.closest("li.statement");
+    const form = row && row.querySelector(".rationale-form");
+    if (!form) return;
+    const typed = $$("textarea", form).some((t) => t.value !== t.defaultValue);
+    if (!typed) return;
+    const params = event.detail.parameters;
+    new FormData(form).forEach((value, name) => {
+      if (name !== "value" && name !== "csrfmiddlewaretoken") params.set(name, value);
     });
-    if (counted) {
-      const strong = $("#progress [data-reviewed]");
-      const total = Number($("#progress [data-total]").textContent);
-      const done = Number(strong.textContent) + 1;
-      strong.textContent = done;
-      const bar = $("#progress .progress");
-      bar.setAttribute("aria-valuenow", done);
-      bar.firstElementChild.style.width = (total ? (100 * done) / total : 0) + "%";
+  });
+
+  function recolour(id, shade) {
+    const targets = marksOf(id);
+    const row = document.getElementById("s" + id);
+    if (row) targets.push(row);
+    targets.forEach((el) => {
+      el.classList.remove(...SHADES);
+      el.classList.add("v-" + shade);
+    });
+  }
+
+  // After a verdict the server has redrawn the row's buttons, the progress line and the status
+  // (out of band); the highlight in the text takes the new colour here, and an open rationale
+  // form takes the new version so saving it next is not mistaken for a conflict.
+  document.body.addEventListener("verdict-saved", (event) => {
+    const { statement, shade, version, value } = event.detail;
+    recolour(statement, shade);
+    const form = document.getElementById("rationale-form-" + statement);
+    if (form && version !== undefined) {
+      form.elements.version.value = version;
+      form.elements.current.value = value;
     }
-    if (current == statement && row) row.focus({ preventScroll: true });
   });
 
   document.body.addEventListener("statements-changed", (event) => {
-    event.detail.shades.forEach(({ statement, shade }) => {
-      const targets = marksOf(statement);
-      const row = document.getElementById("s" + statement);
-      if (row) targets.push(row);
-      targets.forEach((el) => {
-        el.classList.remove("v-none", "v-confirmed", "v-denied", "v-disputed");
-        el.classList.add("v-" + shade);
-      });
-    });
-  });
-
-  // A final verdict moves the settled count (and, for statements the editor had not reviewed,
-  // the reviewed count) and can turn the article Done, or back to In review.
-  document.body.addEventListener("verdict-saved", (event) => {
-    const { settled, reviewed, status, status_label: label } = event.detail;
-    if (settled === undefined) return;
-    const add = (selector, delta) => {
-      const el = $(selector);
-      if (el && delta) el.textContent = Number(el.textContent) + delta;
-    };
-    add("#progress [data-settled]", settled);
-    add("#progress [data-reviewed]", reviewed);
-    const done = Number($("#progress [data-reviewed]").textContent);
-    const total = Number($("#progress [data-total]").textContent);
-    const bar = $("#progress .progress");
-    bar.setAttribute("aria-valuenow", done);
-    bar.firstElementChild.style.width = (total ? (100 * done) / total : 0) + "%";
-    const pill = $(".article-head .status");
-    if (pill && status) {
-      pill.className = "status status-" + status;
-      pill.textContent = label;
-    }
+    event.detail.shades.forEach(({ statement, shade }) => recolour(statement, shade));
   });
 
   // An accepted proposal's highlight loses its "proposed" look; the row was swapped already.
   document.body.addEventListener("statements-accepted", (event) => {
     event.detail.statements.forEach((id) => {
       marksOf(id).forEach((m) => m.classList.remove("hl-proposed"));
-      const row = document.getElementById("s" + id);
-      if (row && String(current) === String(id)) {
-        row.classList.add("is-current");
-        row.focus({ preventScroll: true });
-      }
+      if (String(current) === String(id)) focusStatement(id, false);
     });
     const bar = $("#proposals-bar strong");
     if (bar) {
@@ -267,36 +328,26 @@
 
   document.body.addEventListener("statement-added", (event) => {
     hidePopover();
-    focusStatement(String(event.detail.statement));
+    focusStatement(String(event.detail.statement), true);
   });
 
-  // After a swap inside a row, keep keyboard focus on the row rather than losing it to <body>.
-  document.body.addEventListener("htmx:afterSwap", (event) => {
-    const row = event.detail.target.closest && event.detail.target.closest("li.statement");
+  // After a swap that took the focused element away (a verdict button redrawn), focus returns
+  // to the row, without scrolling, so the keyboard carries on from there.
+  document.body.addEventListener("htmx:afterSettle", (event) => {
     const active = document.activeElement;
+    const row = currentRow();
     if (row && (!active || active === document.body)) row.focus({ preventScroll: true });
     if (event.detail.target.id === "statement-panel" && current) {
       const again = document.getElementById("s" + current);
       if (again) again.classList.add("is-current");
     }
+    // A lazy panel opened from the keyboard: focus its first field.
+    const details = event.detail.target.closest && event.detail.target.closest("details[data-focus]");
+    if (details && details.open && details.closest("li.statement") === row) {
+      const field = details.querySelector(details.dataset.focus);
+      if (field) field.focus({ preventScroll: true });
+    }
   });
-
-  // Comments and history load when opened.
-  document.addEventListener(
-    "toggle",
-    (event) => {
-      const details = event.target;
-      if (!(details instanceof HTMLDetailsElement) || !details.open || !details.dataset.lazy) return;
-      if (details.dataset.loaded) return;
-      details.dataset.loaded = "1";
-      const body = details.querySelector(".lazy-body");
-      htmx.ajax("GET", details.dataset.lazy, { target: body, swap: "innerHTML" }).then(() => {
-        const focus = details.dataset.focus && details.querySelector(details.dataset.focus);
-        if (focus && details.closest("li.statement") === currentRow()) focus.focus();
-      });
-    },
-    true,
-  );
 
   // Adding a statement by selecting text ------------------------------------------------
   let pending = null; // {start, end, text, rect}
@@ -402,7 +453,7 @@
       const slot = event.target.closest(".edit-slot");
       const row = slot.closest("li.statement");
       slot.innerHTML = "";
-      if (row) focusStatement(row.dataset.s, { scroll: false });
+      if (row) focusStatement(row.dataset.s, false);
     }
   });
   document.body.addEventListener("htmx:beforeSwap", (event) => {
@@ -477,4 +528,6 @@
     const match = location.hash.match(/^#s(\d+)$/);
     if (match && document.getElementById("s" + match[1])) focusStatement(match[1]);
   });
+  // Tests (and people's tools) can tell the desk's keyboard is listening.
+  document.documentElement.dataset.desk = "ready";
 })();

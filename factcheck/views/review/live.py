@@ -15,11 +15,7 @@ from factcheck.models import (
     Verdict,
 )
 from factcheck.views.access import require
-from factcheck.views.review.page import (
-    decorate,
-    live_statements,
-    prepare_rows,
-)
+from factcheck.views.review.page import desk, live_statements, rows_for
 
 
 @require_GET
@@ -48,10 +44,7 @@ def article_changes(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     ids = {statement_id for _, statement_id, _ in changes if statement_id}
     statements = list(live_statements(article).filter(pk__in=ids))
-    decorate(request.user, article, statements)
-    for statement in statements:
-        statement.number = ""
-    prepare_rows(request, statements)
+    rows = rows_for(request.user, article, statements)
     structural = any(
         action
         in {"statement_created", "statement_deleted", "statement_restored", "statement_edited"}
@@ -63,13 +56,13 @@ def article_changes(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "article": article,
             "article_pk": pk,
-            "statements": statements,
+            "others": [(row.pk, desk().others(row)) for row in rows],
             "since": recent[-1][0],
             "structural": structural,
         },
     )
     # The page recolours these statements' highlights, as after a verdict of one's own.
-    shades = [{"statement": s.pk, "shade": s.shade} for s in statements]
+    shades = [{"statement": r.pk, "shade": r.shade} for r in rows]
     return trigger_client_event(response, "statements-changed", {"shades": shades}, after="swap")
 
 

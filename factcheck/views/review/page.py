@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.contrib.auth import get_user_model
 from django.db.models import (
     Count,
+    Exists,
     IntegerField,
     Max,
     OuterRef,
@@ -16,14 +17,15 @@ from django.db.models import (
     Subquery,
 )
 from django.http import HttpRequest
-from django.middleware.csrf import get_token
+from django.template import engines
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 
 from factcheck.agreement import krippendorff_alpha
 from factcheck.forms import (
     AssignmentForm,
 )
+from factcheck.highlight import paragraphs
+from factcheck.links import safe_href
 from factcheck.models import (
     Article,
     Comment,
@@ -33,7 +35,6 @@ from factcheck.models import (
     Verdicts,
     verdicts_open_to,
 )
-from factcheck.views import markup
 
 DETAIL = "articles/detail.html"
 FILTERS = ("party", "verdict", "state")
@@ -45,41 +46,128 @@ STATES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
-    """A run of article text; `statement` set when it is highlighted."""
+    """A run of article text; `row` set when it is highlighted."""
 
     text: str
-    statement: Statement | None = None
-    ends: bool = False  # the statement's span ends here, so its label goes here
-    multi: bool = False
+    row: Row | None = None
+    ends: bool = False  # the statement's span ends here, so its number label goes here
     also: str = ""  # the other statements covering this run (overlapping spans)
 
 
-ICONS = {"confirmed": "✓", "denied": "✗", "disputed": "≠"}
+@dataclass(slots=True)
+class Paragraph:
+    offset: int  # where the paragraph starts in the article text (the page's selection maths)
+    pieces: list[Piece]
+
+
+@dataclass(slots=True)
+class Evidence:
+    title: str
+    url: str  # "" when the address is not an http(s) link a reader may follow
+
+
+@dataclass(slots=True)
+class OtherVerdict:
+    """A colleague's verdict as a row shows it."""
+
+    reviewer: str
+    value: str
+    label: str
+    rationale: str
+    evidence: list[Evidence]
+
+
+@dataclass(slots=True)
+class Row:
+    """What one statement's row shows, worked out once in Python; the templates only print it
+    (autoescaped). Built by `rows_for`, which loads every row of a page in a fixed number of
+    queries."""
+
+    pk: int
+    url: str  # the statement's own address, under which its views live
+    quote: str
+    speaker_name: str
+    speaker_url: str
+    kind_label: str
+    form_label: str
+    manual: bool
+    proposal: bool
+    shade: str  # the verdict the highlight shows: final, else mine, else "none"
+    final_verdict: str
+    final_label: str
+    final_note: str
+    mine: str  # my verdict's value, "" for none
+    version: int  # my verdict's version, 0 for none: sent back with every verdict button
+    my_rationale: str
+    my_evidence: list[Evidence]
+    others: list[OtherVerdict]
+    hidden: int  # colleagues' verdicts blind review keeps from me
+    values: list[str]  # the verdict values I may see, for agreement and disagreement
+    comment_count: int
+    statement_version: int
+    speaker_id: int | None
+    end: int  # where the statement ends in the text: its highlight's number label goes there
+    number: int = 0
+    assigned_to_me: bool = False
+
+    @property
+    def disagreement(self) -> bool:
+        return len(set(self.values)) > 1
+
+    @property
+    def my_evidence_text(self) -> str:
+        return "\n".join(f"{e.url} {e.title}".strip() for e in self.my_evidence)
+
+
 LABELS = dict(Verdicts.choices)
 
 
 def abilities(user) -> dict:
     """What the user may do on the page, looked up once rather than once per row."""
     can_review = user.has_perm("factcheck.add_verdict")
+    can_settle = user.has_perm("factcheck.set_final_verdict")
     return {
         "can_review": can_review,
-        "review_disabled": "" if can_review else " disabled",
-        "can_settle": user.has_perm("factcheck.set_final_verdict"),
-        "can_add_statements": user.has_perm("factcheck.add_statement"),
+        "can_settle": can_settle,
         "can_edit_statements": user.has_perm("factcheck.change_statement"),
         "can_delete_statements": user.has_perm("factcheck.delete_statement"),
         "verdict_choices": Verdicts.choices,
+        # What a row's panel holds for this user, as the link that opens it says.
+        "tools_label": "Settle, rationale, comments"
+        if can_settle
+        else "Rationale, comments"
+        if can_review
+        else "Comments, history",
     }
 
 
-def decorate(user, article: Article, statements: list[Statement], verdicts=None) -> None:
-    """Attach what a row shows: my verdict, the others' (when visible), disagreement.
+def desk():
+    """The macros of templates/jinja2/review/desk.html: `text`, `rows`, `row`, `verdict_block`
+    (compiled once by Jinja2; each returns autoescaped markup)."""
+    return engines["jinja2"].env.get_template("review/desk.html").module
+
+
+def verdict_block(request: HttpRequest, row: Row, **extra):
+    """One row's verdict block, to swap out of band after a change."""
+    return desk().verdict_block(row, abilities(request.user), oob=True, **extra)
+
+
+def evidence_of(links) -> list[Evidence]:
+    return [
+        Evidence(
+            title=str(link.get("title") or link.get("url", "")), url=safe_href(link.get("url"))
+        )
+        for link in links or ()
+        if isinstance(link, dict)
+    ]
+
+
+def rows_for(user, article: Article, statements: list[Statement], verdicts=None) -> list[Row]:
+    """The rows of `statements` as `user` sees them (blind review applied).
 
     `verdicts` are all verdicts on these statements; loaded in one query when not given.
-    Display strings are worked out here because the template engine is the slow part of a
-    500-statement page.
     """
     if verdicts is None:
         verdicts = Verdict.objects.filter(statement__in=statements).select_related("reviewer")
@@ -89,63 +177,55 @@ def decorate(user, article: Article, statements: list[Statement], verdicts=None)
     prefix = f"{article.get_absolute_url()}statements/"
     # Reversed once: a reverse() per row is measurable on a 500-statement page.
     party_url = reverse("party_detail", args=[0]).removesuffix("0/")
-    similar_url = reverse("similar_statements", args=[0]).removesuffix("0/similar/")
+    rows = []
     for statement in statements:
         given = by_statement.get(statement.pk, [])
         mine = next((v for v in given if v.reviewer_id == user.pk), None)
-        statement.my_verdict = mine
-        statement.sees_verdicts = verdicts_open_to(
-            user, article, statement, judged=mine is not None
-        )
+        sees = verdicts_open_to(user, article, statement, judged=mine is not None)
         others = [v for v in given if v.reviewer_id != user.pk]
-        statement.other_verdicts = others if statement.sees_verdicts else []
-        # What agreement and disagreement are worked out from: only what the user may see.
-        statement.verdict_values = [v.value for v in given if statement.sees_verdicts or v is mine]
-        for verdict in statement.other_verdicts:
-            reviewer = verdict.reviewer
-            verdict.reviewer_name = reviewer.get_full_name() or reviewer.get_username()
-            verdict.icon = ICONS[verdict.value]
-            verdict.label = LABELS[verdict.value]
-        statement.hidden_verdicts = 0 if statement.sees_verdicts else len(others)
-        statement.disagreement = statement.sees_verdicts and len(set(statement.verdict_values)) > 1
-        statement.sid = str(statement.pk)
-        statement.base = f"{prefix}{statement.pk}/"
         speaker = statement.speaker
-        statement.speaker_name = speaker.name if speaker else "Unknown speaker"
-        statement.speaker_url = f"{party_url}{speaker.pk}/" if speaker else ""
-        statement.similar_url = f"{similar_url}{statement.pk}/similar/"
-        statement.kind_label = speaker.get_kind_display() if speaker else ""
-        statement.form_label = "Direct quote" if statement.direct else "Reported"
-        statement.final_icon = ICONS.get(statement.final_verdict, "")
-        statement.my_value = mine.value if mine else ""
-        statement.my_version = str(mine.version) if mine else "0"
-        statement.my_rationale = mine.rationale if mine else ""
-        statement.my_evidence = mine.evidence if mine else []
-        statement.my_evidence_text = "\n".join(
-            f"{e['url']} {e.get('title', '')}".strip() for e in statement.my_evidence
+        final = statement.final_verdict
+        rows.append(
+            Row(
+                pk=statement.pk,
+                url=f"{prefix}{statement.pk}/",
+                quote=statement.quote,
+                speaker_name=speaker.name if speaker else "Unknown speaker",
+                speaker_url=f"{party_url}{speaker.pk}/" if speaker else "",
+                kind_label=speaker.get_kind_display() if speaker else "",
+                form_label="Direct quote" if statement.direct else "Reported",
+                manual=statement.origin == Statement.Origin.MANUAL,
+                proposal=statement.is_proposal,
+                shade=final or (mine.value if mine else "none"),
+                final_verdict=final,
+                final_label=LABELS.get(final, ""),
+                final_note=statement.final_note,
+                mine=mine.value if mine else "",
+                version=mine.version if mine else 0,
+                my_rationale=mine.rationale if mine else "",
+                my_evidence=evidence_of(mine.evidence) if mine else [],
+                others=[
+                    OtherVerdict(
+                        reviewer=v.reviewer.get_full_name() or v.reviewer.get_username(),
+                        value=v.value,
+                        label=LABELS[v.value],
+                        rationale=v.rationale,
+                        evidence=evidence_of(v.evidence),
+                    )
+                    for v in others
+                ]
+                if sees
+                else [],
+                hidden=0 if sees else len(others),
+                # Agreement and disagreement count only what the user may see.
+                values=[v.value for v in given if sees or v is mine],
+                comment_count=getattr(statement, "comment_count", 0) or 0,
+                statement_version=statement.version,
+                speaker_id=statement.speaker_id,
+                end=statement.end,
+            )
         )
-        statement.pressed = {v: "true" if v == statement.my_value else "false" for v in ICONS}
-        if statement.final_verdict:
-            state = f"Final: {LABELS[statement.final_verdict]}"
-        elif mine:
-            state = f"You: {LABELS[mine.value]}"
-        else:
-            state = "Not reviewed"
-        statement.state_label = f"Proposed · {state}" if statement.is_proposal else state
-
-
-def prepare_rows(request: HttpRequest, statements: list[Statement], **states) -> None:
-    """Build the rows' markup once `decorate` has run and the rows are numbered."""
-    can = abilities(request.user)
-    markup.prepare(
-        statements,
-        can_review=can["can_review"],
-        can_settle=can["can_settle"],
-        can_edit=can["can_edit_statements"],
-        can_delete=can["can_delete_statements"],
-        csrf=get_token(request),
-        **states,
-    )
+    return rows
 
 
 VERDICT_FIELDS = (
@@ -177,13 +257,11 @@ def live_statements(article: Article):
     )
 
 
-def _text_pieces(text: str, statements: list[Statement]) -> list[tuple[int, list[Piece]]]:
-    """Paragraphs of the article as (offset of the paragraph in the text, pieces)."""
-    from factcheck.highlight import paragraphs
-
+def text_paragraphs(text: str, spans: list[tuple[int, int, Row]]) -> list[Paragraph]:
+    """The article as paragraphs of plain and highlighted pieces, for the template."""
     out = []
     cursor = 0
-    for runs in paragraphs(text, [(s.start, s.end, s) for s in statements]):
+    for runs in paragraphs(text, spans):
         offset = text.find(runs[0].text, cursor)
         position = offset
         pieces = []
@@ -195,33 +273,32 @@ def _text_pieces(text: str, statements: list[Statement]) -> list[tuple[int, list
                     run.text,
                     first,
                     ends=bool(first and first.end == position),
-                    multi=len(run.marks) > 1,
                     also=" ".join(str(m.pk) for m in run.marks[1:]),
                 )
+                if first
+                else Piece(run.text)
             )
         cursor = position
-        out.append((offset, pieces))
+        out.append(Paragraph(offset, pieces))
     return out
 
 
-def _filtered(request: HttpRequest, statements: list[Statement]) -> tuple[list, dict]:
+def _filtered(request: HttpRequest, rows: list[Row]) -> tuple[list[Row], dict]:
     chosen = {key: request.GET.get(key, "") for key in FILTERS}
-    shown = statements
+    shown = rows
     if chosen["party"].isdigit():
-        shown = [s for s in shown if s.speaker_id == int(chosen["party"])]
-    if chosen["verdict"] in Verdicts.values:
-        shown = [s for s in shown if s.shade == chosen["verdict"]]
-    elif chosen["verdict"] == "none":
-        shown = [s for s in shown if s.shade == "none"]
+        shown = [r for r in shown if r.speaker_id == int(chosen["party"])]
+    if chosen["verdict"] in Verdicts.values or chosen["verdict"] == "none":
+        shown = [r for r in shown if r.shade == chosen["verdict"]]
     state = chosen["state"]
     if state == "unreviewed":
-        shown = [s for s in shown if not s.my_verdict]
+        shown = [r for r in shown if not r.mine]
     elif state == "unsettled":
-        shown = [s for s in shown if not s.final_verdict]
+        shown = [r for r in shown if not r.final_verdict]
     elif state == "disagreement":
-        shown = [s for s in shown if s.disagreement]
+        shown = [r for r in shown if r.disagreement]
     elif state == "mine":
-        shown = [s for s in shown if s.assigned_to_me]
+        shown = [r for r in shown if r.assigned_to_me]
     return shown, chosen
 
 
@@ -235,48 +312,47 @@ def review_context(request: HttpRequest, article: Article) -> dict:
         .only(*VERDICT_FIELDS)
         .order_by("created_at", "id")
     )
-    decorate(user, article, statements, verdicts)
+    rows = rows_for(user, article, statements, verdicts)
     assignments = list(
         article.assignments.select_related("reviewer").prefetch_related("statements")
     )
     mine = next((a for a in assignments if a.reviewer_id == user.pk), None)
     chosen_ids = {s.pk for s in mine.statements.all()} if mine else set()
-    for number, statement in enumerate(statements, 1):
-        statement.number = str(number)
-        statement.mark_title = f"{number}. {statement.speaker_name} · {statement.state_label}"
-        statement.assigned_to_me = bool(mine) and (not chosen_ids or statement.pk in chosen_ids)
-    numbers = {s.pk: n for n, s in enumerate(statements, 1)}
+    for number, row in enumerate(rows, 1):
+        row.number = number
+        row.assigned_to_me = bool(mine) and (not chosen_ids or row.pk in chosen_ids)
+    numbers = {r.pk: r.number for r in rows}
     for assignment in assignments:
         assignment.numbers = number_ranges(
             numbers[s.pk] for s in assignment.statements.all() if s.pk in numbers
         )
-    shown, chosen = _filtered(request, statements)
-    prepare_rows(request, shown)
-    rows_html = mark_safe("".join(s.html_row for s in shown))  # each row escaped in markup
+    shown, chosen = _filtered(request, rows)
     parties = sorted({s.speaker for s in statements if s.speaker}, key=lambda p: p.name)
-    agreement = krippendorff_alpha([s.verdict_values for s in statements])
+    agreement = krippendorff_alpha([r.values for r in rows])
     since = Revision.objects.filter(article=article).aggregate(last=Max("id"))["last"] or 0
+    spans = [(s.start, s.end, r) for s, r in zip(statements, rows, strict=True)]
+    can = abilities(user)
+    macros = desk()
     context = {
         "article": article,
-        "statements": statements,
-        "shown": shown,
-        "rows_html": rows_html,
+        "rows": shown,
+        "rows_html": macros.rows(shown, can),
+        "text_html": macros.text(text_paragraphs(article.text, spans)),
         "filters": chosen,
         "filtered": any(chosen.values()),
         "filter_query": urlencode({k: v for k, v in chosen.items() if v}),
         "states": STATES,
         "parties": parties,
-        "text_html": markup.text_html(_text_pieces(article.text, statements)),
-        "verdict_choices": Verdicts.choices,
-        "proposals": sum(1 for s in statements if s.is_proposal),
+        "has_text": bool(article.text),
+        "proposals": sum(1 for r in rows if r.proposal),
         # Exports carry every verdict: offered once blind review hides none from the user.
-        "exportable": not any(s.hidden_verdicts for s in statements),
+        "exportable": not any(r.hidden for r in rows),
         "agreement": agreement,
         "assignments": assignments,
         "my_assignment": mine,
         "since": since,
-        **progress(user, statements),
-        **abilities(user),
+        **progress(rows),
+        **can,
     }
     if user.has_perm("factcheck.add_assignment"):
         context["assignment_form"] = AssignmentForm(
@@ -296,16 +372,33 @@ def number_ranges(numbers) -> str:
     return ", ".join(f"{a}–{b}" if b > a else str(a) for a, b in runs)
 
 
-def progress(user, statements: list[Statement]) -> dict:
-    reviewed = sum(1 for s in statements if s.my_verdict or s.final_verdict)
-    settled = sum(1 for s in statements if s.final_verdict)
-    total = len(statements)
+def progress(rows: list[Row]) -> dict:
+    reviewed = sum(1 for r in rows if r.mine or r.final_verdict)
+    return _progress(reviewed, sum(1 for r in rows if r.final_verdict), len(rows))
+
+
+def _progress(reviewed: int, settled: int, total: int) -> dict:
     return {
         "reviewed": reviewed,
         "settled": settled,
         "total": total,
         "percent": round(100 * reviewed / total) if total else 0,
     }
+
+
+def progress_of(user, article: Article) -> dict:
+    """The progress line's figures in one query, for fragments answering a single change."""
+    live = article.statements.live()
+    figures = live.aggregate(
+        total=Count("id"),
+        settled=Count("id", filter=~Q(final_verdict="")),
+        reviewed=Count(
+            "id",
+            filter=~Q(final_verdict="")
+            | Q(Exists(Verdict.objects.filter(statement=OuterRef("pk"), reviewer=user.pk))),
+        ),
+    )
+    return _progress(figures["reviewed"], figures["settled"], figures["total"])
 
 
 def reviewer_choices():
@@ -321,24 +414,36 @@ def reviewer_choices():
     )
 
 
-def one_row(request: HttpRequest, statement: Statement) -> Statement:
-    """Load what one statement row shows (for fragments answering a single change)."""
-    statement = live_statements(statement.article).get(pk=statement.pk)
-    decorate(request.user, statement.article, [statement])
+def row_for(request: HttpRequest, statement: Statement, verdicts=None) -> Row:
+    """One statement's row (for fragments answering a single change); numbered when the
+    request says which number the page shows."""
+    row = rows_for(request.user, statement.article, [statement], verdicts)[0]
     number = request.POST.get("number") or request.GET.get("number") or ""
-    statement.number = number if number.isdigit() else ""
-    statement.assigned_to_me = False
-    prepare_rows(request, [statement])
-    return statement
+    row.number = int(number) if number.isdigit() else 0
+    return row
 
 
-def row_context(request: HttpRequest, statement: Statement, **extra) -> dict:
+def row_context(
+    request: HttpRequest, statement: Statement, row: Row | None = None, **extra
+) -> dict:
     return {
         "statement": statement,
+        "row": row or row_for(request, statement),
         "article": statement.article,
         **abilities(request.user),
         **extra,
     }
+
+
+def statement_number(statement: Statement) -> int:
+    """The statement's number on the page (its place among the live ones), in one query."""
+    p, start = statement.position, statement.start
+    before = statement.article.statements.live().filter(
+        Q(position__lt=p)
+        | Q(position=p, start__lt=start)
+        | Q(position=p, start=start, id__lt=statement.pk)
+    )
+    return before.count() + 1
 
 
 def back_to(statement: Statement) -> str:

@@ -30,12 +30,15 @@ from factcheck.models import (
 from factcheck.views.access import article_for, require, statement_for
 from factcheck.views.review.page import (
     DETAIL,
+    abilities,
     back_to,
-    one_row,
+    desk,
     review_context,
     row_context,
+    row_for,
+    statement_number,
 )
-from factcheck.views.review.verdicts import conflict_message
+from factcheck.views.review.verdicts import conflict_message, final_context
 
 
 def _speaker_from(request: HttpRequest, data: dict) -> Party | bool | None:
@@ -190,6 +193,18 @@ def statement_edit(request: HttpRequest, article_pk: int, pk: int) -> HttpRespon
     return response
 
 
+@require_GET
+@login_required
+def statement_tools(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
+    """A row's rationale, final verdict, comments, history and editing, loaded when the row's
+    panel is first opened (a page of its own without JavaScript)."""
+    statement = statement_for(request, article_pk, pk)
+    statement.comment_count = statement.comments.count()
+    template = "review/tools.html" + ("#tools" if request.htmx else "")
+    context = row_context(request, statement, **final_context(statement))
+    return render(request, template, context)
+
+
 @require_POST
 @login_required
 def statement_accept(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
@@ -199,8 +214,10 @@ def statement_accept(request: HttpRequest, article_pk: int, pk: int) -> HttpResp
     if not request.htmx:
         messages.success(request, "Statement accepted.")
         return redirect(back_to(statement))
-    statement = one_row(request, statement)
-    response = render(request, DETAIL + "#statement-row", row_context(request, statement))
+    row = row_for(request, statement)
+    row.number = statement_number(statement)
+    html = desk().row(row, abilities(request.user), oob=True)
+    response = reswap(HttpResponse(html), "none")
     # Fired on receipt: the form that asked is inside the row the swap replaces, and an event on
     # a detached element never reaches the page's listener.
     return trigger_client_event(response, "statements-accepted", {"statements": [statement.pk]})

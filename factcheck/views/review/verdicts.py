@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_htmx.http import trigger_client_event
+from django_htmx.http import reswap, trigger_client_event
 
 from factcheck.forms import (
     FinalVerdictForm,
@@ -16,17 +16,19 @@ from factcheck.forms import (
 )
 from factcheck.models import (
     EditConflict,
+    Statement,
     Verdict,
     Verdicts,
 )
 from factcheck.views.access import statement_for
 from factcheck.views.review.page import (
-    DETAIL,
+    LABELS,
     back_to,
-    decorate,
-    one_row,
-    prepare_rows,
+    evidence_of,
+    progress_of,
     row_context,
+    row_for,
+    verdict_block,
 )
 
 
@@ -34,7 +36,7 @@ from factcheck.views.review.page import (
 @login_required
 def statement_rationale(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
     """The reviewer's rationale and evidence form (a page, or the fragment opened in a row)."""
-    statement = one_row(request, statement_for(request, article_pk, pk, perm="add_verdict"))
+    statement = statement_for(request, article_pk, pk, perm="add_verdict")
     template = "review/rationale.html" + ("#rationale-form" if request.htmx else "")
     return render(request, template, row_context(request, statement))
 
@@ -42,17 +44,45 @@ def statement_rationale(request: HttpRequest, article_pk: int, pk: int) -> HttpR
 @require_POST
 @login_required
 def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpResponse:
-    """A reviewer's verdict: a button alone, or with the rationale and evidence typed beside it."""
+    """A reviewer's verdict with the rationale and evidence typed beside it (or a bare value)."""
     statement = statement_for(request, article_pk, pk, perm="add_verdict")
-    form = VerdictDetailForm(request.POST)
+    return _save_verdict(request, statement, request.POST, form_answer=True)
+
+
+@require_POST
+@login_required
+def desk_verdict(request: HttpRequest, article_pk: int) -> HttpResponse:
+    """A verdict button on the review page: `verdict` is "<statement>:<value>:<version>", so
+    one form with one CSRF token serves every row (and the page works without JavaScript)."""
+    pk, _, rest = request.POST.get("verdict", "").partition(":")
+    value, _, version = rest.partition(":")
+    if not pk.isdigit():
+        return HttpResponseBadRequest("Choose a verdict button.")
+    statement = statement_for(request, article_pk, int(pk), perm="add_verdict")
+    data = request.POST.copy()
+    data["value"] = value
+    if "detailed" not in data:
+        # The version of the verdict the button was drawn with: a stale tab's click must not
+        # overwrite a newer save (with typed text, the rationale form's version goes instead).
+        data["version"] = version
+    return _save_verdict(request, statement, data)
+
+
+def _save_verdict(
+    request: HttpRequest, statement: Statement, data, form_answer: bool = False
+) -> HttpResponse:
+    """Save the verdict in `data`. Asked by htmx, everything the page changes comes back out of
+    band; with `form_answer` the rationale form that asked is answered with itself, redrawn (the
+    typed text kept on an error, the new version once saved)."""
+    form = VerdictDetailForm(data)
     conflict = None
     conflicted = False
     detailed = False
     if form.is_valid():
-        data = form.cleaned_data
-        detailed = data["detailed"]
+        cleaned = form.cleaned_data
+        detailed = cleaned["detailed"]
         try:
-            if data["version"] is None:
+            if cleaned["version"] is None:
                 # Without the version its page showed, a stale tab's button would overwrite
                 # (and mix with) what another tab saved since: every verdict form sends it.
                 raise EditConflict(
@@ -61,10 +91,10 @@ def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
                 )
             statement.set_verdict(
                 request.user,
-                data["value"],
-                rationale=data["rationale"] if detailed else None,
-                evidence=data["evidence"] if detailed else None,
-                version=data["version"],
+                cleaned["value"],
+                rationale=cleaned["rationale"] if detailed else None,
+                evidence=cleaned["evidence"] if detailed else None,
+                version=cleaned["version"],
             )
         except EditConflict as error:
             conflict, conflicted = error.current, True
@@ -72,25 +102,33 @@ def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
         else:
             if not request.htmx:
                 return redirect(back_to(statement))
-            decorate(request.user, statement.article, [statement], statement.all_verdicts)
-            number = request.POST.get("number", "")
-            statement.number = number if number.isdigit() else ""
-            prepare_rows(request, [statement])
-            response = render(request, DETAIL + "#verdict-block", row_context(request, statement))
-            return trigger_client_event(
-                response,
-                "verdict-saved",
-                {
+            row = row_for(request, statement, statement.all_verdicts)
+            verdict = next(v for v in statement.all_verdicts if v.reviewer_id == request.user.pk)
+            main = ""
+            if form_answer:
+                main = render_to_string(
+                    "review/rationale.html#rationale-form",
+                    row_context(request, statement, row),
+                    request,
+                )
+            return _desk_update(
+                request,
+                statement,
+                row,
+                main=main,
+                # The progress line moves only on a first verdict of an unsettled statement.
+                counted=statement.verdict_created and not statement.final_verdict,
+                said=f"Saved: {LABELS[row.mine]}, statement by {row.speaker_name}.",
+                event={
                     "statement": statement.pk,
-                    "value": statement.my_verdict.value,
-                    "shade": statement.shade,
-                    "counted": statement.verdict_created and not statement.final_verdict,
+                    "shade": row.shade,
+                    "version": verdict.version,
+                    "value": row.mine,
                 },
             )
     message = (
         refusal if conflicted else " ".join(e for errors in form.errors.values() for e in errors)
     )
-    statement = one_row(request, statement)
     # A button alone carried no text: the form shows the saved rationale, not an empty one that
     # would wipe it on the next save.
     context = row_context(
@@ -99,18 +137,50 @@ def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
         verdict_form=form if detailed or not conflicted else None,
         verdict_error=message,
         conflict=conflict,
-    )
-    prepare_rows(
-        request,
-        [statement],
-        verdict_error=render_to_string("review/verdict_error.html", context, request),
-        verdict_form=render_to_string("review/rationale.html#rationale-form", context, request),
+        conflict_evidence=evidence_of(conflict.evidence) if conflict else [],
     )
     status = 409 if conflicted else 400
     if not request.htmx:
         # Without JavaScript the reviewer lands on the form again, their text still in it.
         return render(request, "review/rationale.html", context, status=status)
-    return render(request, DETAIL + "#verdict-block", context, status=status)
+    # The rationale form that asked is redrawn with the reviewer's text and, on a conflict, the
+    # saved version, so saving again replaces it; a button's answer is all out of band.
+    main = ""
+    if form_answer:
+        main = render_to_string("review/rationale.html#rationale-form", context, request)
+    error = render_to_string("review/verdict_error.html", context, request)
+    response = render(
+        request,
+        "review/verdict_update.html",
+        {
+            "verdict_block": verdict_block(request, context["row"], error=error),
+            "alert": message,
+            "main": main,
+        },
+        status=status,
+    )
+    return response if main else reswap(response, "none")
+
+
+def _desk_update(request, statement, row, *, said, event, main="", counted=True):
+    """What the page changes after a verdict or final verdict: the row's verdict block, and
+    when `counted` the progress line and the status pill, out of band; `said` for screen
+    readers; `main` answers the form that asked."""
+    response = render(
+        request,
+        "review/verdict_update.html",
+        {
+            "article": statement.article,
+            "verdict_block": verdict_block(request, row),
+            **(progress_of(request.user, statement.article) if counted else {}),
+            "counted": counted,
+            "said": said,
+            "main": main,
+        },
+    )
+    if not main:
+        response = reswap(response, "none")
+    return trigger_client_event(response, "verdict-saved", event)
 
 
 MISSING_VERSION = (
@@ -146,7 +216,6 @@ def final_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRespons
     """The editor's final verdict and note, the one reports publish; guarded by a version."""
     statement = statement_for(request, article_pk, pk, perm="set_final_verdict")
     chosen, note = statement.final_verdict, statement.final_note
-    was_settled = bool(statement.final_verdict)
     conflict = None
     error = ""
     if request.method == "POST":
@@ -168,50 +237,35 @@ def final_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRespons
             else:
                 if not request.htmx:
                     return redirect(back_to(statement))
-                article = statement.article  # its status refreshed by set_final_verdict
-                settled = int(bool(statement.final_verdict)) - int(was_settled)
-                statement = one_row(request, statement)
-                # The page's progress line and status pill follow, without reloading the page.
-                return trigger_client_event(
-                    render(request, DETAIL + "#statement-row", row_context(request, statement)),
-                    "verdict-saved",
-                    {
-                        "statement": statement.pk,
-                        "shade": statement.shade,
-                        "settled": settled,
-                        "reviewed": 0 if statement.my_verdict else settled,
-                        "status": article.status,
-                        "status_label": article.get_status_display(),
-                    },
+                row = row_for(request, statement)
+                final = render_to_string(
+                    "review/final.html#final-form",
+                    row_context(request, statement, row, **final_context(statement)),
+                    request,
+                )
+                return _desk_update(
+                    request,
+                    statement,
+                    row,
+                    said=f"Final verdict saved: {row.final_label or 'Not settled'}.",
+                    event={"statement": statement.pk, "shade": row.shade},
+                    main=final,
                 )
         else:
             error = error_text(form, "Choose a final verdict (or Not settled) and try again.")
     context = {
-        "final_choices": FINAL_CHOICES,
-        "final_chosen": chosen,
-        "final_note": note,
+        **final_context(statement, chosen, note),
         "final_error": error,
         "conflict": conflict,
     }
     status = 409 if conflict else 400 if error else 200
-    if request.method == "POST" and request.htmx:
-        statement = one_row(request, statement)
-        form_html = render_to_string(
-            "review/final.html#final-form", row_context(request, statement, **context), request
-        )
-        prepare_rows(
-            request,
-            [statement],
-            settle=f'<details class="settle" open><summary>Final verdict</summary>{form_html}'
-            "</details>",
-        )
-        return render(
-            request,
-            DETAIL + "#statement-row",
-            row_context(request, statement, **context),
-            status=status,
-        )
     template = "review/final.html" + ("#final-form" if request.htmx else "")
-    number = request.GET.get("number", "")
-    statement.number = number if number.isdigit() else ""
     return render(request, template, row_context(request, statement, **context), status=status)
+
+
+def final_context(statement: Statement, chosen: str | None = None, note: str | None = None):
+    return {
+        "final_choices": FINAL_CHOICES,
+        "final_chosen": statement.final_verdict if chosen is None else chosen,
+        "final_note": statement.final_note if note is None else note,
+    }
