@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from ingest_support import HEADLINE, click, serving_news_site
+from playwright.sync_api import expect
 
 from factcheck.models import Article
 
@@ -14,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_editor_imports_a_list_of_addresses(
-    browser, live_server, login_as, screenshot, editor, settings, tmp_path
+    browser, live_server, login_as, screenshot, editor, settings, tmp_path, worker_thread
 ):
     settings.INGEST_ALLOW_PRIVATE_ADDRESSES = True
     page = browser.new_context(viewport={"width": 760, "height": 900}).new_page()
@@ -29,11 +30,13 @@ def test_an_editor_imports_a_list_of_addresses(
         with page.expect_file_chooser() as chooser:
             click(page, page.get_by_label("Files"))
         chooser.value.set_files(str(listing))
+        worker_thread()
         click(page, page.get_by_role("button", name="Import"))
-        page.wait_for_url(f"{live_server.url}/articles/")
+        page.wait_for_url("**/jobs/*/")
+        # The background worker fetches each address; the job page follows it.
+        expect(page.locator("#job-state strong")).to_have_text("Finished", timeout=60_000)
 
-    assert page.get_by_text("2 articles imported and on the desk.").is_visible()
     assert Article.objects.filter(title=HEADLINE).count() == 2
-    assert page.get_by_role("link", name=HEADLINE).count() == 2
+    assert page.locator(".job-articles li").count() == 2
     screenshot(page, "ingest-4-imported")
     page.context.close()
