@@ -19,6 +19,9 @@ class ArticleAdmin(admin.ModelAdmin):
     list_display = ["title", "outlet", "published_on", "status", "created_at"]
     list_filter = ["status"]
     search_fields = ["title", "outlet"]
+    # The fetched page is a record of where the text came from (up to 5 MB): not edited here.
+    readonly_fields = ["fetched_url"]
+    exclude = ["fetched_html"]
 
 
 @admin.register(Party)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -7,8 +9,11 @@ from django.template.defaultfilters import filesizeformat
 
 from factcheck import roles
 from factcheck.extraction.clean import NotText, decode_text
+from factcheck.ingest import IngestError, fetch_article
 from factcheck.links import safe_href
 from factcheck.models import Article, Party, Verdicts
+
+_ONLY_AN_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 
 
 def _limit() -> int:
@@ -32,17 +37,32 @@ def error_text(form: forms.Form, fallback: str = "") -> str:
 
 
 class ArticleForm(forms.ModelForm):
-    """An article pasted into the text box or uploaded as a file (.txt, .html, .md)."""
+    """An article from its web address, pasted into the text box, or uploaded as a file.
 
+    Given only a web address, the desk fetches the page; title, outlet, canonical address, byline
+    and date come from it unless the editor typed them.
+    """
+
+    address = forms.URLField(
+        label="Web address",
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        widget=forms.URLInput(
+            attrs={"placeholder": "https://…", "autofocus": True, "autocomplete": "off"}
+        ),
+        help_text="The desk fetches the page and keeps its article text, without the menus, "
+        "promotions and footer.",
+    )
     raw_text = forms.CharField(
         label="Article text",
         required=False,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 18, "placeholder": "Paste the article here…"}),
-        help_text="Paste the text or the HTML of the article.",
+        widget=forms.Textarea(attrs={"rows": 12, "placeholder": "Paste the article here…"}),
+        help_text="Paste the article's text or its HTML.",
     )
     upload = forms.FileField(
-        label="…or upload a file",
+        label="Upload a file",
         required=False,
         help_text="A .txt, .html or .md file.",
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.html,.htm,.md,text/*"}),
@@ -52,14 +72,16 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = ["title", "outlet", "url", "byline", "published_on", "blind_review"]
         widgets = {"published_on": forms.DateInput(attrs={"type": "date"})}
-        labels = {"url": "URL", "published_on": "Publication date"}
+        labels = {"url": "Canonical address", "published_on": "Publication date"}
         error_messages = {"title": {"required": "Give the article a title."}}
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # A fetched page brings its own headline; clean() asks for one when nothing gave it.
+        self.fields["title"].required = False
+
     def clean_title(self) -> str:
-        title = " ".join(self.cleaned_data["title"].split())
-        if not title:
-            raise forms.ValidationError("Give the article a title.")
-        return title
+        return " ".join(self.cleaned_data["title"].split())
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
@@ -80,16 +102,54 @@ class ArticleForm(forms.ModelForm):
             except NotText:
                 self.add_error("upload", "That file is not text. Upload a .txt, .html or .md file.")
                 return data
+        # How the article is fetched, not a field of it: cleaned_data keeps only what submit takes.
+        address, field = data.pop("address", None), "address"
+        if not address and _ONLY_AN_ADDRESS.fullmatch(text.strip()) and not upload:
+            address, text, field = text.strip(), "", "raw_text"  # a link pasted as the text
+        if address:
+            if text.strip():
+                self.add_error(
+                    "address",
+                    "Give the web address or the article's text, not both: clear one of them.",
+                )
+                return data
+            text = self._fetch(address, data, field)
+            if text is None:
+                return data
         if len(text.encode("utf-8")) > _limit():
             self.add_error(
                 "raw_text",
                 f"The article is longer than the desk accepts ({filesizeformat(_limit())}). "
                 "Split it into parts.",
             )
-        elif not text.strip() and "raw_text" not in self.errors and "upload" not in self.errors:
-            self.add_error("raw_text", "The article is empty. Paste its text or upload a file.")
+        elif not text.strip() and not {"raw_text", "upload", "address"} & self.errors.keys():
+            self.add_error(
+                "raw_text",
+                "The article is empty. Give its web address, paste its text or upload a file.",
+            )
+        if not data.get("title") and "title" not in self.errors:
+            self.add_error("title", "Give the article a title.")
         data["raw_text"] = text
         return data
+
+    def _fetch(self, address: str, data: dict, field: str) -> str | None:
+        """The fetched article's text, its metadata filling the fields left empty; None when
+        the fetch failed (the error goes on `field`, where the address was given)."""
+        try:
+            fetched = fetch_article(address)
+        except IngestError as error:
+            self.add_error(field, str(error))
+            return None
+        typed = {
+            name: data.get(name) for name in ("title", "outlet", "url", "byline", "published_on")
+        }
+        data.update(fetched.article_fields(**typed))
+        return data.pop("raw_text")
+
+    def article_fields(self) -> dict:
+        """Keyword arguments for Article.objects.submit, once the form is valid."""
+        names = [*self._meta.fields, "raw_text", "fetched_url", "fetched_html"]
+        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
 
 
 # The review desk's forms.

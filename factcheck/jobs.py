@@ -54,7 +54,16 @@ def _enqueue(job: Job) -> Job:
     return job
 
 
-ARTICLE_FIELDS = {"title", "outlet", "url", "byline", "published_on", "blind_review"}
+ARTICLE_FIELDS = {
+    "title",
+    "outlet",
+    "url",
+    "byline",
+    "published_on",
+    "blind_review",
+    "fetched_url",  # an article fetched from its web address keeps the page it came from
+    "fetched_html",
+}
 
 
 def _payload(raw_text: str, fields: dict) -> dict:
@@ -67,7 +76,10 @@ def _payload(raw_text: str, fields: dict) -> dict:
 def start_import(found: batch.Batch, created_by, title: str) -> Job:
     """A job importing every draft of a parsed batch; each becomes an item, done on its own."""
     items = [
-        (draft.source, _payload(draft.raw_text, dataclasses.asdict(draft)))
+        (
+            draft.source,
+            {**_payload(draft.raw_text, dataclasses.asdict(draft)), "address": draft.address},
+        )
         for draft in found.drafts
     ]
     return _start_items(items, created_by, title, params={"skipped": found.skipped})
@@ -215,15 +227,28 @@ def _run_import(job: Job, task_id) -> None:
 
 
 def import_item(item: JobItem, created_by) -> Article:
-    """One batch item onto the desk. Items carry a parsed draft (title and text); a kind of
-    item added later (a web address to fetch) gets its branch here."""
+    """One batch item onto the desk: a parsed draft (title and text), or a web address, fetched
+    here in the worker. The item is locked and skipped once done, so no page lands twice."""
     payload = dict(item.payload)
+    address = payload.pop("address", "")
     raw_text = payload.pop("raw_text", "")
-    if not raw_text.strip():
+    if not address and not raw_text.strip():
         raise batch.BatchProblem(f"{item.source} has no text to import.")
     fields = {k: v for k, v in payload.items() if k in ARTICLE_FIELDS}
     if fields.get("published_on"):
         fields["published_on"] = datetime.date.fromisoformat(fields["published_on"])
+    if address:
+        draft = batch.Draft(
+            source=item.source,
+            title=fields.pop("title", ""),
+            raw_text=raw_text,
+            outlet=fields.pop("outlet", ""),
+            url=fields.pop("url", ""),
+            published_on=fields.pop("published_on", None),
+            address=address,
+        )
+        fields = {**fields, **draft.article_fields()}  # raises BatchProblem if the fetch fails
+        raw_text = fields.pop("raw_text")
     fields["title"] = fields.get("title") or "Untitled article"
     return Article.objects.submit(raw_text=raw_text, created_by=created_by, **fields)
 

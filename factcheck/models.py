@@ -82,8 +82,9 @@ class ArticleQuerySet(models.QuerySet):
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self) -> ArticleQuerySet:
-        # The stored search vector can be as large as the text: only search reads it.
-        return super().get_queryset().defer("search")
+        # The stored search vector can be as large as the text, and a fetched page larger
+        # still: only search reads the one, only the page's provenance the other.
+        return super().get_queryset().defer("search", "fetched_html")
 
 
 class Article(models.Model):
@@ -99,6 +100,20 @@ class Article(models.Model):
     published_on = models.DateField(null=True, blank=True)
     raw_text = models.TextField(help_text="The text exactly as the editor submitted it.")
     text = models.TextField(help_text="The cleaned text that statements point into.")
+    # Database defaults too, so rows written by COPY (restore) without these columns are valid.
+    fetched_url = models.URLField(
+        max_length=2000,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="The web address the page was fetched from.",
+    )
+    fetched_html = models.TextField(
+        blank=True,
+        default="",
+        db_default="",
+        help_text="The page as fetched, kept to show where the text came from.",
+    )
     status = models.CharField(max_length=16, choices=Status, default=Status.DRAFT)
     blind_review = models.BooleanField(
         default=False, help_text="Reviewers see others' verdicts only after giving their own."

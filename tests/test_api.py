@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from ingest_support import HEADLINE, serving_news_site
 
 from factcheck.benchmarks.review import build_long_article
 from factcheck.models import ApiToken, Article, Party, Revision, Statement, Verdict
@@ -129,7 +130,7 @@ def test_creating_an_article_runs_the_extraction_and_answers_201(api_as, editor)
     [
         ({"title": "x", "raw_text": "   "}, "The article is empty"),
         ({"title": " ", "raw_text": "Text."}, "Give the article a title"),
-        ({"title": "x"}, "raw_text"),
+        ({"title": "x"}, "The article is empty"),
         ({"title": "x", "raw_text": "T", "published_on": "2026-13-01"}, "published_on"),
     ],
 )
@@ -138,6 +139,28 @@ def test_a_bad_new_article_is_422_with_a_message_and_saves_nothing(api_as, body,
     assert response.status_code == 422
     assert message in response.json()["detail"]
     assert not Article.objects.exists()
+
+
+def test_an_article_from_its_url_is_fetched_and_a_bad_page_is_422(api_as, settings):
+    settings.INGEST_ALLOW_PRIVATE_ADDRESSES = True
+    with serving_news_site() as site:
+        response = api_as("editor").post(
+            "/api/articles",
+            {"url": site.url("/news/council-vote"), "outlet": "Typed outlet"},
+            content_type=JSON,
+        )
+        assert response.status_code == 201, response.content
+        article = Article.objects.defer(None).get(pk=response.json()["id"])
+        assert (article.title, article.outlet) == (HEADLINE, "Typed outlet")  # given wins
+        assert article.fetched_url == site.url("/news/council-vote")
+        assert "<nav" in article.fetched_html and article.statements.exists()
+        refused = api_as("editor").post(
+            "/api/articles", {"url": site.url("/paywall")}, content_type=JSON
+        )
+    assert refused.status_code == 422
+    assert "behind a paywall" in refused.json()["detail"]
+    assert refused.json()["errors"][0]["field"] == "url"
+    assert Article.objects.count() == 1
 
 
 def test_an_article_too_large_is_refused(api_as, settings):

@@ -24,6 +24,7 @@ from factcheck.api.schemas import (
     StatementOut,
 )
 from factcheck.forms import ArticleDetailsForm, ArticleForm
+from factcheck.ingest import IngestError, fetch_article
 from factcheck.models import Article, Statement, Verdict
 from factcheck.reports import FORMATS
 from factcheck.views import exports
@@ -109,16 +110,26 @@ def list_articles(
 
 @router.post("/articles", response=responses({201: ArticleDetail}), summary="Add an article")
 def create_article(request: HttpRequest, payload: ArticleIn):
-    """Submit an article's text; the statements found in it come back as proposals."""
+    """Submit an article's text, or only its `url` to fetch the page; the statements found in it
+    come back as proposals. A page that can't be fetched is a 422 saying why."""
     require(request, "add_article")
-    form = ArticleForm(payload.model_dump() | {"published_on": payload.published_on or ""})
+    data = payload.model_dump() | {"published_on": payload.published_on or ""}
+    fetched = {}
+    if payload.url.strip() and not payload.raw_text.strip():
+        try:
+            page = fetch_article(payload.url)
+        except IngestError as error:
+            raise Invalid(str(error), [{"field": "url", "message": str(error)}]) from None
+        given = {k: data[k] for k in ("title", "outlet", "url", "byline", "published_on")}
+        fetched = page.article_fields(**given)
+        data |= {k: fetched[k] or "" for k in (*given, "raw_text")}
+    form = ArticleForm(data)
     if not form.is_valid():
         raise form_invalid(form)
-    fields = {k: v for k, v in form.cleaned_data.items() if k not in {"raw_text", "upload"}}
+    fields = form.article_fields()
+    fields |= {k: v for k, v in fetched.items() if k in {"fetched_url", "fetched_html"}}
     with transaction.atomic():
-        article = Article.objects.submit(
-            raw_text=form.cleaned_data["raw_text"], created_by=request.user, **fields
-        )
+        article = Article.objects.submit(created_by=request.user, **fields)
     return Status(201, present.article_detail(request.user, article))
 
 

@@ -134,8 +134,14 @@ class ArticlePage(Out):
 
 
 class ArticleIn(Schema):
-    title: str = Field(min_length=1, max_length=300)
-    raw_text: str = Field(min_length=1, description="The article's text or HTML.")
+    title: str = Field(
+        "", max_length=300, description="Required unless the page fetched from `url` has one."
+    )
+    raw_text: str = Field(
+        "",
+        description="The article's text or HTML. Without it, the page at `url` is fetched and "
+        "its article, title and metadata used (the values given here win).",
+    )
     outlet: str = Field("", max_length=200)
     url: str = Field("", max_length=2000)
     byline: str = Field("", max_length=300)

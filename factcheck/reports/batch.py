@@ -1,6 +1,10 @@
 """A batch of articles from files: a zip or folder of .txt, .html and .md files, or a CSV with
 title, outlet, url, date and text columns. Each becomes an article through Article.objects.submit,
 which cleans the text and finds its statements; the batch lands whole or not at all.
+
+A list of web addresses (a .urls file, or a .txt holding nothing else, one a line) and CSV rows
+with a url and no text are articles to fetch: each address is one draft, fetched on its own when
+the draft is submitted (factcheck.ingest).
 """
 
 from __future__ import annotations
@@ -23,13 +27,15 @@ from django.core.validators import URLValidator
 from django.db import DataError, IntegrityError, transaction
 
 from factcheck.extraction.clean import NotText, decode_text
+from factcheck.ingest import IngestError, fetch_article
 from factcheck.models import Article
 
 TEXT_SUFFIXES = {".txt", ".html", ".htm", ".md"}
+ADDRESS_SUFFIXES = {".urls", ".txt"}  # a .txt of addresses only is a list, else an article
 MAX_FILES = 500
 MAX_BATCH_BYTES = 100 * 1024 * 1024  # a batch, unpacked; larger ones go in parts
 CSV_COLUMNS = ["title", "outlet", "url", "date", "text"]
-_READ_SUFFIXES = TEXT_SUFFIXES | {".csv"}
+_READ_SUFFIXES = TEXT_SUFFIXES | {".csv", ".urls"}
 
 
 class BatchProblem(Exception):
@@ -44,6 +50,26 @@ class Draft:
     outlet: str = ""
     url: str = ""
     published_on: datetime.date | None = None
+    address: str = ""  # a web address to fetch the article from, instead of raw_text
+
+    def article_fields(self) -> dict:
+        """Keyword arguments for Article.objects.submit; a draft with an address fetches its
+        page here, what the file gave (title, outlet, date) winning over what the page says."""
+        given = {
+            "raw_text": self.raw_text,
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published_on": self.published_on,
+        }
+        if not self.address:
+            return given
+        try:
+            fields = fetch_article(self.address).article_fields(**given)
+        except IngestError as e:
+            raise BatchProblem(f"{self.source}: {e}") from None
+        fields["title"] = fields["title"] or _clip(self.address)
+        return fields
 
 
 @dataclass
@@ -123,6 +149,10 @@ def from_files(files: Iterable[tuple[str, bytes]]) -> Batch:
             _from_zip(name, raw, batch)
         elif suffix == ".csv":
             batch.drafts.extend(from_csv(_decode_csv(raw, name), name))
+        elif suffix in ADDRESS_SUFFIXES and (listed := from_addresses(_decode(raw, name), name)):
+            batch.drafts.extend(listed)
+        elif suffix == ".urls":
+            raise BatchProblem(f"{name} holds no web addresses.")
         elif suffix in TEXT_SUFFIXES:
             text = _decode(raw, name)
             if not text.strip():
@@ -133,7 +163,10 @@ def from_files(files: Iterable[tuple[str, bytes]]) -> Batch:
         if len(batch.drafts) > MAX_FILES:
             raise BatchProblem(f"A batch may hold up to {MAX_FILES} articles; split it.")
     if not batch.drafts:
-        raise BatchProblem("No articles found: give .txt, .html or .md files, a zip, or a CSV.")
+        raise BatchProblem(
+            "No articles found: give .txt, .html or .md files, a zip, a CSV, or a list of web "
+            "addresses."
+        )
     return batch
 
 
@@ -209,6 +242,29 @@ def _from_zip(name: str, raw: bytes, batch: Batch) -> None:
     batch.skipped.extend(nested.skipped)
 
 
+def from_addresses(text: str, name: str) -> list[Draft]:
+    """A draft per web address, one a line (blank lines and # comments aside); none if the file
+    holds anything else, except in a .urls file, where a line that isn't an address is an error."""
+    validate_url = URLValidator(schemes=["http", "https"])
+    drafts = []
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            validate_url(line)
+        except ValidationError:
+            if name.lower().endswith(".urls"):
+                raise BatchProblem(
+                    f"line {n} of {name} is not a web address (https://…)."
+                ) from None
+            return []
+        drafts.append(
+            Draft(source=f"line {n} of {name} ({line})", title="", raw_text="", address=line)
+        )
+    return drafts
+
+
 def _decode_csv(raw: bytes, name: str) -> str:
     return _decode(raw, name, limit=MAX_BATCH_BYTES)
 
@@ -226,7 +282,8 @@ def from_csv(text: str, name: str = "the CSV") -> list[Draft]:
 
 def _csv_drafts(reader: csv.DictReader, name: str) -> list[Draft]:
     header = [h.strip().lower() for h in reader.fieldnames or []]
-    missing = [c for c in ("title", "text") if c not in header]
+    # A url column without text lists articles to fetch; their titles come from the pages.
+    missing = [c for c in ("title", "text") if c not in header and "url" not in header]
     if missing:
         raise BatchProblem(
             f"{name} needs the columns {', '.join(CSV_COLUMNS)}; it lacks {', '.join(missing)}."
@@ -238,13 +295,16 @@ def _csv_drafts(reader: csv.DictReader, name: str) -> list[Draft]:
         where = f"row {n} of {name}"
         title = _clip(row.get("title") or "")
         text = row.get("text") or ""
-        if not title:
+        url = (row.get("url") or "").strip()
+        fetch = bool(url) and not text.strip()
+        if not title and not fetch:
             raise BatchProblem(f"{where} has no title.")
-        if not text.strip():
-            raise BatchProblem(f"{where} has no text.")
+        if not text.strip() and not fetch:
+            raise BatchProblem(
+                f"{where} has no text" + (" and no url." if "url" in header else ".")
+            )
         if len(text.encode("utf-8")) > _limit():
             raise BatchProblem(f"The text in {where} is longer than an article may be.")
-        url = (row.get("url") or "").strip()
         if url:
             try:
                 validate_url(url)
@@ -263,8 +323,9 @@ def _csv_drafts(reader: csv.DictReader, name: str) -> list[Draft]:
                 title=title,
                 raw_text=text,
                 outlet=" ".join((row.get("outlet") or "").split())[:200],
-                url=url,
+                url="" if fetch else url,
                 published_on=published_on,
+                address=url if fetch else "",
             )
         )
     return drafts
@@ -273,20 +334,13 @@ def _csv_drafts(reader: csv.DictReader, name: str) -> list[Draft]:
 def submit(batch: Batch, created_by) -> list[Article]:
     """Every draft onto the desk, or none of them."""
     articles = []
+    # Pages are fetched before the transaction opens: no connection held while a site answers.
+    prepared = [(draft, draft.article_fields()) for draft in batch.drafts]
     with transaction.atomic():
-        for draft in batch.drafts:
+        for draft, fields in prepared:
             try:
                 with transaction.atomic():
-                    articles.append(
-                        Article.objects.submit(
-                            raw_text=draft.raw_text,
-                            created_by=created_by,
-                            title=draft.title,
-                            outlet=draft.outlet,
-                            url=draft.url,
-                            published_on=draft.published_on,
-                        )
-                    )
+                    articles.append(Article.objects.submit(created_by=created_by, **fields))
             except (IntegrityError, DataError) as e:
                 raise BatchProblem(
                     f"{draft.source} could not be stored ({str(e).splitlines()[0]})."

@@ -83,8 +83,8 @@ class BatchImportForm(forms.Form):
     files = MultipleFileField(
         label="Files",
         widget=MultipleFileInput(
-            attrs={"accept": ".zip,.csv,.txt,.html,.htm,.md", "multiple": True}
+            attrs={"accept": ".zip,.csv,.txt,.html,.htm,.md,.urls", "multiple": True}
         ),
-        help_text="A zip of .txt, .html or .md files, several such files, or a CSV with the "
-        "columns title, outlet, url, date, text.",
+        help_text="A zip of .txt, .html or .md files, several such files, a CSV with the "
+        "columns title, outlet, url, date, text, or a list of web addresses.",
     )

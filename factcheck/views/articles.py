@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -36,17 +38,18 @@ def article_new(request: HttpRequest) -> HttpResponse:
     require(request, "add_article")
     form = ArticleForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k not in {"raw_text", "upload"}}
-        if len(form.cleaned_data["raw_text"].encode()) > settings.ARTICLE_BACKGROUND_BYTES:
+        fields = form.article_fields()
+        raw_text = fields.pop("raw_text")
+        if len(raw_text.encode()) > settings.ARTICLE_BACKGROUND_BYTES:
             # Finding the statements in a long article takes seconds: a worker does it.
-            job = jobs.start_article(form.cleaned_data["raw_text"], fields, request.user)
+            job = jobs.start_article(raw_text, fields, request.user)
             jobs.watch(request, job)
             return redirect(job)
         with transaction.atomic():
-            article = Article.objects.submit(
-                raw_text=form.cleaned_data["raw_text"], created_by=request.user, **fields
-            )
-        messages.success(request, f"“{article.title}” is on the desk.")
+            article = Article.objects.submit(raw_text=raw_text, created_by=request.user, **fields)
+        site = urlsplit(article.fetched_url).hostname
+        fetched = f", fetched from {site}" if site else ""
+        messages.success(request, f"“{article.title}” is on the desk{fetched}.")
         return redirect(article)
     status = 400 if request.method == "POST" else 200  # invalid input, as the other forms say
     return render(request, "articles/new.html", {"form": form}, status=status)
