@@ -9,6 +9,7 @@ from factcheck.links import safe_href
 from factcheck.models import Revision, Verdict
 from factcheck.reports import claimreview
 from factcheck.reports.article import build
+from factcheck.views.review.page import evidence_of
 
 HOSTILE = [
     "javascript:alert(1)",
@@ -67,9 +68,14 @@ def test_history_shows_a_javascript_address_as_text(client, editor, reviewer, de
 def test_the_conflict_message_shows_a_javascript_address_as_text(reviewer, demo_article):
     statement = demo_article.statements.first()
     _hostile_verdict(statement, reviewer)
-    html = render_to_string(
+    conflict = Verdict.objects.get(statement=statement)
+    html = render_to_string(  # with the context the verdict view gives it
         "review/verdict_error.html",
-        {"verdict_error": "Changed", "conflict": Verdict.objects.get(statement=statement)},
+        {
+            "verdict_error": "Changed",
+            "conflict": conflict,
+            "conflict_evidence": evidence_of(conflict.evidence),
+        },
     )
     assert "bad link" in html and 'href="javascript:' not in html
     assert 'href="https://e.org/ok"' in html
