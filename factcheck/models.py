@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import secrets
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -1598,8 +1599,6 @@ class ApiToken(models.Model):
 
     SCHEME = "fct_"
     PREFIX_LENGTH = 12
-    # Writing last use on every request would cost a query each; once a minute is news enough.
-    TOUCH_EVERY = datetime.timedelta(minutes=1)
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
@@ -1609,6 +1608,9 @@ class ApiToken(models.Model):
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
     last_used_at = models.DateTimeField(null=True, blank=True)
+    # The rate limit's fixed window, kept on the row so every app server counts the same budget.
+    window_start = models.BigIntegerField(default=0, db_default=0)
+    window_requests = models.PositiveIntegerField(default=0, db_default=0)
 
     objects = ApiTokenQuerySet.as_manager()
 
@@ -1625,8 +1627,21 @@ class ApiToken(models.Model):
         # A random 256-bit secret needs no slow hash: nobody can guess their way to it.
         return hashlib.sha256(secret.encode()).hexdigest()
 
-    def touch(self) -> None:
-        now = timezone.now()
-        if self.last_used_at is None or now - self.last_used_at > self.TOUCH_EVERY:
-            ApiToken.objects.filter(pk=self.pk).update(last_used_at=now)
-            self.last_used_at = now
+    def count_request(self, seconds: int) -> int:
+        """Note the token's use and count one request in the current window of `seconds`;
+        return how many requests the window has seen.
+
+        One UPDATE, atomic under the row lock, so requests answered by several app servers at
+        once are all counted, none twice (a per-process cache would give each server its own
+        budget)."""
+        window = int(time.time() // seconds) * seconds
+        table = connection.ops.quote_name(ApiToken._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET last_used_at = %s, window_requests = CASE WHEN"
+                " window_start = %s THEN window_requests + 1 ELSE 1 END, window_start = %s"
+                " WHERE id = %s RETURNING window_requests",
+                [timezone.now(), window, window, self.pk],
+            )
+            row = cursor.fetchone()
+        return row[0] if row else 0

@@ -256,7 +256,8 @@ FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "")
 # Where reports are published, for the absolute URLs in ClaimReview exports made from the CLI.
 FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "")
 
-# Requests one API token may make per window ("300/min"; s, min or hour), counted in the cache.
+# Requests one API token may make per window ("300/min"; s, min or hour), counted on the
+# token's row in PostgreSQL so that every app server shares one budget.
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300/min")
 
 SESSION_COOKIE_HTTPONLY = True
