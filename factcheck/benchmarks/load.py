@@ -69,6 +69,12 @@ def _plan(reviewers: list, articles: list[Article]) -> dict:
             article = articles[n % len(articles)]
             statements = list(article.statements.values_list("pk", flat=True))
             since = Revision.objects.order_by("-id").values_list("id", flat=True).first() or 0
+            # The versions of verdicts an earlier phase saved, as the page would show them.
+            versions = dict(
+                Verdict.objects.filter(reviewer=user, statement__in=statements).values_list(
+                    "statement_id", "version"
+                )
+            )
             seats.append(
                 {
                     "user": user.pk,
@@ -76,6 +82,7 @@ def _plan(reviewers: list, articles: list[Article]) -> dict:
                     "article": article.pk,
                     "statements": statements,
                     "since": since,
+                    "versions": versions,
                 }
             )
     return {"reviewers": seats}
@@ -83,20 +90,21 @@ def _plan(reviewers: list, articles: list[Article]) -> dict:
 
 def _measure(table: Table, scratch: Path, reviewers, articles, seconds: int) -> None:
     plan = scratch / "plan.json"
-    plan.write_text(json.dumps(_plan(reviewers, articles)))
     env = servers.production_env(servers.collect_static(), scratch / "media")
     workers = os.cpu_count() or 2
     table.add("load", "gunicorn: DEBUG off, gthread, workers × threads", f"{workers} × 4")
     short = max(5, seconds // 3)
     with servers.gunicorn(env, workers=workers, threads=4) as server:
-        phases = {
-            phase: _locust(server, user_class, scratch / phase, plan, length, ramp)
-            for phase, user_class, length, ramp in (
-                ("reviewers", "Reviewer", seconds, RAMP),
-                ("hurried", "Hurried", short, RAMP),
-                ("bare", "Bare", short, 0),
-            )
-        }
+        phases = {}
+        for phase, user_class, length, ramp in (
+            ("reviewers", "Reviewer", seconds, RAMP),
+            ("hurried", "Hurried", short, RAMP),
+            ("bare", "Bare", short, 0),
+        ):
+            # Planned afresh for each phase: the hurried reviewers start from the verdicts the
+            # patient ones saved (a stale version would be refused, rightly, with a 409).
+            plan.write_text(json.dumps(_plan(reviewers, articles)))
+            phases[phase] = _locust(server, user_class, scratch / phase, plan, length, ramp)
     stats = phases["reviewers"][0]
     for name in ("article page", "verdict", "live updates"):
         row = stats[name]
@@ -194,6 +202,12 @@ def _locust(server, user_class: str, prefix: Path, plan: Path, seconds: int, ram
             }
             for row in csv.DictReader(f)
         }
+    with open(f"{prefix}_failures.csv", newline="") as f:
+        for row in csv.DictReader(f):  # what went wrong, on stderr: the table has the count
+            print(
+                f"{prefix.name}: {row['Name']}: {row['Error']} × {row['Occurrences']}",
+                file=sys.stderr,
+            )
     acknowledged = json.loads(acks.read_text()) if acks.exists() else []
     return stats, acknowledged, cpu
 

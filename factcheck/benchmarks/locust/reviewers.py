@@ -39,7 +39,9 @@ class Reviewer(FastHttpUser):
         self.statements = seat["statements"]
         self.since = seat["since"]
         self.given = 0
-        self.versions = dict.fromkeys(self.statements, 0)  # of my verdict on each; 0 for none
+        # The version of my verdict on each statement; 0 for none yet.
+        self.versions = dict.fromkeys(self.statements, 0)
+        self.versions.update({int(pk): v for pk, v in seat.get("versions", {}).items()})
         csrf = f"{random.getrandbits(128):032x}"  # any 32-character secret will do
         self.headers = {
             **PROXY,
