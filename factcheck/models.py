@@ -1307,6 +1307,21 @@ class Assignment(models.Model):
         return bool(self.due_on and self.due_on < timezone.localdate())
 
 
+class CommentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> CommentQuerySet:
+        """The comments `user` may read: their own, and colleagues' on statements whose verdicts
+        blind review opens to them. A comment ("the figure is wrong, see p. 3") carries a verdict
+        as surely as the verdict itself, so it follows `VerdictQuerySet.visible_to`'s rule."""
+        if not user.is_authenticated:
+            return self.none()
+        if sees_every_verdict(user):
+            return self
+        return self.filter(Q(author=user.pk) | _open_to(user, "statement"))
+
+    def hidden_from(self, user) -> CommentQuerySet:
+        return self.exclude(pk__in=self.visible_to(user).values("pk"))
+
+
 class Comment(models.Model):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
@@ -1314,6 +1329,8 @@ class Comment(models.Model):
     )
     body = models.TextField()
     created_at = models.DateTimeField(default=timezone.now, db_default=Now())
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]

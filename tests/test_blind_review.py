@@ -241,3 +241,41 @@ def test_dashboard_shows_no_colleagues_verdicts_to_reviewers_or_viewers(
         client.force_login(user)
         html = client.get("/").content.decode()
         assert SECRET not in html and "Another colleague" not in html
+
+
+# Comments ----------------------------------------------------------------------------------------
+
+
+def comments_url(article: Article, statement: Statement) -> str:
+    return f"{article.get_absolute_url()}statements/{statement.pk}/comments/"
+
+
+def test_a_colleagues_comment_is_hidden_until_you_give_your_verdict(
+    client, blind, reviewer, second_reviewer, editor
+):
+    article, statements = blind
+    statements[0].add_comment(reviewer, "The minutes on page 3 contradict this")
+    client.force_login(second_reviewer)
+    thread = client.get(comments_url(article, statements[0])).content.decode()
+    assert "page 3" not in thread
+    assert "1 comment by colleagues is hidden by blind review" in thread
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert 'count count-quiet">1<' not in page  # not even how many colleagues said something
+    statements[0].add_comment(second_reviewer, "Checking the council figures")
+    assert "council figures" in client.get(comments_url(article, statements[0])).content.decode()
+    statements[0].set_verdict(second_reviewer, "disputed")
+    assert "page 3" in client.get(comments_url(article, statements[0])).content.decode()
+    client.force_login(editor)
+    assert "page 3" in client.get(comments_url(article, statements[0])).content.decode()
+
+
+def test_an_export_waits_while_blind_review_hides_a_colleagues_comment(
+    client, blind, reviewer, second_reviewer
+):
+    article, statements = blind
+    statements[0].set_verdict(second_reviewer, "disputed")  # every verdict is open to them now
+    statements[1].add_comment(reviewer, "Unverified: the press office never answered")
+    client.force_login(second_reviewer)
+    assert export(client, article, "csv").status_code == 403
+    statements[1].set_verdict(second_reviewer, "confirmed")
+    assert export(client, article, "csv").status_code == 200

@@ -19,9 +19,9 @@ ROW_VALUES = (
 )  # fmt: skip
 
 
-def statements_of(article: Article):
+def statements_of(article: Article, user):
     """The review page's query for an article's rows, as plain values: 500 rows add up."""
-    return live_statements(article).values(*ROW_VALUES)
+    return live_statements(article, user).values(*ROW_VALUES)
 
 
 def party_ref(party: Party | None) -> dict | None:
@@ -133,7 +133,7 @@ def statement_rows(user, article: Article, statements: list[dict]) -> list[dict]
 
 def statement_out(user, statement: Statement) -> dict:
     """One statement as the article read shows it (three queries)."""
-    row = statements_of(statement.article).get(pk=statement.pk)
+    row = statements_of(statement.article, user).get(pk=statement.pk)
     return statement_rows(user, statement.article, [row])[0]
 
 
@@ -170,7 +170,7 @@ def article_out(article: Article, counts: dict) -> dict:
 
 def article_detail(user, article: Article) -> dict:
     """The article, its text and every live statement, in three queries whatever its size."""
-    statements = list(statements_of(article))
+    statements = list(statements_of(article, user))
     rows = statement_rows(user, article, statements)
     verdicts = dict.fromkeys(VERDICT_VALUES, 0)
     for row in rows:

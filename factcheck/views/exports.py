@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from factcheck import jobs
-from factcheck.models import Article, Party, Verdict
+from factcheck.models import Article, Comment, Party, Verdict
 from factcheck.reports import (
     FORMATS,
     backup,
@@ -38,8 +38,11 @@ BULK_FORMATS = ("csv", "json")
 
 def _exportable_article(request: HttpRequest, pk: int) -> Article:
     article = article_for(request, pk, perm="export_article")
-    # Exports carry every verdict, so blind review must allow the user to see them all.
-    if Verdict.objects.filter(statement__article=article).hidden_from(request.user).exists():
+    # Exports carry every verdict and comment, so blind review must allow the user to see them all.
+    if (
+        Verdict.objects.filter(statement__article=article).hidden_from(request.user).exists()
+        or Comment.objects.filter(statement__article=article).hidden_from(request.user).exists()
+    ):
         raise PermissionDenied(
             "This article is under blind review: it can be exported once you have given your"
             " verdicts or the desk has settled its statements."

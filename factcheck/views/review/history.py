@@ -39,11 +39,19 @@ def statement_comments(request: HttpRequest, article_pk: int, pk: int) -> HttpRe
     template = "review/comments.html"
     if request.htmx:
         template += "#thread"
-    comments = Comment.objects.filter(statement=statement).select_related("author")
+    thread = Comment.objects.filter(statement=statement)
+    comments = list(thread.visible_to(request.user).select_related("author"))
+    hidden = thread.hidden_from(request.user).count()
     return render(
         request,
         template,
-        {"article": statement.article, "statement": statement, "comments": comments, "form": form},
+        {
+            "article": statement.article,
+            "statement": statement,
+            "comments": comments,
+            "hidden": hidden,
+            "form": form,
+        },
         status=400 if form.errors else 200,
     )
 

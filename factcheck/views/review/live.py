@@ -43,7 +43,7 @@ def article_changes(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "review/changes.html", {"article_pk": pk, "since": recent[-1][0]})
     article = get_object_or_404(Article, pk=pk)
     ids = {statement_id for _, statement_id, _ in changes if statement_id}
-    statements = list(live_statements(article).filter(pk__in=ids))
+    statements = list(live_statements(article, request.user).filter(pk__in=ids))
     rows = rows_for(request.user, article, statements)
     structural = any(
         action

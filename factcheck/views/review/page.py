@@ -239,10 +239,11 @@ ROW_FIELDS = (
 )  # fmt: skip
 
 
-def live_statements(article: Article):
-    """The article's statements with what a row shows, and no more (500 rows add up)."""
+def live_statements(article: Article, user):
+    """The article's statements with what a row shows to `user`, and no more (500 rows add up)."""
     comments = (
-        Comment.objects.filter(statement=OuterRef("pk"))
+        Comment.objects.visible_to(user)
+        .filter(statement=OuterRef("pk"))
         .order_by()
         .values("statement")
         .annotate(n=Count("*"))
@@ -305,7 +306,7 @@ def _filtered(request: HttpRequest, rows: list[Row]) -> tuple[list[Row], dict]:
 def review_context(request: HttpRequest, article: Article) -> dict:
     """Everything the review page shows, in a fixed number of queries whatever its size."""
     user = request.user
-    statements = list(live_statements(article))
+    statements = list(live_statements(article, user))
     verdicts = list(
         Verdict.objects.filter(statement__article=article, statement__deleted_at__isnull=True)
         .select_related("reviewer")

@@ -199,7 +199,7 @@ def statement_tools(request: HttpRequest, article_pk: int, pk: int) -> HttpRespo
     """A row's rationale, final verdict, comments, history and editing, loaded when the row's
     panel is first opened (a page of its own without JavaScript)."""
     statement = statement_for(request, article_pk, pk)
-    statement.comment_count = statement.comments.count()
+    statement.comment_count = statement.comments.visible_to(request.user).count()
     template = "review/tools.html" + ("#tools" if request.htmx else "")
     context = row_context(request, statement, **final_context(statement))
     return render(request, template, context)
