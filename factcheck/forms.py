@@ -318,7 +318,28 @@ class ArticleDetailsForm(forms.ModelForm):
 UNSETTLED = "unsettled"  # the search filter for statements with no final verdict yet
 
 
-class SearchForm(forms.Form):
+class PartyAndDatesForm(forms.Form):
+    """What search and exports filter on alike: a speaker named by name or alias, and a range of
+    publication dates (subclasses declare the fields, with their own labels and widgets)."""
+
+    def clean_party(self) -> Party | None:
+        name = " ".join(self.cleaned_data["party"].split())
+        if not name:
+            return None
+        party = Party.objects.named(name)
+        if party is None:
+            raise forms.ValidationError(f"No party is called “{name}”. Check the spelling.")
+        return party
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("published_from"), data.get("published_to")
+        if start and end and start > end:
+            self.add_error("published_to", "The end date is before the start date.")
+        return data
+
+
+class SearchForm(PartyAndDatesForm):
     q = forms.CharField(required=False, max_length=300, strip=True, label="Search")
     verdict = forms.ChoiceField(
         required=False,
@@ -360,20 +381,8 @@ class SearchForm(forms.Form):
         )
         self.fields["reviewer"].label_from_instance = lambda u: u.get_full_name() or u.username
 
-    def clean_party(self) -> Party | None:
-        name = self.cleaned_data["party"]
-        if not name:
-            return None
-        party = Party.objects.named(name)
-        if party is None:
-            raise forms.ValidationError(f"No party is called “{name}”. Check the spelling.")
-        return party
-
     def clean(self) -> dict:
         data = super().clean()
-        start, end = data.get("published_from"), data.get("published_to")
-        if start and end and start > end:
-            self.add_error("published_to", "The end date is before the start date.")
         after = data.get("after") or ""
         data["cursor"] = None
         if after:

@@ -528,7 +528,7 @@ def test_desk_export_streams_and_refuses_bad_filters(api_as, api_desk):
     archive = client.get("/api/exports/json?status=draft")
     assert archive.status_code == 200 and archive.streaming
     bad = client.get("/api/exports/csv?published_from=2026-02-01&published_to=2026-01-01")
-    assert bad.status_code == 422 and "ends before it starts" in bad.json()["detail"]
+    assert bad.status_code == 422 and "end date is before the start date" in bad.json()["detail"]
     assert client.get("/api/exports/pdf").status_code == 422
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django import forms
 
-from factcheck.models import Article, Party, Verdicts
+from factcheck.forms import PartyAndDatesForm
+from factcheck.models import Article, Verdicts
 from factcheck.reports.selection import UNSETTLED, Selection
 
 
-class ExportFilterForm(forms.Form):
+class ExportFilterForm(PartyAndDatesForm):
     published_from = forms.DateField(
         label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -38,22 +39,6 @@ class ExportFilterForm(forms.Form):
             (UNSETTLED, "Not yet settled"),
         ],
     )
-
-    def clean_party(self) -> Party | None:
-        name = " ".join(self.cleaned_data["party"].split())
-        if not name:
-            return None
-        party = Party.objects.named(name)
-        if party is None:
-            raise forms.ValidationError(f"No party is called “{name}”.")
-        return party
-
-    def clean(self) -> dict:
-        data = super().clean()
-        start, end = data.get("published_from"), data.get("published_to")
-        if start and end and start > end:
-            self.add_error("published_to", "The range ends before it starts.")
-        return data
 
     def selection(self) -> Selection:
         data = self.cleaned_data
