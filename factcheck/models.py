@@ -1156,24 +1156,32 @@ def _open_to(user, statement: str) -> Q:
     )
 
 
-class VerdictQuerySet(models.QuerySet):
-    def visible_to(self, user) -> VerdictQuerySet:
-        """The verdicts `user` may read: their own, and colleagues' where blind review allows.
+class BlindReviewQuerySet(models.QuerySet):
+    """Rows that carry a judgment of a statement (verdicts, comments), read under blind review:
+    each author's own, and colleagues' where `verdicts_open_to` opens the statement."""
 
-        Every surface that shows verdict content (the review page, history, search, agreement,
-        exports, live updates) reads verdicts through this or `verdicts_open_to`.
-        """
+    author_field = "reviewer"
+
+    def visible_to(self, user) -> models.QuerySet:
+        """What `user` may read. Every surface that shows verdict content (the review page,
+        history, search, agreement, exports, live updates, comments) reads through this or
+        `verdicts_open_to`."""
         if not user.is_authenticated:
             return self.none()
+        own = Q(**{self.author_field: user.pk})
         if not user.has_perm("factcheck.view_verdict"):
-            return self.filter(reviewer=user.pk)
+            return self.filter(own)
         if sees_every_verdict(user):
             return self
-        return self.filter(Q(reviewer=user.pk) | _open_to(user, "statement"))
+        return self.filter(own | _open_to(user, "statement"))
 
-    def hidden_from(self, user) -> VerdictQuerySet:
+    def hidden_from(self, user) -> models.QuerySet:
         """The complement of `visible_to`: what blind review keeps from `user`."""
         return self.exclude(pk__in=self.visible_to(user).values("pk"))
+
+
+class VerdictQuerySet(BlindReviewQuerySet):
+    author_field = "reviewer"
 
 
 class Verdict(models.Model):
@@ -1307,19 +1315,9 @@ class Assignment(models.Model):
         return bool(self.due_on and self.due_on < timezone.localdate())
 
 
-class CommentQuerySet(models.QuerySet):
-    def visible_to(self, user) -> CommentQuerySet:
-        """The comments `user` may read: their own, and colleagues' on statements whose verdicts
-        blind review opens to them. A comment ("the figure is wrong, see p. 3") carries a verdict
-        as surely as the verdict itself, so it follows `VerdictQuerySet.visible_to`'s rule."""
-        if not user.is_authenticated:
-            return self.none()
-        if sees_every_verdict(user):
-            return self
-        return self.filter(Q(author=user.pk) | _open_to(user, "statement"))
-
-    def hidden_from(self, user) -> CommentQuerySet:
-        return self.exclude(pk__in=self.visible_to(user).values("pk"))
+class CommentQuerySet(BlindReviewQuerySet):
+    # A comment ("the figure is wrong, see p. 3") carries a verdict as surely as the verdict does.
+    author_field = "author"
 
 
 class Comment(models.Model):
