@@ -356,3 +356,15 @@ def test_a_joint_statement_of_a_list_of_common_noun_phrases():
         "the fire marshal",
     ]
     assert len({(s.start, s.end) for s in result.statements}) == 1
+
+
+# -- speakers: names, hearers, joint subjects, unnamed sources ------------------------------------
+
+
+def test_a_name_with_a_middle_initial_and_a_party_state_tag_stays_whole():
+    result = extract(
+        '"This is a sad day," said Sen. Jane Q. Public, R-Texas.\n\n'
+        "Rep. Tomas B. Varga, D-Ohio, said the bill would pass."
+    )
+    assert [s.speaker for s in result.statements] == ["Jane Q. Public", "Tomas B. Varga"]
+    assert {p.kind for p in result.parties} == {"person"}

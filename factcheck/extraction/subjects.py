@@ -36,6 +36,7 @@ from factcheck.extraction.speakers import (
     split_names,
 )
 
+_INITIAL = re.compile(r"[A-Z]\.")
 # heads of noun phrases that can name a speaker
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
 
@@ -280,7 +281,9 @@ class SubjectFinder:
                     ):
                         parts.append(wj)
                         honorific = wj.endswith(".") and bare(wj) in HONORIFICS
-                        if wj.endswith((",", ".", ";", ":")) and not honorific:
+                        # "said Sen. Jane Q. Public": a middle initial's point ends nothing
+                        initial = _INITIAL.fullmatch(wj) and j + 1 < len(words)
+                        if wj.endswith((",", ".", ";", ":")) and not (honorific or initial):
                             break
                         j += 1
                     else:
