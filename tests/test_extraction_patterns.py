@@ -368,3 +368,22 @@ def test_a_name_with_a_middle_initial_and_a_party_state_tag_stays_whole():
     )
     assert [s.speaker for s in result.statements] == ["Jane Q. Public", "Tomas B. Varga"]
     assert {p.kind for p in result.parties} == {"person"}
+
+
+def test_a_plural_anaphor_takes_up_the_parties_coordinated_before_it():
+    result = extract(
+        "Northwind Airlines and Contoso Air cancelled dozens of flights on Monday.\n\n"
+        '"We regret the delays," the two carriers said in a joint statement.\n\n'
+        "Ana Ruiz and Tomas Varga left the council in May. Both women said the budget was "
+        "never balanced.\n\n"
+        "Both sides said talks would go on."
+    )
+    assert said(result) == [
+        ("Northwind Airlines", "We regret the delays"),
+        ("Contoso Air", "We regret the delays"),
+        ("Ana Ruiz", "the budget was never balanced."),
+        ("Tomas Varga", "the budget was never balanced."),
+        ("Both sides", "talks would go on."),  # no telling which sides
+    ]
+    kinds = {p.name: p.kind for p in result.parties}
+    assert kinds["Contoso Air"] == kinds["Northwind Airlines"] == "organization"

@@ -120,7 +120,8 @@ def kind_for(name: str, kind: str) -> str:
         return kind
     low = [w.casefold().strip(".,") for w in words]
     head = _head_word(words).casefold()
-    if looks_person_name(name):
+    # a body the rules typed so ("Contoso Air" among companies) keeps its kind
+    if looks_person_name(name) and kind not in ("organization", "government", "media"):
         return "person"
     if _SPOKESPERSON_FOR.match(name) or _SPOKESPERSON_OF.match(name):
         return "anonymous"

@@ -235,7 +235,7 @@ class ReportedSpeech:
                 subj_start = vs
             else:
                 np, npos, detail, joint = subject
-                names = split_names(np)
+                names = self.joint_antecedents(np, npos) or split_names(np)
                 if joint and len(names) == 1:
                     lst = self._sentence_start_list(ss, vs)
                     if lst:
