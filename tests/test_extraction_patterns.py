@@ -387,3 +387,42 @@ def test_a_plural_anaphor_takes_up_the_parties_coordinated_before_it():
     ]
     kinds = {p.name: p.kind for p in result.parties}
     assert kinds["Contoso Air"] == kinds["Northwind Airlines"] == "organization"
+
+
+def test_the_named_holder_of_a_role_on_someones_behalf_speaks_not_the_one_he_speaks_for():
+    result = extract(
+        "Derek Vance owns the team.\n\n"
+        "A spokesman for Vance, Paul Ng, said the team had paid for a study."
+    )
+    assert said(result) == [("Paul Ng", "the team had paid for a study.")]
+
+
+def test_the_hearer_of_an_interview_is_not_the_speaker():
+    result = extract(
+        "Jane Holm runs the shelter.\n\n"
+        "In an interview with the Daily Ledger, Holm said the shelter was out of beds.\n\n"
+        "Speaking to the Evening Star on Sunday, she said the city had not helped.\n\n"
+        '"We are full," Holm told the Portville Courier.'
+    )
+    assert [s.speaker for s in result.statements] == ["Jane Holm"] * 3
+
+
+def test_a_company_whose_name_looks_like_a_persons_is_typed_by_how_the_text_treats_it():
+    result = extract(
+        "Harbor Freight Lines said on Tuesday that it would cut 400 jobs.\n\n"
+        "The company said the cuts would save $40 million a year.\n\n"
+        '"The cuts are overdue," said Priya Raman, an analyst at Westbrook Securities.\n\n'
+        "Westbrook Securities said its forecast was unchanged."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "Harbor Freight Lines",
+        "Harbor Freight Lines",
+        "Priya Raman",
+        "Westbrook Securities",
+    ]
+    kinds = {p.name: p.kind for p in result.parties}
+    assert kinds == {
+        "Harbor Freight Lines": "organization",
+        "Priya Raman": "person",
+        "Westbrook Securities": "organization",
+    }

@@ -147,11 +147,11 @@ class SpeakerResolver:
             if acronym:
                 self._note_alias(acronym, np, "")
                 return acronym
-            if looks_person_name(name) and not in_list:
+            if looks_person_name(name) and not in_list and name not in reg.bodies:
                 info = reg.add(name, "person")
                 self._note_alias(name, np, detail)
                 return info.name
-            hint = "organization" if in_list else None
+            hint = "organization" if in_list or name in reg.bodies else None
             if " " not in name and self._media_prefix(name):
                 hint = "media"
             return self._party(name, kind_of(name, hint), pos, alias=np)

@@ -239,6 +239,9 @@ class Registry:
         self.mention_positions: dict[str, list[int]] = {}
         # two-word capitalised names never seen with a title: people only by their look
         self.namelike_mentions: list[tuple[int, str]] = []
+        # names that look like people's but that the text treats as bodies ("Harbor Freight
+        # Lines said it would ...")
+        self.bodies: set[str] = set()
         self._genders: dict[str, str | None] = {}
         self._honorifics: dict[str, set[str]] | None = None
 
@@ -290,7 +293,14 @@ class Registry:
                     or bool(_SAID_BEFORE.search(before))
                     or bool(_OF_OUTLET_AFTER.match(after))
                 )
-                if evidence:
+                strong = (
+                    any(w.casefold().rstrip(".") in TITLE_WORDS for w in prefix)
+                    or bool(_TITLE_BEFORE.search(before))
+                    or standalone.get(person.split()[-1], 0) > 0
+                )
+                if evidence and not strong and _treated_as_body(person, masked_text):
+                    self.bodies.add(person)
+                elif evidence:
                     persons.add(person)
                     title_before = _TITLE_BEFORE.search(before)
                     head = _HEAD_BEFORE.search(masked_text[max(0, pstart - 70) : pstart])
@@ -541,6 +551,44 @@ def _title_matches(title: str, held: str) -> bool:
             if initials == title or (len(title) > 2 and initials + "o" == title):
                 return True
     return False
+
+
+_BODY_AFTER = re.compile(
+    # "X said on Tuesday that it would", "X, which", "X's shares"
+    r"(?:,?\s+(?:\w+\s+){0,3}?(?:said|says|announced|added|reported|expects|expected)"
+    r"\s+(?:(?:on|in|late|early)\s+\w+\s+)?(?:that\s+)?(?:it|its)\b"
+    r"|,\s+which\b"
+    r"|['’]s?\s+(?:\w+\s+)?(?:shares|stock|headquarters|employees|workforce|subsidiary|"
+    r"customers|shareholders|board|factories|stores|plants)\b)"
+)
+_BODY_BEFORE = re.compile(
+    # "an analyst at X", "a spokeswoman for X", "employees of X", "shares of X"
+    r"\b(?:"
+    + "|".join(sorted(TITLE_WORDS | SOURCE_NOUNS | {"shares", "employees", "customers"}))
+    + r")\s+(?:at|for|of|with|from)\s+(?:the\s+)?$"
+)
+_PERSON_AFTER = re.compile(r",?\s+(?:\w+\s+){0,3}?(?:said|says|added)\s+(?:that\s+)?(?:he|she)\b")
+
+
+def _treated_as_body(name: str, text: str) -> bool:
+    """'Harbor Freight Lines said it would cut jobs', 'an analyst at Westbrook Securities':
+    a name shaped like a person's that the text treats as a body (no 'he' or 'she' for it,
+    no given name it could be a person's)."""
+    given = name.split()[0].casefold()
+    if given in first_names.FEMININE or given in first_names.MASCULINE:
+        return False
+    body = False
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if _PERSON_AFTER.match(text, end, end + 60):
+            return False
+        body = body or bool(
+            _BODY_AFTER.match(text, end, end + 70)
+            or _BODY_BEFORE.search(text, max(0, start - 40), start)
+        )
+        start = text.find(name, end)
+    return body
 
 
 def _namelike(name: str, text: str, offset: int) -> bool:

@@ -37,6 +37,12 @@ from factcheck.extraction.speakers import (
 )
 
 _INITIAL = re.compile(r"[A-Z]\.")
+# "a spokesman for Vance": a role held on someone's behalf, whose holder may be named next
+_ROLE_FOR = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+)?(?:"
+    + "|".join(sorted(TITLE_WORDS | SOURCE_NOUNS))
+    + r")\s+(?:for|of|to|at|with)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*$"
+)
 # heads of noun phrases that can name a speaker
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
 
@@ -88,9 +94,14 @@ class SubjectFinder:
                 return appositive, ss + body.find(appositive), "", True
             seg = re.sub(r",\s*\d{1,3}$", "", head)  # "Janet Cole, 58, a teacher, said"
             found = self._left_np(seg, ss, appositive, joint)
-            # "The team's owner, Derek Vance, said": the name is in the appositive
-            if found and found[0].split()[-1].islower() and looks_person_name(appositive):
-                return appositive, found[1], found[0], joint  # starts where its head does
+            # "The team's owner, Derek Vance, said": the name is in the appositive; so in
+            # "A lawyer for Vance, Paul Ng, said", where the head names whom he speaks for
+            role = _ROLE_FOR.search(seg)
+            if found and looks_person_name(appositive):
+                if found[0].split()[-1].islower():
+                    return appositive, found[1], found[0], joint  # starts where its head does
+                if role:
+                    return appositive, ss + role.start(), role.group(0), joint
             return found
         return self._left_np(seg, ss, appositive, joint) or self._relative_antecedent(
             seg, ss, joint
