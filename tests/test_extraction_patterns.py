@@ -426,3 +426,26 @@ def test_a_company_whose_name_looks_like_a_persons_is_typed_by_how_the_text_trea
         "Priya Raman": "person",
         "Westbrook Securities": "organization",
     }
+
+
+def test_a_country_whose_peoples_adjective_the_text_uses_speaks_as_a_government():
+    result = extract(
+        "Kenya said it would send two ships. Kenyan officials gave no date.\n\n"
+        "Contoso said it would build the ships."
+    )
+    kinds = {p.name: p.kind for p in result.parties}
+    assert kinds == {"Kenya": "government", "Contoso": "organization"}
+
+
+def test_a_business_called_by_its_trade_is_the_company_named_before():
+    result = extract(
+        "Tailspin Toys cut its forecast on Monday.\n\n"
+        "The struggling toymaker said sales fell.\n\n"
+        "Fabrikam shares fell 4 percent.\n\n"
+        "The Dutch chipmaker said demand was weak."
+    )
+    assert said(result) == [
+        ("Tailspin Toys", "sales fell."),
+        ("Fabrikam", "demand was weak."),
+    ]
+    assert {p.kind for p in result.parties} == {"organization"}

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from factcheck.extraction.lexicon import COMPANY_NOUNS, DOC_NOUNS
+from factcheck.extraction.lexicon import DOC_NOUNS, company_noun
 from factcheck.extraction.ranker import SpeakerContext
 from factcheck.extraction.speakers import (
     GOVERNMENT_WORDS,
@@ -35,6 +35,7 @@ from factcheck.extraction.speakers import (
     kind_of,
     looks_person_name,
     norm_key,
+    treated_as_body,
 )
 
 # Nouns for written or recorded texts: they report, they do not speak. Court filings
@@ -130,12 +131,12 @@ def kind_for(name: str, kind: str) -> str:
     # "His lawyer", "CEO", "the girl's mother": a role, not a body
     if head in TITLE_WORDS and (len(words) == 1 or low[0] in _POSSESSORS or name.islower()):
         return "anonymous"
-    body_head = head in COMPANY_NOUNS or head in ORG_WORDS or head in GOVERNMENT_WORDS
+    body_head = company_noun(head) or head in ORG_WORDS or head in GOVERNMENT_WORDS
     # "one Republican operative", "a local activist": an indefinite description of someone
     indefinite = low[0] in _QUANTIFIERS or low[0] in ("a", "an", "one", "another")
     if indefinite and head.islower() and not body_head and head.isalpha():
         return "anonymous"
-    if kind == "anonymous" and (head in COMPANY_NOUNS or head in ORG_WORDS):
+    if kind == "anonymous" and (company_noun(head) or head in ORG_WORDS):
         return "organization"
     if kind == "anonymous" and head in GOVERNMENT_WORDS:
         return "government"
@@ -169,6 +170,7 @@ class PartyTidier:
         self.reg = ctx.registry
         self.first_said: dict[str, int] = {}
         self.said_by: dict[str, list] = {}  # party -> its statements, kept through merges
+        self._by_use: dict[str, bool] = {}
         for f in ctx.found:
             if f.speaker is not None:
                 self.first_said.setdefault(f.speaker, f.start)
@@ -227,7 +229,8 @@ class PartyTidier:
         known = self.reg.by_key.get(norm_key(phrase)) or self.reg.lookup_person(phrase)
         if known and known in self.reg.parties:
             return known
-        kind = "person" if looks_person_name(phrase) else kind_of(phrase, kind_hint)
+        person = looks_person_name(phrase) and not self._body_by_use(phrase)
+        kind = "person" if person else kind_of(phrase, kind_hint or "organization")
         return self.reg.add(phrase, kind).name
 
     # -- steps ------------------------------------------------------------------------------
@@ -351,9 +354,10 @@ class PartyTidier:
         speaking = [
             f
             for f in self.ctx.found
-            if len((f.speaker or "").split()) == 2
+            if 2 <= len((f.speaker or "").split()) <= 4
             and f.speaker.split()[0].casefold() == "the"
-            and f.speaker.split()[1].casefold() in COMPANY_NOUNS
+            and company_noun(f.speaker.split()[-1])
+            and not any(w.endswith(("'s", "’s")) for w in f.speaker.split())
         ]
         if not speaking:
             return
@@ -365,16 +369,30 @@ class PartyTidier:
         bodies += [
             (offset, chunk)
             for offset, chunk in reg.other_mentions
-            if kind_of(chunk) == "organization" and not looks_person_name(chunk)
+            if (
+                self._body_by_use(chunk)
+                if looks_person_name(chunk)
+                else kind_of(chunk) == "organization"
+            )
         ]
         bodies.sort()
+        masked = self.ctx.masked
         for f in speaking:
             words = f.speaker.split()
+            described = " ".join(words[1:])
             i = bisect.bisect_left(bodies, (f.start, ""))
+            # "the Dutch chipmaker": the modifier inside the phrase is not the company
+            while i and masked.startswith(described, bodies[i - 1][0]):
+                i -= 1
             if i and f.start - bodies[i - 1][0] < 3000:
                 body = self.party_named(bodies[i - 1][1], "organization")
                 reg.parties[body].add_alias(" ".join(words))
                 self.reassign(f, body)
+
+    def _body_by_use(self, name: str) -> bool:
+        if name not in self._by_use:
+            self._by_use[name] = name in self.reg.bodies or treated_as_body(name, self.ctx.masked)
+        return self._by_use[name]
 
     def _join_person(self, name: str) -> None:
         """'King' or 'William F' beside 'Wayne King' or 'William F. Sweeney'."""
@@ -436,6 +454,18 @@ class PartyTidier:
             self._lower = set(re.findall(r"\b[a-z][\w’'-]*", self.ctx.text))
         return self._lower
 
+    def _has_demonym(self, name: str) -> bool:
+        """A one-word place name whose people's adjective the text uses (Egypt/Egyptian,
+        China/Chinese, Israel/Israeli, Kenya/Kenyan, Germany/German)."""
+        if " " in name or not name.isalpha() or not name[:1].isupper() or name.isupper():
+            return False
+        if len(name) < 4:
+            return False
+        stem = name[:-1] if name[-1] in "aeoy" else name
+        forms = {name + "n", name + "ian", stem + "ian", name + "i", name + "ese", stem + "ese"}
+        forms |= {stem + "an", name[:-1]} if name.endswith(("o", "y")) else set()
+        return any(re.search(rf"\b{form}s?\b", self.ctx.text) for form in forms)
+
     def _kinds(self) -> None:
         media_words = {
             w
@@ -459,6 +489,9 @@ class PartyTidier:
                 info.affiliation = None
             if " " not in name and name in media_words and info.kind == "organization":
                 info.kind = "media"
+            # "Norland said ...", with "Norlandian" elsewhere: a country speaks as a government
+            if info.kind == "organization" and self._has_demonym(name):
+                info.kind = "government"
 
 
 def tidy_parties(ctx: SpeakerContext) -> list:

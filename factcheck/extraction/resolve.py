@@ -12,6 +12,7 @@ from factcheck.extraction.lexicon import (
     COMPANY_NOUNS,
     DOC_NOUNS,
     TITLE_ABBREVIATIONS,
+    company_noun,
     is_cap,
 )
 from factcheck.extraction.speakers import (
@@ -168,10 +169,14 @@ class SpeakerResolver:
                 self._note_alias(person, np, "")
                 return person
         # "the company", "the firm": the organisation that spoke last
-        if m and m.group(1).casefold() in COMPANY_NOUNS and low.startswith("the "):
+        # ("the Dutch chipmaker", "the struggling retailer": a modifier or two before it)
+        trade = m and len(m.group(1).split()) <= 3 and company_noun(m.group(1).split()[-1])
+        if trade and low.startswith("the "):
             for f in reversed(self.found[-30:]):
                 info = reg.parties.get(f.speaker or "")
-                if info and info.kind == "organization" and f.start < pos and pos - f.start < 3000:
+                # a named organisation, not an earlier "the retailer" of its own
+                named = info and info.name[:1].isupper() and not info.name.startswith("The ")
+                if named and info.kind == "organization" and f.start < pos and pos - f.start < 3000:
                     info.add_alias(np)
                     return info.name
         # A title followed by a name inside a lowercase phrase: "board member Ana Ruiz"

@@ -298,7 +298,7 @@ class Registry:
                     or bool(_TITLE_BEFORE.search(before))
                     or standalone.get(person.split()[-1], 0) > 0
                 )
-                if evidence and not strong and _treated_as_body(person, masked_text):
+                if evidence and not strong and treated_as_body(person, masked_text):
                     self.bodies.add(person)
                 elif evidence:
                     persons.add(person)
@@ -557,7 +557,7 @@ _BODY_AFTER = re.compile(
     # "X said on Tuesday that it would", "X, which", "X's shares"
     r"(?:,?\s+(?:\w+\s+){0,3}?(?:said|says|announced|added|reported|expects|expected)"
     r"\s+(?:(?:on|in|late|early)\s+\w+\s+)?(?:that\s+)?(?:it|its)\b"
-    r"|,\s+which\b"
+    r"|,\s+which\b|\s+[a-z]+\s+its\b"  # "X, which", "X cut its forecast"
     r"|['’]s?\s+(?:\w+\s+)?(?:shares|stock|headquarters|employees|workforce|subsidiary|"
     r"customers|shareholders|board|factories|stores|plants)\b)"
 )
@@ -570,7 +570,7 @@ _BODY_BEFORE = re.compile(
 _PERSON_AFTER = re.compile(r",?\s+(?:\w+\s+){0,3}?(?:said|says|added)\s+(?:that\s+)?(?:he|she)\b")
 
 
-def _treated_as_body(name: str, text: str) -> bool:
+def treated_as_body(name: str, text: str) -> bool:
     """'Harbor Freight Lines said it would cut jobs', 'an analyst at Westbrook Securities':
     a name shaped like a person's that the text treats as a body (no 'he' or 'she' for it,
     no given name it could be a person's)."""
