@@ -309,6 +309,10 @@ def _hearer(masked: str, offset: int) -> bool:
     return bool(_HEARER_BEFORE.search(masked, max(0, offset - 30), offset))
 
 
+def _only_hearer(masked: str, cand: Candidate) -> bool:
+    return bool(cand.mentions) and all(_hearer(masked, o) for o in cand.mentions)
+
+
 def _starts_sentence(masked: str, offset: int, lo: int) -> bool:
     k = offset
     while k > lo and masked[k - 1] == " ":
@@ -387,7 +391,7 @@ def rerank(ctx: SpeakerContext, weights: list[float] | None = None) -> int:
             cands = [c for c in cands if ctx.kind(c.name) != "media"]
         # one only ever spoken to ("told the Ledger", "in an interview with Reuters") is the
         # hearer of what was said, not its speaker
-        cands = [c for c in cands if not c.mentions or not all(_hearer(ctx.masked, o) for o in c.mentions)]
+        cands = [c for c in cands if not _only_hearer(ctx.masked, c)]
         if not cands:
             continue
         probs = probabilities(cands, weights)
