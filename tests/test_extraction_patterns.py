@@ -453,7 +453,6 @@ def test_a_business_called_by_its_trade_is_the_company_named_before():
 
 def test_the_ranker_never_fills_a_gap_with_someone_only_ever_spoken_to():
     result = extract(
-        "Union members spoke to Tom Hale, the mayor, on Monday.\n\n"
-        '"We will strike if we must."'
+        'Union members spoke to Tom Hale, the mayor, on Monday.\n\n"We will strike if we must."'
     )
     assert [s.speaker for s in result.statements] == [None]
