@@ -2,12 +2,12 @@
 
 Runs once the statements have their speakers. Each step is a general cue of English:
 
-- names lose sentence debris ("... Affairs. from China"), a trailing parenthesis
+- names lose sentence debris ("... Ministry. from Norland"), a trailing parenthesis
   ("(D-Ore.)") and stray punctuation; an unnamed spokesperson for a body is an anonymous
   source affiliated with it;
-- a document ("the report", "an earlier county presentation") is not a party: its
+- a document ("the report", "an earlier city presentation") is not a party: its
   statements go to the party that issued it when the text says so ("X's report",
-  "a report by X", "X published a report", "a county presentation" beside a County), else
+  "a report by X", "X published a report", "a city presentation" beside a City), else
   they are left without a speaker for the reviewer;
 - a surname alone, a name cut at a middle initial, and a definite description that takes
   up an earlier indefinite one ("one senior official" ... "the official") join the party
@@ -79,7 +79,7 @@ _NOT_ISSUING = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired|leaked)\
 
 
 def _doc_head(name: str) -> str | None:
-    """The document noun heading a name ('an earlier county presentation' -> presentation)."""
+    """The document noun heading a name ('an earlier city presentation' -> presentation)."""
     words = name.split()
     if not words:
         return None
@@ -91,7 +91,7 @@ def _doc_head(name: str) -> str | None:
 
 def _head_word(words: list[str]) -> str:
     """The noun a phrase is about: the word before its first preposition, relative or
-    participle ('an invitation obtained by ...' -> invitation)."""
+    participle ('a memo obtained by ...' -> memo)."""
     for k, w in enumerate(words):
         participle = w.islower() and w.endswith("ed") and k > 1
         if k and (w.casefold() in _POST_HEAD or participle):
@@ -100,8 +100,8 @@ def _head_word(words: list[str]) -> str:
 
 
 def clean_name(name: str) -> str:
-    """'a spokesman for the Ministry. from China' -> 'a spokesman for the Ministry';
-    'Esteban Torres (D-Calif.)' -> 'Esteban Torres'; trailing punctuation dropped."""
+    """'a spokesman for the Ministry. from Norland' -> 'a spokesman for the Ministry';
+    'Ana Ruiz (D-Ore.)' -> 'Ana Ruiz'; trailing punctuation dropped."""
     for m in _SENTENCE_BREAK.finditer(name):
         word = m.group(1)
         if not _ABBREVIATION.match(word + ".") and word.casefold() + "." not in HONORIFICS:
@@ -132,7 +132,7 @@ def kind_for(name: str, kind: str) -> str:
     if head in TITLE_WORDS and (len(words) == 1 or low[0] in _POSSESSORS or name.islower()):
         return "anonymous"
     body_head = company_noun(head) or head in ORG_WORDS or head in GOVERNMENT_WORDS
-    # "one Republican operative", "a local activist": an indefinite description of someone
+    # "one Labour operative", "a local activist": an indefinite description of someone
     indefinite = low[0] in _QUANTIFIERS or low[0] in ("a", "an", "one", "another")
     if indefinite and head.islower() and not body_head and head.isalpha():
         return "anonymous"
@@ -295,7 +295,7 @@ class PartyTidier:
         m = _ISSUER_IN_NAME[1].match(name)
         if m and m.group(1).casefold() in DOCUMENTS and m.group(2)[:1].isupper():
             return self.party_named(m.group(2), "organization")
-        # a modifier naming the issuer: "a Pentagon report", "the county presentation"
+        # a modifier naming the issuer: "a Navy report", "the city presentation"
         words = name.split()[1:-1]
         caps = [w for w in words if w[:1].isupper()]
         if caps and len(caps) == len([w for w in words if w.casefold() not in ("earlier",)]):
@@ -395,7 +395,7 @@ class PartyTidier:
         return self._by_use[name]
 
     def _join_person(self, name: str) -> None:
-        """'King' or 'William F' beside 'Wayne King' or 'William F. Sweeney'."""
+        """'Holm' or 'Mara J' beside 'Tom Holm' or 'Mara J. Lind'."""
         info = self.reg.parties.get(name)
         if not info or info.kind in ("media", "government", "anonymous"):
             return
@@ -412,7 +412,7 @@ class PartyTidier:
                 return
 
     def _longer_names(self) -> dict[tuple[str, ...], list[str]]:
-        """People's names by each of their shorter beginnings ('William F' -> ...)."""
+        """People's names by each of their shorter beginnings ('Mara J' -> ...)."""
         if not hasattr(self, "_prefixes"):
             self._prefixes: dict[tuple[str, ...], list[str]] = {}
             for other, info in self.reg.parties.items():
@@ -455,8 +455,8 @@ class PartyTidier:
         return self._lower
 
     def _has_demonym(self, name: str) -> bool:
-        """A one-word place name whose people's adjective the text uses (Egypt/Egyptian,
-        China/Chinese, Israel/Israeli, Kenya/Kenyan, Germany/German)."""
+        """A one-word place name whose people's adjective the text uses (Syria/Syrian,
+        Japan/Japanese, Iraq/Iraqi, Kenya/Kenyan, Germany/German)."""
         if " " in name or not name.isalpha() or not name[:1].isupper() or name.isupper():
             return False
         if len(name) < 4:

@@ -279,7 +279,7 @@ class SpeakerResolver:
             if pronoun != "they":
                 return person
         # "it"/"they": a speaker earlier in the sentence, an organisation named earlier in
-        # it ("the Ledger published a story in which it stated"), else the last speaker.
+        # it ("the Ledger ran an article in which it claimed"), else the last speaker.
         if self._sentence_speakers:
             return self._sentence_speakers[-1]
         other = reg.last_other_with_position(pos)

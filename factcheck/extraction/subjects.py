@@ -113,7 +113,7 @@ class SubjectFinder:
         """The subject of a restrictive relative clause: "analysts who studied the plan say",
         "a local group which said" (the name before such an appositive speaks)."""
         rel = RELATIVE_TAIL.search(seg)
-        # "people who it thinks could ...": the clause has its own subject, which speaks
+        # "voters who it believes would ...": the clause has its own subject, which speaks
         if not rel or VERB_RE.search(rel.group(0)) or bare(rel.group(1)) in PRONOUNS:
             return None
         head = seg[: rel.start()].rstrip()
@@ -149,7 +149,7 @@ class SubjectFinder:
         if is_possessive(last):
             return None
         if low in PRONOUNS and last[-1:].isalpha():
-            # "people who it thinks could benefit", but "a story in which it stated"
+            # "voters who it believes would gain", but "an article in which it claimed"
             before = bare(words[-2][1]) if len(words) > 1 else ""
             relative = before in ("who", "which", "that", "whom")
             after_preposition = len(words) > 2 and bare(words[-3][1]) in ("in", "of", "for")
@@ -309,7 +309,7 @@ class SubjectFinder:
                     break
                 if k > 0 and "for" in lead.split():
                     break
-                # "said a White House official": the name only modifies the noun after it
+                # "said a City Hall official": the name only modifies the noun after it
                 nxt = words[j][1] if j < len(words) else ""
                 modifier = (
                     k > 0
