@@ -456,3 +456,16 @@ def test_the_ranker_never_fills_a_gap_with_someone_only_ever_spoken_to():
         'Union members spoke to Tom Hale, the mayor, on Monday.\n\n"We will strike if we must."'
     )
     assert [s.speaker for s in result.statements] == [None]
+
+
+def test_they_takes_up_the_plural_source_of_the_sentence_before_in_its_paragraph():
+    result = extract(
+        '"This is a slap on the wrist," said Mark Olsen, who heads a consumer group.\n\n'
+        "Officials at the agency said more fines could follow. They said the inquiry was "
+        "continuing."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "Mark Olsen",
+        "Officials at the agency",
+        "Officials at the agency",
+    ]

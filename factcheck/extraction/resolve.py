@@ -61,6 +61,7 @@ class SpeakerResolver:
     registry: Registry
     found: list[Found]
     _sentence_speakers: list[str]
+    _paragraph_speakers: list[str]
     _acronyms: dict[str, str | None]
     _media_prefixes: set[str]
 
@@ -288,6 +289,13 @@ class SpeakerResolver:
             ends = [m.end() for m in SENTENCE_END.finditer(self.masked, lo, pos)]
             if other[0] >= (ends[-1] if ends else lo) and kind_of(other[1]) != "person":
                 return self._party(other[1], kind_of(other[1]), pos, alias=None)
+        # "Officials said more fines could follow. They said ...": a plural or a body that
+        # spoke earlier in the paragraph, before any earlier paragraph's speaker
+        for name in reversed(self._paragraph_speakers):
+            kind = reg.parties[name].kind if name in reg.parties else None
+            plural = pronoun == "they" and kind not in (None, "person")
+            if plural or (pronoun == "it" and kind in ("organization", "government", "media")):
+                return name
         for f in reversed(self.found[-20:]):
             if f.start < pos and f.speaker and pos - f.start < 600:
                 return f.speaker
