@@ -469,3 +469,13 @@ def test_they_takes_up_the_plural_source_of_the_sentence_before_in_its_paragraph
         "Officials at the agency",
         "Officials at the agency",
     ]
+
+
+def test_a_body_taken_up_by_the_common_noun_its_name_ends_with():
+    result = extract(
+        "The Harbor Safety Agency fined Northwind Shipping on Thursday.\n\n"
+        "The agency said the company had ignored repeated warnings."
+    )
+    assert [s.speaker for s in result.statements] == ["Harbor Safety Agency"]
+    (party,) = result.parties
+    assert "The agency" in party.aliases

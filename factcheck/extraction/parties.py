@@ -246,6 +246,7 @@ class PartyTidier:
                 info.kind = "anonymous"
                 info.affiliation = info.affiliation or self._body(clean_name(spokes.group(1)))
         self._documents()
+        self._named_bodies()
         self._companies()
         for name in self._speaking():
             self._join_person(name)
@@ -346,6 +347,33 @@ class PartyTidier:
         if not best or best[1].casefold() in ("the", "a", "an", "this", "that"):
             return None
         return self.party_named(best[1], "organization")
+
+    def _named_bodies(self) -> None:
+        """'the agency said' after 'the Financial Conduct Agency fined ...': a body taken up
+        by the common noun its name ends with, the latest such name within a few paragraphs."""
+        reg = self.reg
+        for name in self._speaking():
+            words = name.split()
+            if len(words) != 2 or words[0].casefold() != "the" or not words[1].islower():
+                continue
+            noun = words[1]
+            if noun not in ORG_WORDS and noun not in GOVERNMENT_WORDS:
+                continue
+            start = self.first_said.get(name, 0)
+            named = [
+                (offset, chunk)
+                for offset, chunk in [*reg.other_mentions, *self.ctx.mentions]
+                if offset < start
+                and start - offset < 3000
+                and " " in chunk
+                and chunk.split()[-1].casefold() == noun
+                and chunk[:1].isupper()
+                and chunk.split()[0].casefold() not in _DETERMINERS
+            ]
+            if named:
+                body = self.party_named(max(named)[1], kind_of(max(named)[1]))
+                reg.parties[body].add_alias(name)
+                self.merge(name, body)
 
     def _companies(self) -> None:
         """'the company said': the organisation mentioned last before it (a party already,
