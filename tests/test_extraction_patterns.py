@@ -356,3 +356,126 @@ def test_a_joint_statement_of_a_list_of_common_noun_phrases():
         "the fire marshal",
     ]
     assert len({(s.start, s.end) for s in result.statements}) == 1
+
+
+# -- speakers: names, hearers, joint subjects, unnamed sources ------------------------------------
+
+
+def test_a_name_with_a_middle_initial_and_a_party_state_tag_stays_whole():
+    result = extract(
+        '"This is a sad day," said Sen. Jane Q. Public, R-Texas.\n\n'
+        "Rep. Tomas B. Varga, D-Ohio, said the bill would pass."
+    )
+    assert [s.speaker for s in result.statements] == ["Jane Q. Public", "Tomas B. Varga"]
+    assert {p.kind for p in result.parties} == {"person"}
+
+
+def test_a_plural_anaphor_takes_up_the_parties_coordinated_before_it():
+    result = extract(
+        "Northwind Airlines and Contoso Air cancelled dozens of flights on Monday.\n\n"
+        '"We regret the delays," the two carriers said in a joint statement.\n\n'
+        "Ana Ruiz and Tomas Varga left the council in May. Both women said the budget was "
+        "never balanced.\n\n"
+        "Both sides said talks would go on."
+    )
+    assert said(result) == [
+        ("Northwind Airlines", "We regret the delays"),
+        ("Contoso Air", "We regret the delays"),
+        ("Ana Ruiz", "the budget was never balanced."),
+        ("Tomas Varga", "the budget was never balanced."),
+        ("Both sides", "talks would go on."),  # no telling which sides
+    ]
+    kinds = {p.name: p.kind for p in result.parties}
+    assert kinds["Contoso Air"] == kinds["Northwind Airlines"] == "organization"
+
+
+def test_the_named_holder_of_a_role_on_someones_behalf_speaks_not_the_one_he_speaks_for():
+    result = extract(
+        "Derek Vance owns the team.\n\n"
+        "A spokesman for Vance, Paul Ng, said the team had paid for a study."
+    )
+    assert said(result) == [("Paul Ng", "the team had paid for a study.")]
+
+
+def test_the_hearer_of_an_interview_is_not_the_speaker():
+    result = extract(
+        "Jane Holm runs the shelter.\n\n"
+        "In an interview with the Daily Ledger, Holm said the shelter was out of beds.\n\n"
+        "Speaking to the Evening Star on Sunday, she said the city had not helped.\n\n"
+        '"We are full," Holm told the Portville Courier.'
+    )
+    assert [s.speaker for s in result.statements] == ["Jane Holm"] * 3
+
+
+def test_a_company_whose_name_looks_like_a_persons_is_typed_by_how_the_text_treats_it():
+    result = extract(
+        "Harbor Freight Lines said on Tuesday that it would cut 400 jobs.\n\n"
+        "The company said the cuts would save $40 million a year.\n\n"
+        '"The cuts are overdue," said Priya Raman, an analyst at Westbrook Securities.\n\n'
+        "Westbrook Securities said its forecast was unchanged."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "Harbor Freight Lines",
+        "Harbor Freight Lines",
+        "Priya Raman",
+        "Westbrook Securities",
+    ]
+    kinds = {p.name: p.kind for p in result.parties}
+    assert kinds == {
+        "Harbor Freight Lines": "organization",
+        "Priya Raman": "person",
+        "Westbrook Securities": "organization",
+    }
+
+
+def test_a_country_whose_peoples_adjective_the_text_uses_speaks_as_a_government():
+    result = extract(
+        "Kenya said it would send two ships. Kenyan officials gave no date.\n\n"
+        "Contoso said it would build the ships."
+    )
+    kinds = {p.name: p.kind for p in result.parties}
+    assert kinds == {"Kenya": "government", "Contoso": "organization"}
+
+
+def test_a_business_called_by_its_trade_is_the_company_named_before():
+    result = extract(
+        "Tailspin Toys cut its forecast on Monday.\n\n"
+        "The struggling toymaker said sales fell.\n\n"
+        "Fabrikam shares fell 4 percent.\n\n"
+        "The Dutch chipmaker said demand was weak."
+    )
+    assert said(result) == [
+        ("Tailspin Toys", "sales fell."),
+        ("Fabrikam", "demand was weak."),
+    ]
+    assert {p.kind for p in result.parties} == {"organization"}
+
+
+def test_the_ranker_never_fills_a_gap_with_someone_only_ever_spoken_to():
+    result = extract(
+        'Union members spoke to Tom Hale, the mayor, on Monday.\n\n"We will strike if we must."'
+    )
+    assert [s.speaker for s in result.statements] == [None]
+
+
+def test_they_takes_up_the_plural_source_of_the_sentence_before_in_its_paragraph():
+    result = extract(
+        '"This is a slap on the wrist," said Mark Olsen, who heads a consumer group.\n\n'
+        "Officials at the agency said more fines could follow. They said the inquiry was "
+        "continuing."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "Mark Olsen",
+        "Officials at the agency",
+        "Officials at the agency",
+    ]
+
+
+def test_a_body_taken_up_by_the_common_noun_its_name_ends_with():
+    result = extract(
+        "The Harbor Safety Agency fined Northwind Shipping on Thursday.\n\n"
+        "The agency said the company had ignored repeated warnings."
+    )
+    assert [s.speaker for s in result.statements] == ["Harbor Safety Agency"]
+    (party,) = result.parties
+    assert "The agency" in party.aliases

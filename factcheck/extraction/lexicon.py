@@ -218,10 +218,22 @@ TITLE_ABBREVIATIONS = {
     "prof": "professor",
     "dr": "doctor",
 }
+# Trade nouns a business is called by ("the retailer said"); any "-maker" is one too, so
+# COMPANY_NOUNS holds the ones in common use and company_noun() the rest.
 COMPANY_NOUNS = frozenset(
     """company firm group carrier automaker carmaker retailer bank airline manufacturer maker
-    startup chain conglomerate insurer lender chipmaker drugmaker""".split()
+    startup chain conglomerate insurer lender chipmaker drugmaker supplier distributor
+    producer operator publisher broadcaster developer utility brokerage exporter importer
+    wholesaler refiner miner shipper railroad railway telecom""".split()
 )
+
+
+def company_noun(word: str) -> bool:
+    """'the retailer', 'the toymaker', 'the steelmaker': a noun naming a business by its trade."""
+    word = word.casefold()
+    return word in COMPANY_NOUNS or (word.endswith("maker") and word.isalpha())
+
+
 BY_SOURCE = re.compile(r"\bby\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|[A-Z][\w’'&.-]*))*)")
 ADVERB_BEFORE_VERB = re.compile(r"\b(?:all|both|also|have|has|had|\w+ly|never|not)\s+$")
 COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:then|also|later|\w+ly))*$")

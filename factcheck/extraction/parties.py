@@ -2,12 +2,12 @@
 
 Runs once the statements have their speakers. Each step is a general cue of English:
 
-- names lose sentence debris ("... Affairs. from China"), a trailing parenthesis
+- names lose sentence debris ("... Ministry. from Norland"), a trailing parenthesis
   ("(D-Ore.)") and stray punctuation; an unnamed spokesperson for a body is an anonymous
   source affiliated with it;
-- a document ("the report", "an earlier county presentation") is not a party: its
+- a document ("the report", "an earlier city presentation") is not a party: its
   statements go to the party that issued it when the text says so ("X's report",
-  "a report by X", "X published a report", "a county presentation" beside a County), else
+  "a report by X", "X published a report", "a city presentation" beside a City), else
   they are left without a speaker for the reviewer;
 - a surname alone, a name cut at a middle initial, and a definite description that takes
   up an earlier indefinite one ("one senior official" ... "the official") join the party
@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from factcheck.extraction.lexicon import COMPANY_NOUNS, DOC_NOUNS
+from factcheck.extraction.lexicon import DOC_NOUNS, company_noun
 from factcheck.extraction.ranker import SpeakerContext
 from factcheck.extraction.speakers import (
     GOVERNMENT_WORDS,
@@ -35,6 +35,7 @@ from factcheck.extraction.speakers import (
     kind_of,
     looks_person_name,
     norm_key,
+    treated_as_body,
 )
 
 # Nouns for written or recorded texts: they report, they do not speak. Court filings
@@ -78,7 +79,7 @@ _NOT_ISSUING = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired|leaked)\
 
 
 def _doc_head(name: str) -> str | None:
-    """The document noun heading a name ('an earlier county presentation' -> presentation)."""
+    """The document noun heading a name ('an earlier city presentation' -> presentation)."""
     words = name.split()
     if not words:
         return None
@@ -90,7 +91,7 @@ def _doc_head(name: str) -> str | None:
 
 def _head_word(words: list[str]) -> str:
     """The noun a phrase is about: the word before its first preposition, relative or
-    participle ('an invitation obtained by ...' -> invitation)."""
+    participle ('a memo obtained by ...' -> memo)."""
     for k, w in enumerate(words):
         participle = w.islower() and w.endswith("ed") and k > 1
         if k and (w.casefold() in _POST_HEAD or participle):
@@ -99,8 +100,8 @@ def _head_word(words: list[str]) -> str:
 
 
 def clean_name(name: str) -> str:
-    """'a spokesman for the Ministry. from China' -> 'a spokesman for the Ministry';
-    'Esteban Torres (D-Calif.)' -> 'Esteban Torres'; trailing punctuation dropped."""
+    """'a spokesman for the Ministry. from Norland' -> 'a spokesman for the Ministry';
+    'Ana Ruiz (D-Ore.)' -> 'Ana Ruiz'; trailing punctuation dropped."""
     for m in _SENTENCE_BREAK.finditer(name):
         word = m.group(1)
         if not _ABBREVIATION.match(word + ".") and word.casefold() + "." not in HONORIFICS:
@@ -120,7 +121,8 @@ def kind_for(name: str, kind: str) -> str:
         return kind
     low = [w.casefold().strip(".,") for w in words]
     head = _head_word(words).casefold()
-    if looks_person_name(name):
+    # a body the rules typed so ("Contoso Air" among companies) keeps its kind
+    if looks_person_name(name) and kind not in ("organization", "government", "media"):
         return "person"
     if _SPOKESPERSON_FOR.match(name) or _SPOKESPERSON_OF.match(name):
         return "anonymous"
@@ -129,12 +131,12 @@ def kind_for(name: str, kind: str) -> str:
     # "His lawyer", "CEO", "the girl's mother": a role, not a body
     if head in TITLE_WORDS and (len(words) == 1 or low[0] in _POSSESSORS or name.islower()):
         return "anonymous"
-    body_head = head in COMPANY_NOUNS or head in ORG_WORDS or head in GOVERNMENT_WORDS
-    # "one Republican operative", "a local activist": an indefinite description of someone
+    body_head = company_noun(head) or head in ORG_WORDS or head in GOVERNMENT_WORDS
+    # "one Labour operative", "a local activist": an indefinite description of someone
     indefinite = low[0] in _QUANTIFIERS or low[0] in ("a", "an", "one", "another")
     if indefinite and head.islower() and not body_head and head.isalpha():
         return "anonymous"
-    if kind == "anonymous" and (head in COMPANY_NOUNS or head in ORG_WORDS):
+    if kind == "anonymous" and (company_noun(head) or head in ORG_WORDS):
         return "organization"
     if kind == "anonymous" and head in GOVERNMENT_WORDS:
         return "government"
@@ -168,6 +170,7 @@ class PartyTidier:
         self.reg = ctx.registry
         self.first_said: dict[str, int] = {}
         self.said_by: dict[str, list] = {}  # party -> its statements, kept through merges
+        self._by_use: dict[str, bool] = {}
         for f in ctx.found:
             if f.speaker is not None:
                 self.first_said.setdefault(f.speaker, f.start)
@@ -226,7 +229,8 @@ class PartyTidier:
         known = self.reg.by_key.get(norm_key(phrase)) or self.reg.lookup_person(phrase)
         if known and known in self.reg.parties:
             return known
-        kind = "person" if looks_person_name(phrase) else kind_of(phrase, kind_hint)
+        person = looks_person_name(phrase) and not self._body_by_use(phrase)
+        kind = "person" if person else kind_of(phrase, kind_hint or "organization")
         return self.reg.add(phrase, kind).name
 
     # -- steps ------------------------------------------------------------------------------
@@ -242,6 +246,7 @@ class PartyTidier:
                 info.kind = "anonymous"
                 info.affiliation = info.affiliation or self._body(clean_name(spokes.group(1)))
         self._documents()
+        self._named_bodies()
         self._companies()
         for name in self._speaking():
             self._join_person(name)
@@ -291,7 +296,7 @@ class PartyTidier:
         m = _ISSUER_IN_NAME[1].match(name)
         if m and m.group(1).casefold() in DOCUMENTS and m.group(2)[:1].isupper():
             return self.party_named(m.group(2), "organization")
-        # a modifier naming the issuer: "a Pentagon report", "the county presentation"
+        # a modifier naming the issuer: "a Navy report", "the city presentation"
         words = name.split()[1:-1]
         caps = [w for w in words if w[:1].isupper()]
         if caps and len(caps) == len([w for w in words if w.casefold() not in ("earlier",)]):
@@ -343,6 +348,33 @@ class PartyTidier:
             return None
         return self.party_named(best[1], "organization")
 
+    def _named_bodies(self) -> None:
+        """'the agency said' after 'the Financial Conduct Agency fined ...': a body taken up
+        by the common noun its name ends with, the latest such name within a few paragraphs."""
+        reg = self.reg
+        for name in self._speaking():
+            words = name.split()
+            if len(words) != 2 or words[0].casefold() != "the" or not words[1].islower():
+                continue
+            noun = words[1]
+            if noun not in ORG_WORDS and noun not in GOVERNMENT_WORDS:
+                continue
+            start = self.first_said.get(name, 0)
+            named = [
+                (offset, chunk)
+                for offset, chunk in [*reg.other_mentions, *self.ctx.mentions]
+                if offset < start
+                and start - offset < 3000
+                and " " in chunk
+                and chunk.split()[-1].casefold() == noun
+                and chunk[:1].isupper()
+                and chunk.split()[0].casefold() not in _DETERMINERS
+            ]
+            if named:
+                body = self.party_named(max(named)[1], kind_of(max(named)[1]))
+                reg.parties[body].add_alias(name)
+                self.merge(name, body)
+
     def _companies(self) -> None:
         """'the company said': the organisation mentioned last before it (a party already,
         or a name with an organisation word: 'Northwind Shipping Co.')."""
@@ -350,9 +382,10 @@ class PartyTidier:
         speaking = [
             f
             for f in self.ctx.found
-            if len((f.speaker or "").split()) == 2
+            if 2 <= len((f.speaker or "").split()) <= 4
             and f.speaker.split()[0].casefold() == "the"
-            and f.speaker.split()[1].casefold() in COMPANY_NOUNS
+            and company_noun(f.speaker.split()[-1])
+            and not any(w.endswith(("'s", "’s")) for w in f.speaker.split())
         ]
         if not speaking:
             return
@@ -364,19 +397,33 @@ class PartyTidier:
         bodies += [
             (offset, chunk)
             for offset, chunk in reg.other_mentions
-            if kind_of(chunk) == "organization" and not looks_person_name(chunk)
+            if (
+                self._body_by_use(chunk)
+                if looks_person_name(chunk)
+                else kind_of(chunk) == "organization"
+            )
         ]
         bodies.sort()
+        masked = self.ctx.masked
         for f in speaking:
             words = f.speaker.split()
+            described = " ".join(words[1:])
             i = bisect.bisect_left(bodies, (f.start, ""))
+            # "the Dutch chipmaker": the modifier inside the phrase is not the company
+            while i and masked.startswith(described, bodies[i - 1][0]):
+                i -= 1
             if i and f.start - bodies[i - 1][0] < 3000:
                 body = self.party_named(bodies[i - 1][1], "organization")
                 reg.parties[body].add_alias(" ".join(words))
                 self.reassign(f, body)
 
+    def _body_by_use(self, name: str) -> bool:
+        if name not in self._by_use:
+            self._by_use[name] = name in self.reg.bodies or treated_as_body(name, self.ctx.masked)
+        return self._by_use[name]
+
     def _join_person(self, name: str) -> None:
-        """'King' or 'William F' beside 'Wayne King' or 'William F. Sweeney'."""
+        """'Holm' or 'Mara J' beside 'Tom Holm' or 'Mara J. Lind'."""
         info = self.reg.parties.get(name)
         if not info or info.kind in ("media", "government", "anonymous"):
             return
@@ -393,7 +440,7 @@ class PartyTidier:
                 return
 
     def _longer_names(self) -> dict[tuple[str, ...], list[str]]:
-        """People's names by each of their shorter beginnings ('William F' -> ...)."""
+        """People's names by each of their shorter beginnings ('Mara J' -> ...)."""
         if not hasattr(self, "_prefixes"):
             self._prefixes: dict[tuple[str, ...], list[str]] = {}
             for other, info in self.reg.parties.items():
@@ -435,6 +482,18 @@ class PartyTidier:
             self._lower = set(re.findall(r"\b[a-z][\w’'-]*", self.ctx.text))
         return self._lower
 
+    def _has_demonym(self, name: str) -> bool:
+        """A one-word place name whose people's adjective the text uses (Syria/Syrian,
+        Japan/Japanese, Iraq/Iraqi, Kenya/Kenyan, Germany/German)."""
+        if " " in name or not name.isalpha() or not name[:1].isupper() or name.isupper():
+            return False
+        if len(name) < 4:
+            return False
+        stem = name[:-1] if name[-1] in "aeoy" else name
+        forms = {name + "n", name + "ian", stem + "ian", name + "i", name + "ese", stem + "ese"}
+        forms |= {stem + "an", name[:-1]} if name.endswith(("o", "y")) else set()
+        return any(re.search(rf"\b{form}s?\b", self.ctx.text) for form in forms)
+
     def _kinds(self) -> None:
         media_words = {
             w
@@ -458,6 +517,9 @@ class PartyTidier:
                 info.affiliation = None
             if " " not in name and name in media_words and info.kind == "organization":
                 info.kind = "media"
+            # "Norland said ...", with "Norlandian" elsewhere: a country speaks as a government
+            if info.kind == "organization" and self._has_demonym(name):
+                info.kind = "government"
 
 
 def tidy_parties(ctx: SpeakerContext) -> list:

@@ -74,6 +74,13 @@ _SPEECH_AFTER_NAME = re.compile(
     rf"^(?:[A-Z][\w’'.-]*\s+)*?[A-Z][\w’'.-]*,?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?(?:{_SPEECH})\b"
 )
 _SPEECH_BEFORE_NAME = re.compile(rf"\b(?:{_SPEECH})\s+(?:[\w.]+\s+){{0,3}}$")
+# "told the Ledger", "in an interview with Reuters", "speaking to the Courier": the one spoken
+# to, not the speaker
+_HEARER_BEFORE = re.compile(
+    r"\b(?:told|tells|asked\s+by|interviews?\s+with|(?:speaking|talking|spoke|talked)\s+"
+    r"(?:to|with)|comments?\s+to|remarks\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 _CUE_AFTER = re.compile(
     rf"^[\s,\"”’]*(he|she)\s+(?:\w+ly\s+|also\s+)?(?:{_SPEECH})\b", re.IGNORECASE
@@ -298,6 +305,14 @@ def _speech_adjacent(masked: str, offset: int) -> bool:
     return bool(_SPEECH_BEFORE_NAME.search(masked, max(0, offset - 40), offset))
 
 
+def _hearer(masked: str, offset: int) -> bool:
+    return bool(_HEARER_BEFORE.search(masked, max(0, offset - 30), offset))
+
+
+def _only_hearer(masked: str, cand: Candidate) -> bool:
+    return bool(cand.mentions) and all(_hearer(masked, o) for o in cand.mentions)
+
+
 def _starts_sentence(masked: str, offset: int, lo: int) -> bool:
     k = offset
     while k > lo and masked[k - 1] == " ":
@@ -374,6 +389,9 @@ def rerank(ctx: SpeakerContext, weights: list[float] | None = None) -> int:
         if f.direct:
             # reporters quote people and bodies; an outlet is quoted only when named so
             cands = [c for c in cands if ctx.kind(c.name) != "media"]
+        # one only ever spoken to ("told the Ledger", "in an interview with Reuters") is the
+        # hearer of what was said, not its speaker
+        cands = [c for c in cands if not _only_hearer(ctx.masked, c)]
         if not cands:
             continue
         probs = probabilities(cands, weights)

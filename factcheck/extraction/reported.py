@@ -88,6 +88,7 @@ class ReportedSpeech:
     masked: str
     registry: Registry
     found: list[Found]
+    _paragraph_speakers: list[str]
 
     def _sentence(self, ss: int, se: int) -> list[Attribution]:
         m = self.masked
@@ -146,6 +147,7 @@ class ReportedSpeech:
                     for pname, pinfo in persons.items():
                         if pinfo.affiliation and norm_key(pinfo.affiliation) == norm_key(s):
                             a.speakers[i] = pname
+        self._paragraph_speakers.extend(s for a in out for s in a.speakers if s)
         return [a for a in out if a.speakers]
 
     def _attribution(
@@ -235,7 +237,7 @@ class ReportedSpeech:
                 subj_start = vs
             else:
                 np, npos, detail, joint = subject
-                names = split_names(np)
+                names = self.joint_antecedents(np, npos) or split_names(np)
                 if joint and len(names) == 1:
                     lst = self._sentence_start_list(ss, vs)
                     if lst:

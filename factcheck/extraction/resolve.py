@@ -7,10 +7,12 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from factcheck.extraction import first_names
 from factcheck.extraction.lexicon import (
     COMPANY_NOUNS,
     DOC_NOUNS,
     TITLE_ABBREVIATIONS,
+    company_noun,
     is_cap,
 )
 from factcheck.extraction.speakers import (
@@ -28,10 +30,27 @@ from factcheck.extraction.speakers import (
     looks_person_name,
     norm_key,
     person_tail,
+    split_names,
 )
 
 if TYPE_CHECKING:
     from factcheck.extraction.placement import Found
+
+
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4}
+# "Both airlines", "the two companies", "all three carriers", "both men": a plural phrase
+# taking up several parties named before it, each of whom then says what it says.
+_PLURAL_ANAPHOR = re.compile(
+    r"^(?i:(?:both|all)(?:\s+(?:the\s+)?(two|three|four))?|the\s+(two|three|four))"
+    r"\s+((?:[a-z][\w-]*\s+){0,2})([a-z]+)$"
+)
+_NAME = r"(?:[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|de\s+)?[A-Z][\w’'&.-]*)*)"
+_COORDINATION = re.compile(rf"({_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})(?![\w’'])")
+_PERSON_PLURALS = frozenset("men women people leaders".split()) | {w + "s" for w in TITLE_WORDS}
+_BODY_PLURALS = frozenset(
+    w + "s" for w in COMPANY_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS
+) | frozenset("companies countries nations agencies".split())
+_JOINT_WINDOW = 1500  # characters back: the paragraph before or so
 
 
 class SpeakerResolver:
@@ -42,6 +61,7 @@ class SpeakerResolver:
     registry: Registry
     found: list[Found]
     _sentence_speakers: list[str]
+    _paragraph_speakers: list[str]
     _acronyms: dict[str, str | None]
     _media_prefixes: set[str]
 
@@ -129,11 +149,11 @@ class SpeakerResolver:
             if acronym:
                 self._note_alias(acronym, np, "")
                 return acronym
-            if looks_person_name(name) and not in_list:
+            if looks_person_name(name) and not in_list and name not in reg.bodies:
                 info = reg.add(name, "person")
                 self._note_alias(name, np, detail)
                 return info.name
-            hint = "organization" if in_list else None
+            hint = "organization" if in_list or name in reg.bodies else None
             if " " not in name and self._media_prefix(name):
                 hint = "media"
             return self._party(name, kind_of(name, hint), pos, alias=np)
@@ -150,10 +170,14 @@ class SpeakerResolver:
                 self._note_alias(person, np, "")
                 return person
         # "the company", "the firm": the organisation that spoke last
-        if m and m.group(1).casefold() in COMPANY_NOUNS and low.startswith("the "):
+        # ("the Dutch chipmaker", "the struggling retailer": a modifier or two before it)
+        trade = m and len(m.group(1).split()) <= 3 and company_noun(m.group(1).split()[-1])
+        if trade and low.startswith("the "):
             for f in reversed(self.found[-30:]):
                 info = reg.parties.get(f.speaker or "")
-                if info and info.kind == "organization" and f.start < pos and pos - f.start < 3000:
+                # a named organisation, not an earlier "the retailer" of its own
+                named = info and info.name[:1].isupper() and not info.name.startswith("The ")
+                if named and info.kind == "organization" and f.start < pos and pos - f.start < 3000:
                     info.add_alias(np)
                     return info.name
         # A title followed by a name inside a lowercase phrase: "board member Ana Ruiz"
@@ -163,6 +187,37 @@ class SpeakerResolver:
             self._note_alias(info.name, np, detail or np[: m.start()].strip())
             return info.name
         return self._party(np, kind_of(np), pos, alias=None)
+
+    def joint_antecedents(self, np: str, pos: int) -> list[str] | None:
+        """The names a plural anaphor takes up: 'Northwind and Contoso cut fares ... Both
+        airlines said' -> ['Northwind', 'Contoso'], the latest coordination of as many names
+        (of people for 'both men', of bodies for 'the two companies') before pos."""
+        m = _PLURAL_ANAPHOR.match(np.strip())
+        if not m:
+            return None
+        head = m.group(4).casefold()
+        # "both sides", "the two parties": no telling whose they are
+        if head not in _PERSON_PLURALS and head not in _BODY_PLURALS:
+            return None
+        count = _COUNTS.get((m.group(1) or m.group(2) or "both").casefold())
+        if not np.casefold().startswith("both") and not (m.group(1) or m.group(2)):
+            count = None  # "all airlines": no number to match
+        if count is None:
+            return None
+        lo = max(0, pos - _JOINT_WINDOW)
+        for cm in reversed(list(_COORDINATION.finditer(self.masked, lo, pos))):
+            names = [_strip_function_words(n) for n in split_names(cm.group(1))]
+            names = [n for n in names if n]
+            if len(names) != count or len(names) != len(split_names(cm.group(1))):
+                continue
+            persons = [bool(self.registry.lookup_person(n) or looks_person_name(n)) for n in names]
+            if head in _PERSON_PLURALS and not all(persons):
+                continue
+            # a two-word company name looks like a person's: only a known person disagrees
+            if head in _BODY_PLURALS and any(_known_person(self.registry, n) for n in names):
+                continue
+            return names
+        return None
 
     def _party(self, name: str, kind: str, pos: int, alias: str | None) -> str:
         info = self.registry.add(name, kind)
@@ -225,7 +280,7 @@ class SpeakerResolver:
             if pronoun != "they":
                 return person
         # "it"/"they": a speaker earlier in the sentence, an organisation named earlier in
-        # it ("the Ledger published a story in which it stated"), else the last speaker.
+        # it ("the Ledger ran an article in which it claimed"), else the last speaker.
         if self._sentence_speakers:
             return self._sentence_speakers[-1]
         other = reg.last_other_with_position(pos)
@@ -234,6 +289,13 @@ class SpeakerResolver:
             ends = [m.end() for m in SENTENCE_END.finditer(self.masked, lo, pos)]
             if other[0] >= (ends[-1] if ends else lo) and kind_of(other[1]) != "person":
                 return self._party(other[1], kind_of(other[1]), pos, alias=None)
+        # "Officials said more fines could follow. They said ...": a plural or a body that
+        # spoke earlier in the paragraph, before any earlier paragraph's speaker
+        for name in reversed(self._paragraph_speakers):
+            kind = reg.parties[name].kind if name in reg.parties else None
+            plural = pronoun == "they" and kind not in (None, "person")
+            if plural or (pronoun == "it" and kind in ("organization", "government", "media")):
+                return name
         for f in reversed(self.found[-20:]):
             if f.start < pos and f.speaker and pos - f.start < 600:
                 return f.speaker
@@ -319,3 +381,20 @@ def affiliation_from(detail: str) -> str | None:
 def _body_word(word: str) -> bool:
     low = word.casefold().strip(".,")
     return low in ORG_WORDS or low in GOVERNMENT_WORDS or low in MEDIA_WORDS
+
+
+def _strip_function_words(name: str) -> str:
+    """'But Northwind' -> 'Northwind': a capitalised sentence opener is no part of a name."""
+    words = name.split()
+    while words and words[0].casefold() in FUNCTION_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _known_person(registry: Registry, name: str) -> bool:
+    """A person the article names as such, or a name opening with a common given name."""
+    tail = person_tail(name) or name
+    if registry.lookup_person(name) or registry.lookup_person(tail):
+        return True
+    given = tail.split()[0].casefold() if " " in tail else ""
+    return given in first_names.FEMININE or given in first_names.MASCULINE

@@ -100,7 +100,7 @@ SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
 _HEAD_BEFORE = re.compile(r"(?:^|[.,;:]\s|\n)([^.,;:\n]{3,60}),\s*$")
 _OF_SPLIT = re.compile(r" (?:of|at|from) ")
 _OF_OUTLET_AFTER = re.compile(r"^ (?:of|at|from) (?:the )?[A-Z]")
-# 'WIRED spoke to one mother': an unnamed person who may then be quoted as "she".
+# 'The Ledger spoke to one nurse': an unnamed person who may then be quoted as "she".
 _ANON_PERSON = re.compile(
     r"\b(?:spoke|talked|speaking|talking|interviewed)\s+(?:to\s+|with\s+)?"
     r"((?:one|a|an|another)\s+(?!of\b)[a-z-]+(?:\s+(?!who\b|which\b|that\b)[a-z-]+)?)"
@@ -179,7 +179,7 @@ def kind_of(name: str, hint: str | None = None) -> str:
         return "anonymous"
     if len(words) == 1 and words[0] in SOURCE_NOUNS:
         return "anonymous"
-    # "Analysts at Barclays", "officials from the ministry"
+    # "Analysts at Westbrook", "officials from the ministry"
     if len(words) > 2 and words[0] in SOURCE_NOUNS and words[1] in ("at", "from", "with", "in"):
         return "anonymous"
     head = name.split()[-1]
@@ -239,6 +239,9 @@ class Registry:
         self.mention_positions: dict[str, list[int]] = {}
         # two-word capitalised names never seen with a title: people only by their look
         self.namelike_mentions: list[tuple[int, str]] = []
+        # names that look like people's but that the text treats as bodies ("Harbor Freight
+        # Lines said it would ...")
+        self.bodies: set[str] = set()
         self._genders: dict[str, str | None] = {}
         self._honorifics: dict[str, set[str]] | None = None
 
@@ -264,7 +267,7 @@ class Registry:
         for start, name in chunks:
             bare, _ = strip_possessive(name)
             parts = _split_list(bare)
-            # "Sui-Lee Wee of the New York Times": the person before the outlet
+            # "Ana Ruiz of the Daily Ledger": the person before the outlet
             head = _OF_SPLIT.split(bare, maxsplit=1)[0]
             if head != bare:
                 parts.append(head)
@@ -290,7 +293,14 @@ class Registry:
                     or bool(_SAID_BEFORE.search(before))
                     or bool(_OF_OUTLET_AFTER.match(after))
                 )
-                if evidence:
+                strong = (
+                    any(w.casefold().rstrip(".") in TITLE_WORDS for w in prefix)
+                    or bool(_TITLE_BEFORE.search(before))
+                    or standalone.get(person.split()[-1], 0) > 0
+                )
+                if evidence and not strong and treated_as_body(person, masked_text):
+                    self.bodies.add(person)
+                elif evidence:
                     persons.add(person)
                     title_before = _TITLE_BEFORE.search(before)
                     head = _HEAD_BEFORE.search(masked_text[max(0, pstart - 70) : pstart])
@@ -307,7 +317,7 @@ class Registry:
             np = am.group(1)
             self.add(np, "anonymous")
             self.person_mentions.append((am.start(1), np))
-        # "Eriksson Ek" inside "Joel Eriksson Ek" is the same person.
+        # "Van Holm" inside "Mara Van Holm" is the same person.
         inner = {" ".join(p.split()[k:]) for p in persons for k in range(1, len(p.split()) - 1)}
         for person in sorted(persons):
             if person in inner or norm_key(person) in self.by_key:
@@ -543,8 +553,46 @@ def _title_matches(title: str, held: str) -> bool:
     return False
 
 
+_BODY_AFTER = re.compile(
+    # "X said late Monday that it would", "X, which", "X's shares"
+    r"(?:,?\s+(?:\w+\s+){0,3}?(?:said|says|announced|added|reported|expects|expected)"
+    r"\s+(?:(?:on|in|late|early)\s+\w+\s+)?(?:that\s+)?(?:it|its)\b"
+    r"|,\s+which\b|\s+[a-z]+\s+its\b"  # "X, which", "X cut its forecast"
+    r"|['’]s?\s+(?:\w+\s+)?(?:shares|stock|headquarters|employees|workforce|subsidiary|"
+    r"customers|shareholders|board|factories|stores|plants)\b)"
+)
+_BODY_BEFORE = re.compile(
+    # "an analyst at X", "a spokeswoman for X", "employees of X", "shares of X"
+    r"\b(?:"
+    + "|".join(sorted(TITLE_WORDS | SOURCE_NOUNS | {"shares", "employees", "customers"}))
+    + r")\s+(?:at|for|of|with|from)\s+(?:the\s+)?$"
+)
+_PERSON_AFTER = re.compile(r",?\s+(?:\w+\s+){0,3}?(?:said|says|added)\s+(?:that\s+)?(?:he|she)\b")
+
+
+def treated_as_body(name: str, text: str) -> bool:
+    """'Harbor Freight Lines said it would cut jobs', 'an analyst at Westbrook Securities':
+    a name shaped like a person's that the text treats as a body (no 'he' or 'she' for it,
+    no given name it could be a person's)."""
+    given = name.split()[0].casefold()
+    if given in first_names.FEMININE or given in first_names.MASCULINE:
+        return False
+    body = False
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if _PERSON_AFTER.match(text, end, end + 60):
+            return False
+        body = body or bool(
+            _BODY_AFTER.match(text, end, end + 70)
+            or _BODY_BEFORE.search(text, max(0, start - 40), start)
+        )
+        start = text.find(name, end)
+    return body
+
+
 def _namelike(name: str, text: str, offset: int) -> bool:
-    """'Maria Lopez disagreed' yes; 'the Gush Etzion settlement', 'from Inner Mongolia' no."""
+    """'Maria Lopez disagreed' yes; 'the Vale Ridge settlement', 'from Upper Norland' no."""
     if not looks_person_name(name) or len(name.split()) > 3:
         return False
     before = text[max(0, offset - 6) : offset].casefold().split()
@@ -555,7 +603,7 @@ def _namelike(name: str, text: str, offset: int) -> bool:
 
 
 def _split_possessive(chunk: str, start: int) -> list[tuple[str, int]]:
-    """ "Apple's Tim Cook" -> "Apple's", "Tim Cook": a possessive ends a name."""
+    """ "Contoso's Ana Ruiz" -> "Contoso's", "Ana Ruiz": a possessive ends a name."""
     pieces = []
     last = 0
     for m in _NON_SPACE.finditer(chunk):
@@ -568,8 +616,8 @@ def _split_possessive(chunk: str, start: int) -> list[tuple[str, int]]:
 
 
 def _split_list(chunk: str) -> list[str]:
-    """'Apple, Amazon and Super Micro' -> three names; 'Center for Disease Control and
-    Prevention' stays whole (an 'and' after 'of'/'for' belongs to the name)."""
+    """'Northwind, Contoso and Blue Harbor' -> three names; 'Institute for Water and
+    Soil Research' stays whole (an 'and' after 'of'/'for' belongs to the name)."""
     if " and " not in chunk:
         return [chunk]
     head, _, tail = chunk.partition(" and ")
@@ -580,7 +628,7 @@ def _split_list(chunk: str) -> list[str]:
 
 def person_tail(name: str) -> str | None:
     """The person's name at the end of a capitalised chunk, after any titles
-    ('Israeli Prime Minister Benjamin Netanyahu' -> 'Benjamin Netanyahu')."""
+    ('Norlandic Prime Minister Ana Ruiz' -> 'Ana Ruiz')."""
     words = name.split()
     if len(words) < 2:
         return None
@@ -598,8 +646,8 @@ def person_tail(name: str) -> str | None:
 
 
 def split_names(np: str) -> list[str]:
-    """'Apple, Amazon and Super Micro' -> ['Apple', 'Amazon', 'Super Micro'] when every part
-    is capitalised; otherwise the phrase itself."""
+    """'Northwind, Contoso and Blue Harbor' -> ['Northwind', 'Contoso', 'Blue Harbor'] when
+    every part is capitalised; otherwise the phrase itself."""
     text = re.sub(r"^(?:both|all|either)\s+", "", np.strip(), flags=re.IGNORECASE)
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
     if len(parts) < 2:

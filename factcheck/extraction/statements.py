@@ -55,6 +55,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         self.skip = [(s, e) in duplicates for s, e in self.paragraphs]
         self.registry.scan(self.masked)
         self._sentence_speakers: list[str] = []
+        self._paragraph_speakers: list[str] = []  # of the paragraph's sentences read so far
         self._acronyms: dict[str, str | None] = {}
         self._media_prefixes: set[str] = set()
 
@@ -86,6 +87,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             if self._is_heading(p) and not quotes and not HEADLINE_SPEECH.match(p):
                 continue
             before = len(self.found)
+            self._paragraph_speakers = []
             attributions = self._speaker_colon(ps, pe)
             for ss, se in sentences(self.masked[ps:pe]):
                 attributions.extend(self._sentence(ps + ss, ps + se))

@@ -36,6 +36,13 @@ from factcheck.extraction.speakers import (
     split_names,
 )
 
+_INITIAL = re.compile(r"[A-Z]\.")
+# "a spokesman for Vance": a role held on someone's behalf, whose holder may be named next
+_ROLE_FOR = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+)?(?:"
+    + "|".join(sorted(TITLE_WORDS | SOURCE_NOUNS))
+    + r")\s+(?:for|of|to|at|with)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*$"
+)
 # heads of noun phrases that can name a speaker
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
 
@@ -87,9 +94,14 @@ class SubjectFinder:
                 return appositive, ss + body.find(appositive), "", True
             seg = re.sub(r",\s*\d{1,3}$", "", head)  # "Janet Cole, 58, a teacher, said"
             found = self._left_np(seg, ss, appositive, joint)
-            # "The team's owner, Derek Vance, said": the name is in the appositive
-            if found and found[0].split()[-1].islower() and looks_person_name(appositive):
-                return appositive, found[1], found[0], joint  # starts where its head does
+            # "The team's owner, Derek Vance, said": the name is in the appositive; so in
+            # "A lawyer for Vance, Paul Ng, said", where the head names whom he speaks for
+            role = _ROLE_FOR.search(seg)
+            if found and looks_person_name(appositive):
+                if found[0].split()[-1].islower():
+                    return appositive, found[1], found[0], joint  # starts where its head does
+                if role:
+                    return appositive, ss + role.start(), role.group(0), joint
             return found
         return self._left_np(seg, ss, appositive, joint) or self._relative_antecedent(
             seg, ss, joint
@@ -101,7 +113,7 @@ class SubjectFinder:
         """The subject of a restrictive relative clause: "analysts who studied the plan say",
         "a local group which said" (the name before such an appositive speaks)."""
         rel = RELATIVE_TAIL.search(seg)
-        # "people who it thinks could ...": the clause has its own subject, which speaks
+        # "voters who it believes would ...": the clause has its own subject, which speaks
         if not rel or VERB_RE.search(rel.group(0)) or bare(rel.group(1)) in PRONOUNS:
             return None
         head = seg[: rel.start()].rstrip()
@@ -137,7 +149,7 @@ class SubjectFinder:
         if is_possessive(last):
             return None
         if low in PRONOUNS and last[-1:].isalpha():
-            # "people who it thinks could benefit", but "a story in which it stated"
+            # "voters who it believes would gain", but "an article in which it claimed"
             before = bare(words[-2][1]) if len(words) > 1 else ""
             relative = before in ("who", "which", "that", "whom")
             after_preposition = len(words) > 2 and bare(words[-3][1]) in ("in", "of", "for")
@@ -280,7 +292,9 @@ class SubjectFinder:
                     ):
                         parts.append(wj)
                         honorific = wj.endswith(".") and bare(wj) in HONORIFICS
-                        if wj.endswith((",", ".", ";", ":")) and not honorific:
+                        # "said Sen. Jane Q. Public": a middle initial's point ends nothing
+                        initial = _INITIAL.fullmatch(wj) and j + 1 < len(words)
+                        if wj.endswith((",", ".", ";", ":")) and not (honorific or initial):
                             break
                         j += 1
                     else:
@@ -295,7 +309,7 @@ class SubjectFinder:
                     break
                 if k > 0 and "for" in lead.split():
                     break
-                # "said a White House official": the name only modifies the noun after it
+                # "said a City Hall official": the name only modifies the noun after it
                 nxt = words[j][1] if j < len(words) else ""
                 modifier = (
                     k > 0
