@@ -90,7 +90,6 @@ class Row:
     quote: str
     speaker_name: str
     speaker_url: str
-    kind_label: str
     form_label: str
     manual: bool
     proposal: bool
@@ -192,7 +191,6 @@ def rows_for(user, article: Article, statements: list[Statement], verdicts=None)
                 quote=statement.quote,
                 speaker_name=speaker.name if speaker else "Unknown speaker",
                 speaker_url=f"{party_url}{speaker.pk}/" if speaker else "",
-                kind_label=speaker.get_kind_display() if speaker else "",
                 form_label="Direct quote" if statement.direct else "Reported",
                 manual=statement.origin == Statement.Origin.MANUAL,
                 proposal=statement.is_proposal,
