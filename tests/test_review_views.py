@@ -466,6 +466,31 @@ def test_verdict_save_takes_at_most_8_queries(client, long_article, reviewer):
     assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "confirmed"
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_first_verdict_from_the_pages_button_takes_at_most_8_queries(
+    client, long_article, reviewer
+):
+    """Session, user, permissions (one query: roles.PermissionBackend), the statement, the lock on
+    its verdicts, the verdict, its revision and the progress line: 8, BEGIN and COMMIT aside."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(reviewer)
+    long_article.statements.first().set_verdict(reviewer, "denied")  # the article is in review
+    statement = long_article.statements.exclude(verdicts__reviewer=reviewer).first()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            url(long_article, tail="verdicts/"),
+            {"statement": statement.pk, "value": "disputed", "version": "0"},
+            headers=HTMX,
+        )
+    assert response.status_code == 200
+    assert 'id="progress"' in response.content.decode()  # the first verdict moves the line
+    statements = [q["sql"] for q in queries if q["sql"] not in ("BEGIN", "COMMIT")]
+    assert len(statements) <= 8, "\n".join(statements)
+    assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "disputed"
+
+
 def test_a_stale_statement_edit_is_a_conflict_that_stays_in_the_edit_form(
     client, demo_article, statement, editor
 ):

@@ -112,21 +112,8 @@
   }
 
   // Verdict buttons ---------------------------------------------------------------------
-  // Every row's buttons are drawn here from the page's one <template id="verdict-buttons">: the
-  // server sends a row only the version and value of the user's verdict (three buttons a row
-  // were most of a 500-statement page's weight). Drawn again whenever a row's block is swapped.
-  function drawButtons() {
-    const template = document.getElementById("verdict-buttons");
-    if (!template) return;
-    $$(".verdict-buttons:empty").forEach((group) => {
-      group.setAttribute("role", "group");
-      group.setAttribute("aria-label", "Your verdict");
-      group.append(template.content.cloneNode(true));
-      const mine = group.dataset.mine && group.querySelector('[value="' + group.dataset.mine + '"]');
-      if (mine) mine.setAttribute("aria-pressed", "true");
-    });
-  }
-  drawButtons();
+  // Drawn by verdict-buttons.js as the page loads, and again whenever a row's block is swapped.
+  const drawButtons = () => window.factcheck && window.factcheck.drawVerdictButtons();
 
   let pressed = null; // {row, value} of the last verdict button clicked, to give focus back to
   document.body.addEventListener("htmx:oobAfterSwap", drawButtons);
