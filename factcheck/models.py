@@ -903,11 +903,11 @@ class Statement(models.Model):
                 self.accepted_at, self.accepted_by = now, editor
         return bool(changed)
 
-    @property
-    def shade(self) -> str:
-        """The verdict a highlight shows: the final one, else the viewer's own, else none."""
-        mine = getattr(self, "my_verdict", None)
-        return self.final_verdict or (mine.value if mine else "none")
+    def shade_for(self, mine: str = "") -> str:
+        """The verdict a highlight shows a reviewer whose own verdict is `mine` ("" for none yet):
+        the final one, else theirs, else "none". Never a colleague's: under blind review that
+        would give it away."""
+        return self.final_verdict or mine or "none"
 
     def set_verdict(
         self,

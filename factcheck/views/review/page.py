@@ -194,7 +194,7 @@ def rows_for(user, article: Article, statements: list[Statement], verdicts=None)
                 form_label="Direct quote" if statement.direct else "Reported",
                 manual=statement.origin == Statement.Origin.MANUAL,
                 proposal=statement.is_proposal,
-                shade=final or (mine.value if mine else "none"),
+                shade=statement.shade_for(mine.value if mine else ""),
                 final_verdict=final,
                 final_label=LABELS.get(final, ""),
                 final_note=statement.final_note,
