@@ -138,10 +138,14 @@ def test_a_highlight_shows_the_final_verdict_else_the_viewers_own_never_a_collea
     html = client.get(article.get_absolute_url()).content.decode()
     marks = re.findall(r'<mark class="hl v-(\w+)[^"]*" data-s="(\d+)"', html)
     rows = re.findall(r'<li class="statement v-(\w+)[^"]*" id="s(\d+)"', html)
-    assert {pk: v for v, pk in marks} == {pk: v for v, pk in rows} == {
-        str(first.pk): "none",
-        str(second.pk): "denied",
-    }
+    assert (
+        {pk: v for v, pk in marks}
+        == {pk: v for v, pk in rows}
+        == {
+            str(first.pk): "none",
+            str(second.pk): "denied",
+        }
+    )
     first.set_verdict(reviewer, "denied")
     html = client.get(article.get_absolute_url()).content.decode()
     assert f'v-denied hl-proposed" data-s="{first.pk}"' in html  # now the reviewer's own
