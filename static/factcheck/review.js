@@ -164,35 +164,44 @@
   });
 
   // Keyboard review ---------------------------------------------------------------------
-  // Single-key shortcuts can be turned off (WCAG 2.1.4): the choice is kept in this browser.
-  const KEYS_OFF = "factcheck.shortcuts-off";
-  const VERDICT_KEYS = { 1: "confirmed", 2: "denied", 3: "disputed" };
+  // Single-key shortcuts (WCAG 2.1.4) can be turned off, and each moved to another key: both
+  // are the user's preferences, kept on the server; the page brings their keys in #desk-keys
+  // and the switch in the key list saves itself (htmx).
+  const DEFAULT_KEYS = {
+    next: "j", previous: "k", unreviewed: "n", confirmed: "1", denied: "2", disputed: "3",
+    rationale: "r", comments: "c", final: "f", edit: "e", accept: "y", add: "a", help: "?",
+  };
+  const KEYS = Object.assign({}, DEFAULT_KEYS, readKeys());
+  const ACTION_OF = {}; // key -> action
+  Object.keys(KEYS).forEach((action) => (ACTION_OF[KEYS[action]] = action));
+  ACTION_OF.ArrowDown = "next";
+  ACTION_OF.ArrowUp = "previous";
+
+  function readKeys() {
+    const data = document.getElementById("desk-keys");
+    try {
+      return data ? JSON.parse(data.textContent) : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  // The keys shown on the buttons are the user's, from here (CSS reads --key-<action>).
+  ["confirmed", "denied", "disputed", "accept"].forEach((action) => {
+    document.documentElement.style.setProperty("--key-" + action, JSON.stringify(KEYS[action]));
+  });
 
   function shortcutsOn() {
-    try {
-      return localStorage.getItem(KEYS_OFF) !== "1";
-    } catch (error) {
-      return true;
-    }
-  }
-
-  function applyShortcuts(on) {
-    document.documentElement.classList.toggle("keys-on", on);
     const box = $("#shortcuts-on");
-    if (box) box.checked = on;
+    return !box || box.checked;
   }
-  applyShortcuts(shortcutsOn());
 
+  function applyShortcuts() {
+    document.documentElement.classList.toggle("keys-on", shortcutsOn());
+  }
+  applyShortcuts();
   document.addEventListener("change", (event) => {
-    if (event.target.id !== "shortcuts-on") return;
-    const on = event.target.checked;
-    try {
-      if (on) localStorage.removeItem(KEYS_OFF);
-      else localStorage.setItem(KEYS_OFF, "1");
-    } catch (error) {
-      // Private windows may refuse storage: the choice then lasts for this page.
-    }
-    applyShortcuts(on);
+    if (event.target.id === "shortcuts-on") applyShortcuts();
   });
 
   // The desk is the review area; a key pressed anywhere else (the masthead, a dialog, a text
@@ -231,55 +240,54 @@
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const dialog = $("#keys-help");
     if (dialog && dialog.open) return;
-    if (event.key === "?") {
-      // The help (and the switch to turn shortcuts off) is always one key away.
+    const action = ACTION_OF[event.key];
+    if (action === "help") {
+      // The key list (and the switch to turn shortcuts off) is always one key away.
       if (dialog) dialog.showModal();
       event.preventDefault();
       return;
     }
-    if (!shortcutsOn() || !inDesk(event.target)) return;
+    if (!action || !shortcutsOn() || !inDesk(event.target)) return;
     const row = currentRow();
-    switch (event.key) {
-      case "j":
-      case "ArrowDown":
+    switch (action) {
+      case "next":
         move(1);
         break;
-      case "k":
-      case "ArrowUp":
+      case "previous":
         move(-1);
         break;
-      case "n":
+      case "unreviewed":
         move(1, true);
         break;
-      case "1":
-      case "2":
-      case "3": {
+      case "confirmed":
+      case "denied":
+      case "disputed": {
         if (!row) return;
-        const button = row.querySelector(".vbtn-" + VERDICT_KEYS[event.key]);
+        const button = row.querySelector(".vbtn-" + action);
         if (button && !button.disabled) button.click();
         break;
       }
-      case "r":
+      case "rationale":
         focusIn(row, ".rationale-form textarea");
         break;
-      case "f":
+      case "final":
         focusIn(row, '.final-form input[type="radio"]:checked, .final-form input[type="radio"]');
         break;
-      case "c":
+      case "comments":
         focusIn(row, "details.thread textarea, details.thread");
         break;
-      case "e":
+      case "edit":
         withPanel(row, (panel) => {
           const edit = panel.querySelector("[data-edit]");
           if (edit) edit.click();
         });
         break;
-      case "y": {
+      case "accept": {
         const accept = row && row.querySelector(".accept");
         if (accept) accept.click();
         break;
       }
-      case "a":
+      case "add":
         if (pending) showPopover(true);
         break;
       default:

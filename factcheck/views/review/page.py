@@ -29,6 +29,7 @@ from factcheck.links import safe_href
 from factcheck.models import (
     Article,
     Comment,
+    Preferences,
     Revision,
     Statement,
     Verdict,
@@ -331,6 +332,7 @@ def review_context(request: HttpRequest, article: Article) -> dict:
     spans = [(s.start, s.end, r) for s, r in zip(statements, rows, strict=True)]
     can = abilities(user)
     macros = desk()
+    keyboard = Preferences.of(user)
     context = {
         "article": article,
         "rows": shown,
@@ -349,6 +351,8 @@ def review_context(request: HttpRequest, article: Article) -> dict:
         "assignments": assignments,
         "my_assignment": mine,
         "since": since,
+        "keymap": keyboard.keymap,
+        "shortcuts_on": keyboard.shortcuts,
         **progress(rows),
         **can,
     }
