@@ -76,7 +76,10 @@ def test_saving_returns_to_the_article_and_never_to_another_site(client, reviewe
     client.force_login(reviewer)
     back = demo_article.get_absolute_url()
     assert client.post(URL, {**posted(), "next": back})["Location"] == back
-    assert client.post(URL, {**posted(), "next": "https://evil.example/"})["Location"] == URL
+    for elsewhere in ("https://evil.example/", "//evil.example/", "-1", "javascript:x()"):
+        assert client.post(URL, {**posted(), "next": elsewhere})["Location"] == URL
+        switch = client.post(reverse("shortcuts_switch"), {"next": elsewhere})
+        assert switch["Location"] == URL
 
 
 def test_preferences_need_a_signed_in_person(client):

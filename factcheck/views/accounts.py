@@ -8,8 +8,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -42,9 +43,10 @@ class LoginForm(AuthenticationForm):
 
 
 def _back(request: HttpRequest) -> str:
-    """Where to return after saving: the page that linked here, if it is on this site."""
+    """Where to return after saving: the page that linked here, a path on this site; else the
+    preferences page."""
     back = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
+    safe = back.startswith("/") and url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return back if safe else ""
@@ -63,7 +65,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
             saved.keys = form.keys()
             saved.save()
             messages.success(request, "Keyboard preferences saved.")
-            return redirect(back or "preferences")
+            return HttpResponseRedirect(back or reverse("preferences"))
     else:
         form = ShortcutsForm(initial={"shortcuts": saved.shortcuts}, keymap=saved.keymap)
     status = 400 if form.errors else 200
@@ -80,4 +82,4 @@ def shortcuts_switch(request: HttpRequest) -> HttpResponse:
     saved.save()
     if request.htmx:
         return HttpResponse(status=204)
-    return redirect(_back(request) or "preferences")
+    return HttpResponseRedirect(_back(request) or reverse("preferences"))
