@@ -11,7 +11,7 @@ from factcheck import roles
 from factcheck.extraction.clean import NotText, decode_text
 from factcheck.ingest import IngestError, fetch_article
 from factcheck.links import safe_href
-from factcheck.models import Article, Party, Verdicts
+from factcheck.models import SHORTCUTS, Article, Party, Verdicts
 
 _ONLY_AN_ADDRESS = re.compile(r"https?://\S+", re.IGNORECASE)
 
@@ -434,3 +434,54 @@ class PartyForm(forms.Form):
 class DistinctForm(forms.Form):
     keep = forms.IntegerField(min_value=1)
     duplicate = forms.IntegerField(min_value=1)
+
+
+class ShortcutsForm(forms.Form):
+    """Single-key shortcuts on or off, and one key for each action: a single visible character
+    (a letter, digit or sign), no two actions on the same key."""
+
+    shortcuts = forms.BooleanField(required=False, label="Single-key shortcuts")
+
+    def __init__(self, *args, keymap: dict[str, str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for action, (_, label) in SHORTCUTS.items():
+            self.fields[f"key_{action}"] = forms.CharField(
+                label=label,
+                initial=keymap[action],
+                max_length=1,
+                strip=False,  # a space is refused below, not quietly emptied
+                error_messages={
+                    "required": f"Give a key for “{label}”.",
+                    "max_length": f"“{label}”: one key, a single character.",
+                },
+                widget=forms.TextInput(attrs={"size": 2, "autocomplete": "off"}),
+            )
+
+    def key_fields(self) -> list:
+        return [self[f"key_{action}"] for action in SHORTCUTS]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        by_key: dict[str, list[str]] = {}
+        for action, (_, label) in SHORTCUTS.items():
+            key = data.get(f"key_{action}")
+            if key is None:
+                continue
+            if not key.isprintable() or key.isspace():
+                self.add_error(f"key_{action}", f"“{label}”: a letter, digit or sign, not a space.")
+                continue
+            by_key.setdefault(key, []).append(label)
+        for key, labels in by_key.items():
+            if len(labels) > 1:
+                raise forms.ValidationError(
+                    f"“{key}” is given to more than one action: {', '.join(labels)}."
+                )
+        return data
+
+    def keys(self) -> dict[str, str]:
+        """The keys that differ from the defaults: what is stored."""
+        return {
+            action: self.cleaned_data[f"key_{action}"]
+            for action, (default, _) in SHORTCUTS.items()
+            if self.cleaned_data[f"key_{action}"] != default
+        }

@@ -904,11 +904,11 @@ class Statement(models.Model):
                 self.accepted_at, self.accepted_by = now, editor
         return bool(changed)
 
-    @property
-    def shade(self) -> str:
-        """The verdict a highlight shows: the final one, else the viewer's own, else none."""
-        mine = getattr(self, "my_verdict", None)
-        return self.final_verdict or (mine.value if mine else "none")
+    def shade_for(self, mine: str = "") -> str:
+        """The verdict a highlight shows a reviewer whose own verdict is `mine` ("" for none yet):
+        the final one, else theirs, else "none". Never a colleague's: under blind review that
+        would give it away."""
+        return self.final_verdict or mine or "none"
 
     def set_verdict(
         self,
@@ -1660,3 +1660,53 @@ class ApiToken(models.Model):
             )
             row = cursor.fetchone()
         return row[0] if row else 0
+
+
+# What each single-key shortcut of the review desk does, and its key until a person changes it.
+SHORTCUTS = {
+    "next": ("j", "Next statement"),
+    "previous": ("k", "Previous statement"),
+    "unreviewed": ("n", "Next statement you have not reviewed"),
+    "confirmed": ("1", "Confirmed"),
+    "denied": ("2", "Denied"),
+    "disputed": ("3", "Disputed"),
+    "rationale": ("r", "Write the rationale"),
+    "comments": ("c", "Comments"),
+    "final": ("f", "Final verdict"),
+    "edit": ("e", "Edit the statement"),
+    "accept": ("y", "Accept the proposed statement"),
+    "add": ("a", "Add the selected text as a statement"),
+    "help": ("?", "The list of keys"),
+}
+
+
+class Preferences(models.Model):
+    """A person's settings for the desk: single-key shortcuts on or off, and which key does
+    what (WCAG 2.1.4: a key that clashes with a person's own tools can be moved). Kept on the
+    server, so they follow the person from browser to browser."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="preferences",
+    )
+    shortcuts = models.BooleanField(default=True, help_text="Single-key shortcuts on the desk.")
+    keys = models.JSONField(default=dict, blank=True, help_text="Changed keys, by action.")
+
+    class Meta:
+        verbose_name_plural = "preferences"
+
+    def __str__(self) -> str:
+        return f"Preferences of user {self.user_id}"
+
+    @classmethod
+    def of(cls, user) -> Preferences:
+        """The user's preferences, the defaults (unsaved) for someone who never changed any."""
+        return cls.objects.filter(user=user.pk).first() or cls(user_id=user.pk)
+
+    @property
+    def keymap(self) -> dict[str, str]:
+        """Every action's key: the person's where they chose one, else the default."""
+        chosen = self.keys if isinstance(self.keys, dict) else {}
+        return {action: chosen.get(action) or key for action, (key, _) in SHORTCUTS.items()}

@@ -6,7 +6,9 @@ articles, statements and parties, assign work and set final verdicts.
 
 from __future__ import annotations
 
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 VIEWER, REVIEWER, EDITOR = "Viewer", "Reviewer", "Editor"
 
@@ -59,3 +61,19 @@ def role_of(user) -> str | None:
     if user.has_perm("factcheck.view_article"):
         return VIEWER
     return None
+
+
+class PermissionBackend(ModelBackend):
+    """Django's ModelBackend, reading a user's permissions (their own and their groups') in one
+    query instead of two: every view checks a role, and a verdict's whole save is eight."""
+
+    def get_all_permissions(self, user_obj, obj=None) -> set[str]:
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            perms = Permission.objects.all()
+            if not user_obj.is_superuser:
+                perms = perms.filter(Q(user=user_obj) | Q(group__user=user_obj))
+            rows = perms.values_list("content_type__app_label", "codename").order_by()
+            user_obj._perm_cache = {f"{app}.{codename}" for app, codename in rows}
+        return user_obj._perm_cache

@@ -189,7 +189,7 @@ if TESTING:
 # `manage.py axes_reset_username NAME`). Other users, and the same user elsewhere, are not.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "factcheck.roles.PermissionBackend",  # ModelBackend, permissions in one query
 ]
 AXES_ENABLED = env_bool("LOGIN_THROTTLING", True)
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)

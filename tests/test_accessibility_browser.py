@@ -44,6 +44,7 @@ def pages_for(
         f"/parties/{ruiz.pk}/",
         "/agreement/",
         "/accounts/tokens/",
+        "/accounts/preferences/",
     ]
     if role in {"reviewer", "editor"}:
         every.append(f"/articles/{a}/statements/{s}/rationale/")

@@ -94,16 +94,22 @@ def test_the_queryset_and_the_predicate_are_the_same_rule(
 def test_review_page_agreement_counts_only_verdicts_the_reviewer_may_see(
     client, blind, second_reviewer, reviewer
 ):
-    article, _ = blind
+    article, statements = blind
+    # A row names who gave which verdict; its tools (loaded when opened) say why.
+    tools = f"{article.get_absolute_url()}statements/{statements[0].pk}/tools/"
     client.force_login(second_reviewer)
     html = client.get(article.get_absolute_url()).content.decode()
+    html += client.get(tools, headers=HTMX).content.decode()
     assert SECRET not in html and EVIDENCE not in html
+    assert "<b>Reviewer3</b>" not in html and "2 colleagues' verdicts hidden" in html
     # Two hidden verdicts on one statement must not make a figure: nothing to compute from.
     assert "α —" in html and "needs two verdicts on a statement" in html
     client.force_login(reviewer)  # has judged: sees the colleague's verdict and the figure
     html = client.get(article.get_absolute_url()).content.decode()
-    assert "Another colleague&#x27;s reasoning" in html
+    assert "<b>Reviewer3</b> <span>Denied</span>" in html
     assert "on 1 statement" in html
+    tools_html = client.get(tools, headers=HTMX).content.decode()
+    assert "Another colleague&#x27;s reasoning" in tools_html
 
 
 # History: the statement's, the article's, and the History panel's fragment ----------------------

@@ -102,7 +102,7 @@ def test_a_reviewer_and_an_editor_on_two_servers_see_each_other(
     # The editor's page, polling server two, is told of the verdict given on server one.
     status, changes = desk_b.request("GET", f"/articles/{demo_article.pk}/changes/?since={since_b}")
     assert status == 200
-    assert f"outerHTML:#others-{first.pk}" in changes and value.title() in changes
+    assert f"outerHTML:#s{first.pk} .others" in changes and value.title() in changes
 
     since_a = desk_a.since(demo_article)
     first.refresh_from_db()
@@ -117,8 +117,8 @@ def test_a_reviewer_and_an_editor_on_two_servers_see_each_other(
     )
     assert status == 200
     status, changes = desk_a.request("GET", f"/articles/{demo_article.pk}/changes/?since={since_a}")
-    # The row's settled verdict travels with the colleagues' verdicts, in #others-<id>.
-    assert status == 200 and f"outerHTML:#others-{first.pk}" in changes
+    # The row's settled verdict travels with the colleagues' verdicts, in the row's .others block.
+    assert status == 200 and f"outerHTML:#s{first.pk} .others" in changes
     assert "Final</span> Denied" in changes
 
     # A second editor on server one, working from the version before that change, is refused.

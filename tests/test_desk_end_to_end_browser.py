@@ -79,16 +79,16 @@ def test_an_article_goes_from_paste_to_published_report(
 
     # Accept the council's denial as it is.
     row_of(page, council).get_by_role("button", name="Accept").click()
-    row_of(page, council).locator(".tag-proposed").wait_for(state="detached")
+    row_of(page, council).locator(".accept").wait_for(state="detached")
     page.wait_for_function(
         f"() => !document.querySelector('mark.hl-proposed[data-s=\"{council.pk}\"]')"
     )
     assert page.locator("#proposals-bar strong").inner_text() == "5"
 
     # Lindqvist's quote is right too: accept it from the keyboard.
-    row_of(page, no_cancellations).locator(".quote").click()
+    row_of(page, no_cancellations).locator("blockquote").click()
     page.keyboard.press("y")
-    row_of(page, no_cancellations).locator(".tag-proposed").wait_for(state="detached")
+    row_of(page, no_cancellations).locator(".accept").wait_for(state="detached")
     assert page.locator("#proposals-bar strong").inner_text() == "4"
     no_cancellations.refresh_from_db()
     assert no_cancellations.accepted_by == editor
@@ -101,7 +101,7 @@ def test_an_article_goes_from_paste_to_published_report(
     row_of(page, documented).get_by_role("button", name="Save statement").click()
     page.wait_for_function(
         f"() => !document.querySelector('#s{documented.pk} .edit-form')"
-        f" && document.querySelector('#s{documented.pk} .quote')"
+        f" && document.querySelector('#s{documented.pk} blockquote')"
         ".textContent.trim().endsWith('January')"
     )
     documented.refresh_from_db()
@@ -193,8 +193,8 @@ def test_an_article_goes_from_paste_to_published_report(
         row.locator(".final-form").wait_for()
         row.get_by_label(final, exact=True).check()
         row.get_by_role("button", name="Save final verdict").click()
-        row_of(page, statement).locator(".verdict-block .final").wait_for()
-    assert page.locator(".verdict-block .final").count() == 5
+        row_of(page, statement).locator(".others .final").wait_for()
+    assert page.locator(".others .final").count() == 5
     assert page.locator("#progress").inner_text().endswith("5 of 5 reviewed · 5 settled")
     assert page.locator(".article-head .status").text_content() == "Done"
     page.evaluate("window.scrollTo(0, 0)")

@@ -150,10 +150,12 @@ def test_restoring_while_a_colleague_edits_is_a_409_not_a_500(article, editor, d
 # A stale tab's verdict button --------------------------------------------------------------------
 
 
-def button_value(html: str, statement: Statement, value: str) -> str:
-    """What the row's verdict button sends (statement:value:version), read from the page as the
-    browser would."""
-    return re.search(rf'name="verdict" value="({statement.pk}:{value}:\d+)"', html).group(1)
+def button_value(html: str, statement: Statement, value: str) -> dict:
+    """What the row's verdict button sends (review.js: the statement, the value and the version
+    the row was drawn with), read from the page as the browser would."""
+    row = re.search(rf'<li [^>]*id="s{statement.pk}".*?</li>', html, re.S).group(0)
+    version = re.search(r'class="verdict-buttons" data-version="(\d+)"', row).group(1)
+    return {"statement": statement.pk, "value": value, "version": version}
 
 
 def test_a_stale_tabs_verdict_button_does_not_overwrite_another_tabs_rationale(article, reviewer):
@@ -168,9 +170,7 @@ def test_a_stale_tabs_verdict_button_does_not_overwrite_another_tabs_rationale(a
         headers=HTMX,
     )
     assert saved.status_code == 200
-    response = stale_tab.post(
-        f"{article.get_absolute_url()}verdicts/", {"verdict": button}, headers=HTMX
-    )
+    response = stale_tab.post(f"{article.get_absolute_url()}verdicts/", button, headers=HTMX)
     assert response.status_code == 409
     html = response.content.decode()
     assert "choose your verdict again to replace it" in html

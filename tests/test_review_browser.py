@@ -118,14 +118,15 @@ def test_reviewer_reviews_ten_statements_with_the_keyboard_alone(
     expect(page.get_by_role("dialog", name="Keyboard review")).to_be_hidden()
 
     ids = [
-        int(i) for i in page.locator("li.statement").evaluate_all("rs => rs.map(r => r.dataset.s)")
+        int(i)
+        for i in page.locator("li.statement").evaluate_all("rs => rs.map(r => r.id.slice(1))")
     ]
     keys = ["1", "2", "3", "1", "1", "2", "3", "3", "1", "2"]
     expected = {"1": "confirmed", "2": "denied", "3": "disputed"}
     for number, key in enumerate(keys, 1):
         page.keyboard.press("j")
         row = page.locator("li.statement.is-current")
-        expect(row.locator(".statement-meta b")).to_have_text(str(number))  # its number
+        expect(row.locator(".meta b")).to_have_text(str(number))  # its number
         page.keyboard.press(key)
         button = row.locator(f".vbtn-{expected[key]}")
         expect(button).to_have_attribute("aria-pressed", "true")
@@ -144,12 +145,12 @@ def test_reviewer_reviews_ten_statements_with_the_keyboard_alone(
         "Matches the board's filing log for March."
     )
     # A click on a highlight brings up its statement, and a click on a statement its highlight.
-    mark = page.locator("mark.hl-end").nth(5)
+    mark = page.locator("mark.hl[data-label]").nth(5)
     target = mark.get_attribute("data-s")
     mark.click()
     expect(page.locator(f"#s{target}")).to_have_class(re.compile("is-current"))
-    page.locator("li.statement .quote").nth(2).click()
-    third = page.locator("li.statement").nth(2).get_attribute("data-s")
+    page.locator("li.statement blockquote").nth(2).click()
+    third = page.locator("li.statement").nth(2).get_attribute("id")[1:]
     covering = page.locator(f'mark.hl[data-s="{third}"], mark.hl[data-also~="{third}"]')
     expect(covering.first).to_have_class(re.compile("is-current"))
 

@@ -95,7 +95,8 @@ def test_shortcuts_can_be_turned_off_and_never_act_in_a_text_field(
     switch = dialog.get_by_label("Single-key shortcuts")
     expect(switch).to_be_focused()
     expect(switch).to_be_checked()
-    page.keyboard.press("Space")
+    with page.expect_response(re.compile("/accounts/preferences/shortcuts/")):  # saved for the user
+        page.keyboard.press("Space")
     expect(switch).not_to_be_checked()
     shot(page, "review-shortcuts-help")
     page.keyboard.press("Escape")
@@ -115,7 +116,8 @@ def test_shortcuts_can_be_turned_off_and_never_act_in_a_text_field(
     page.keyboard.press("?")
     expect(switch).to_be_focused()
     expect(switch).not_to_be_checked()
-    page.keyboard.press("Space")
+    with page.expect_response(re.compile("/accounts/preferences/shortcuts/")):
+        page.keyboard.press("Space")
     expect(switch).to_be_checked()
     page.keyboard.press("Escape")
     # Chromium closes a dialog on Escape, and gives focus back, a moment later.
@@ -147,6 +149,50 @@ def test_shortcuts_can_be_turned_off_and_never_act_in_a_text_field(
     page.keyboard.press("j")
     expect(row).not_to_have_class(re.compile("is-current"))
     shot(page, "review-keyboard-only")
+
+
+def test_a_remapped_key_gives_the_verdict_and_the_old_key_does_nothing(
+    page, live_server, login_as, reviewer, demo_article
+):
+    Verdict.objects.filter(reviewer=reviewer).delete()
+    first, second = demo_article.statements.live().order_by("position", "start", "id")[:2]
+    login_as(reviewer)
+    page.goto(f"{live_server.url}{demo_article.get_absolute_url()}")
+    page.wait_for_selector("html[data-desk=ready]")
+    page.keyboard.press("?")
+    page.get_by_role("dialog", name="Keyboard review").get_by_role(
+        "link", name="Change the keys"
+    ).click()
+    confirmed = page.get_by_label("Confirmed", exact=True)
+    expect(confirmed).to_have_value("1")
+    confirmed.fill("8")
+    shot(page, "review-keyboard-preferences")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator(".message-success")).to_contain_text("Keyboard preferences saved")
+    assert page.url.endswith(demo_article.get_absolute_url())  # back on the article
+
+    page.reload()
+    page.wait_for_selector("html[data-desk=ready]")
+    page.keyboard.press("j")
+    row = page.locator(f"#s{first.pk}")
+    expect(row).to_be_focused()
+    expect(row.locator(".vbtn-confirmed")).to_have_text(re.compile("Confirmed"))
+    # The button shows the new key beside its label.
+    hint = row.locator(".vbtn-confirmed").evaluate("b => getComputedStyle(b, '::after').content")
+    assert "8" in hint
+    page.keyboard.press("8")
+    expect(row.locator(".vbtn-confirmed")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#desk-said")).to_contain_text("Saved: Confirmed")
+    page.keyboard.press("j")
+    expect(page.locator(f"#s{second.pk}")).to_be_focused()
+    page.keyboard.press("1")  # the old key: nothing
+    page.wait_for_timeout(500)
+    assert dict(Verdict.objects.filter(reviewer=reviewer).values_list("statement_id", "value")) == {
+        first.pk: "confirmed"
+    }
+    page.keyboard.press("?")
+    dialog = page.get_by_role("dialog", name="Keyboard review")
+    expect(dialog).to_contain_text("8 2 3")
 
 
 def test_a_conflict_is_announced_at_once_and_keeps_the_text(

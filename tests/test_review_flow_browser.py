@@ -31,7 +31,7 @@ def test_reviewer_sets_a_verdict_in_place_without_reloading(
         ".querySelector('.vbtn-confirmed').getAttribute('aria-pressed') === 'true'"
     )
     assert page.evaluate("window.__marker") == "same page"
-    statement_id = int(row.get_attribute("data-s"))
+    statement_id = int(row.get_attribute("id")[1:])
     assert Verdict.objects.get(statement_id=statement_id, reviewer=reviewer).value == "confirmed"
     mark = page.locator(f'mark.hl[data-s="{statement_id}"]').first
     assert "v-confirmed" in mark.get_attribute("class")

@@ -45,7 +45,9 @@ def test_review_page_shows_progress_filters_and_each_statement(client, demo_arti
         assert f'id="s{statement.pk}"' in html
         assert f'data-s="{statement.pk}"' in html  # the highlight in the text
     assert 'aria-label="Filter statements"' in html
-    assert html.count('aria-pressed="true"') == live.filter(verdicts__reviewer=reviewer).count()
+    # Each row says which verdict of the reviewer's its buttons show (drawn by review.js).
+    assert html.count(" data-mine=") == live.filter(verdicts__reviewer=reviewer).count()
+    assert html.count('class="verdict-buttons"') == live.count()
 
 
 def test_filters_narrow_the_list_and_answer_htmx_with_the_panel_only(
@@ -91,12 +93,16 @@ def test_article_text_speaker_names_and_rationales_are_escaped(client, editor, r
     )
     client.force_login(reviewer)
     html = client.get(article.get_absolute_url()).content.decode()
+    # The colleague's rationale and evidence are read in the row's tools.
+    tools = f"{article.get_absolute_url()}statements/{statement.pk}/tools/"
+    html += client.get(tools, headers=HTMX).content.decode()
     assert "<script>alert" not in html
     assert "<img src=x" not in html
     assert "<script>bad()" not in html
     assert "<i>t</i>" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    assert "&lt;/textarea&gt;&lt;script&gt;bad()" in html
     assert 'href="javascript:' not in html
     assert "imported from elsewhere" in html
 
@@ -121,8 +127,8 @@ def test_htmx_verdict_returns_the_block_and_saves_once_however_often_it_is_sent(
     assert "<html" not in html
     version = Verdict.objects.get(statement=statement, reviewer=reviewer).version
     assert (
-        f'class="vbtn vbtn-disputed" name="verdict" value="{statement.pk}:disputed:{version}" '
-        'aria-pressed="true"'
+        f'class="verdict-buttons" data-version="{version}" data-mine="disputed" '
+        f'hx-swap-oob="outerHTML:#s{statement.pk} .verdict-buttons"'
     ) in html
     assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "disputed"
     assert Revision.objects.filter(statement=statement, action="verdict").count() == revisions + 1
@@ -197,22 +203,26 @@ def test_blind_review_hides_colleagues_until_the_reviewer_gives_a_verdict(
     demo_article.set_blind_review(editor, True)
     statement.set_verdict(reviewer, "confirmed", rationale="Secret reasoning.")
     client.force_login(second_reviewer)
+    tools = url(demo_article, statement, "tools/")
     page = client.get(demo_article.get_absolute_url()).content.decode()
-    assert "Secret reasoning." not in page
-    assert "1 colleague's verdict hidden" in page
+    row = page[page.index(f'id="s{statement.pk}"') :].split("</li>")[0]
+    assert "Secret reasoning." not in page and "<b>Reviewer</b>" not in row
+    assert "1 colleague's verdict hidden" in row
     # Nor can the fragments or the live updates reveal it.
+    assert "Secret reasoning." not in client.get(tools, headers=HTMX).content.decode()
     since = Revision.objects.filter(article=demo_article).order_by("id").first().pk - 1
     changes = client.get(url(demo_article, tail=f"changes/?since={since}"), headers=HTMX)
     assert "Secret reasoning." not in changes.content.decode()
 
     response = client.post(url(demo_article, statement, "verdict/"),
                            {"value": "denied", "version": "0"}, headers=HTMX)  # fmt: skip
-    assert "Secret reasoning." in response.content.decode()
+    # The row now names the colleague and their verdict; the row's tools say why.
     assert "Reviewers disagree" in response.content.decode()
+    assert "<b>Reviewer</b> <span>Confirmed</span>" in response.content.decode()
+    assert "Secret reasoning." in client.get(tools, headers=HTMX).content.decode()
 
     client.force_login(editor)
-    page = client.get(demo_article.get_absolute_url()).content.decode()
-    assert "Secret reasoning." in page
+    assert "Secret reasoning." in client.get(tools, headers=HTMX).content.decode()
 
 
 # Final verdicts, statements, history -------------------------------------------------------------
@@ -383,8 +393,8 @@ def test_live_changes_answer_204_when_nothing_is_new_and_rows_when_a_colleague_a
     response = client.get(url(demo_article, tail=f"changes/?since={since}"), headers=HTMX)
     html = response.content.decode()
     assert response.status_code == 200
-    assert f'hx-swap-oob="outerHTML:#others-{statement.pk}"' in html
-    assert "Numbers differ." in html
+    assert f'hx-swap-oob="outerHTML:#s{statement.pk} .others"' in html
+    assert "<b>Reviewer2</b> <span>Disputed</span>" in html
     newest = Revision.objects.order_by("-id").first().pk
     assert f"since={newest}" in html
     assert client.get(url(demo_article, tail="changes/?since=x")).status_code == 400
@@ -456,6 +466,31 @@ def test_verdict_save_takes_at_most_8_queries(client, long_article, reviewer):
     assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "confirmed"
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_first_verdict_from_the_pages_button_takes_at_most_8_queries(
+    client, long_article, reviewer
+):
+    """Session, user, permissions (one query: roles.PermissionBackend), the statement, the lock on
+    its verdicts, the verdict, its revision and the progress line: 8, BEGIN and COMMIT aside."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(reviewer)
+    long_article.statements.first().set_verdict(reviewer, "denied")  # the article is in review
+    statement = long_article.statements.exclude(verdicts__reviewer=reviewer).first()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            url(long_article, tail="verdicts/"),
+            {"statement": statement.pk, "value": "disputed", "version": "0"},
+            headers=HTMX,
+        )
+    assert response.status_code == 200
+    assert 'id="progress"' in response.content.decode()  # the first verdict moves the line
+    statements = [q["sql"] for q in queries if q["sql"] not in ("BEGIN", "COMMIT")]
+    assert len(statements) <= 8, "\n".join(statements)
+    assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "disputed"
+
+
 def test_a_stale_statement_edit_is_a_conflict_that_stays_in_the_edit_form(
     client, demo_article, statement, editor
 ):
@@ -497,7 +532,7 @@ def test_agreement_is_shown_per_article_and_across_the_desk(
 # One form for the page -------------------------------------------------------------------------
 
 
-def test_a_verdict_button_works_without_javascript_through_the_pages_one_form(
+def test_without_javascript_a_verdict_is_given_and_changed_on_the_statements_page(
     client, demo_article, statement, reviewer
 ):
     import re
@@ -508,25 +543,38 @@ def test_a_verdict_button_works_without_javascript_through_the_pages_one_form(
     browser.force_login(reviewer)
     html = browser.get(demo_article.get_absolute_url()).content.decode()
     assert html.count('name="csrfmiddlewaretoken"') <= 3  # the page's forms, not one per row
-    form = re.search(r'<form id="desk" method="post" action="([^"]+)"', html).group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    button = re.search(
-        rf'form="desk"[^>]* name="verdict" value="({statement.pk}:denied:\d+)"', html
-    )
-    response = browser.post(form, {"csrfmiddlewaretoken": token, "verdict": button.group(1)})
-    assert response.status_code == 302
-    assert response["Location"].endswith(f"#s{statement.pk}")
-    assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "denied"
+    assert f'href="statements/{statement.pk}/tools/"' in html  # where the row's link leads
+    Verdict.objects.filter(statement=statement).delete()
+    for value in ("denied", "confirmed"):  # given, then changed
+        page = browser.get(url(demo_article, statement, "tools/")).content.decode()
+        assert f'value="{value}"' in page and 'name="rationale"' in page
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        version = re.search(r'name="version" value="(\d+)"', page).group(1)
+        response = browser.post(
+            url(demo_article, statement, "verdict/"),
+            {"csrfmiddlewaretoken": token, "value": value, "version": version, "detailed": "on",
+             "rationale": "Read the filing."},
+        )  # fmt: skip
+        assert response.status_code == 302
+        assert response["Location"].endswith(f"#s{statement.pk}")
+        assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == value
 
 
-@pytest.mark.parametrize("sent", ["", "x:confirmed:0", "1:maybe:0"])
+@pytest.mark.parametrize(
+    "sent",
+    [
+        {},
+        {"statement": "x", "value": "confirmed", "version": "0"},
+        {"value": "maybe", "version": "0"},
+    ],
+)
 def test_a_malformed_verdict_button_is_refused_and_changes_nothing(
     client, demo_article, statement, reviewer, sent
 ):
     client.force_login(reviewer)
     before = Verdict.objects.count()
-    sent = sent.replace("1:", f"{statement.pk}:")
-    response = client.post(url(demo_article, tail="verdicts/"), {"verdict": sent}, headers=HTMX)
+    sent = {"statement": str(statement.pk), **sent} if sent else sent
+    response = client.post(url(demo_article, tail="verdicts/"), sent, headers=HTMX)
     assert response.status_code == 400
     assert Verdict.objects.count() == before
 
@@ -538,7 +586,8 @@ def test_a_verdict_button_for_another_articles_statement_is_not_found(
     elsewhere = other.statements.first()
     client.force_login(reviewer)
     response = client.post(
-        url(demo_article, tail="verdicts/"), {"verdict": f"{elsewhere.pk}:denied:0"}
+        url(demo_article, tail="verdicts/"),
+        {"statement": elsewhere.pk, "value": "denied", "version": "0"},
     )
     assert response.status_code == 404
     assert not Verdict.objects.filter(statement=elsewhere).exists()
@@ -562,5 +611,5 @@ def test_a_row_its_tools_and_its_accepted_fragment_escape_hostile_names(
     for html in (tools, accepted):
         assert "<script>alert" not in html and "<img src=x" not in html and "<b onm" not in html
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in accepted
-    assert f'id="s{statement.pk}" data-s="{statement.pk}" hx-swap-oob="true"' in accepted
+    assert f'id="s{statement.pk}" hx-swap-oob="true"' in accepted
     assert "Save final verdict" in tools and 'name="rationale"' in tools

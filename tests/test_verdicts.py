@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
 
-from factcheck.models import Statement, Verdict
+from factcheck.models import Article, Statement, Verdict
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +26,14 @@ def test_an_htmx_verdict_returns_the_statements_verdict_block_only(client, revie
     assert response.status_code == 200
     body = response.content.decode()
     assert "<html" not in body
-    assert body.lstrip().startswith(f'<div class="verdict-block" id="verdict-{statement.pk}"')
     version = Verdict.objects.get(statement=statement, reviewer=reviewer).version
-    pressed = f'value="{statement.pk}:disputed:{version}" aria-pressed="true"'
-    assert f'class="vbtn vbtn-disputed" name="verdict" {pressed}' in body
-    assert 'aria-pressed="true"' not in body.replace(pressed, "")
+    # The row's buttons (drawn from this by review.js) and what others decided, out of band.
+    assert body.lstrip().startswith(
+        f'<div class="verdict-buttons" data-version="{version}" data-mine="disputed" '
+        f'hx-swap-oob="outerHTML:#s{statement.pk} .verdict-buttons"></div>'
+        f'<div class="others" hx-swap-oob="outerHTML:#s{statement.pk} .others">'
+    )
+    assert body.count("data-mine=") == 1
     event = json.loads(response["HX-Trigger"])["verdict-saved"]
     assert (event["statement"], event["value"]) == (statement.pk, "disputed")
     assert Verdict.objects.get(statement=statement, reviewer=reviewer).value == "disputed"
@@ -111,3 +115,37 @@ def test_article_text_is_escaped_not_rendered(client, editor):
     assert "&lt;script&gt;" in body
     assert "<b>nothing</b>" not in body
     assert "<i>Tricky</i>" not in body
+
+
+def test_a_highlight_shows_the_final_verdict_else_the_viewers_own_never_a_colleagues(
+    client, editor, reviewer, second_reviewer
+):
+    text = "The mayor said the bridge would open in June. The council said it would not."
+    article = Article.objects.create(title="Bridge", raw_text=text, text=text, blind_review=True)
+    first, second = (
+        Statement.objects.create(article=article, start=a, end=b, quote=text[a:b], position=n)
+        for n, (a, b) in enumerate([(0, 45), (46, len(text))])
+    )
+    assert first.shade_for() == "none" and first.shade_for("denied") == "denied"
+    first.set_verdict(second_reviewer, "confirmed")  # a colleague's, hidden from the reviewer
+    second.set_verdict(reviewer, "disputed")
+    second.set_final_verdict(editor, "denied")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert second.shade_for("disputed") == "denied"  # the final verdict wins
+
+    client.force_login(reviewer)
+    html = client.get(article.get_absolute_url()).content.decode()
+    marks = re.findall(r'<mark class="hl v-(\w+)[^"]*" data-s="(\d+)"', html)
+    rows = re.findall(r'<li class="statement v-(\w+)[^"]*" id="s(\d+)"', html)
+    assert (
+        {pk: v for v, pk in marks}
+        == {pk: v for v, pk in rows}
+        == {
+            str(first.pk): "none",
+            str(second.pk): "denied",
+        }
+    )
+    first.set_verdict(reviewer, "denied")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'v-denied hl-proposed" data-s="{first.pk}"' in html  # now the reviewer's own

@@ -23,6 +23,8 @@ urlpatterns = [
     path("api/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", no_such_address),
     path("accounts/tokens/", include(tokens)),
+    path("accounts/preferences/", accounts.preferences, name="preferences"),
+    path("accounts/preferences/shortcuts/", accounts.shortcuts_switch, name="shortcuts_switch"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(authentication_form=accounts.LoginForm),

@@ -19,6 +19,7 @@
   const $ = (sel, root) => (root || document).querySelector(sel);
   const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
   const rows = () => $$("li.statement");
+  const idOf = (row) => row.id.slice(1); // a row is <li id="s123">
   const SHADES = ["v-none", "v-confirmed", "v-denied", "v-disputed"];
   let current = null; // id of the statement under review
 
@@ -69,7 +70,7 @@
       if (index < 0 || index >= all.length) return;
       const row = all[index];
       if (!onlyUnreviewed || !row.querySelector('.vbtn[aria-pressed="true"]')) {
-        focusStatement(row.dataset.s, true);
+        focusStatement(idOf(row), true);
         return;
       }
     }
@@ -110,6 +111,40 @@
     });
   }
 
+  // Verdict buttons ---------------------------------------------------------------------
+  // Drawn by verdict-buttons.js as the page loads, and again whenever a row's block is swapped.
+  const drawButtons = () => window.factcheck && window.factcheck.drawVerdictButtons();
+
+  let pressed = null; // {row, value} of the last verdict button clicked, to give focus back to
+  document.body.addEventListener("htmx:oobAfterSwap", drawButtons);
+  document.body.addEventListener("htmx:afterSwap", drawButtons);
+
+  // One listener sends every row's requests (no htmx attributes on 500 rows): a verdict button
+  // posts to the desk, Accept to the statement, and the tools link loads the row's panel in its
+  // place. Each request comes from its own element, so quick clicks on several rows never wait
+  // on each other. A modified click on the link (new tab) is left to the browser.
+  document.addEventListener("click", (event) => {
+    if (!window.htmx || event.defaultPrevented) return;
+    const target = event.target.closest(".verdict-buttons .vbtn, li.statement .accept, li.statement a.more");
+    const row = target && target.closest("li.statement");
+    if (!row) return;
+    if (target.matches("a.more")) {
+      if (event.button || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      htmx.ajax("GET", target.getAttribute("href"), { source: target, target: target, swap: "outerHTML" });
+    } else if (target.matches(".accept")) {
+      event.preventDefault();
+      htmx.ajax("POST", target.getAttribute("formaction"), { source: target, swap: "none" });
+    } else {
+      pressed = { row: row.id, value: target.value, focused: document.activeElement === target };
+      htmx.ajax("POST", "verdicts/", {
+        source: target,
+        swap: "none",
+        values: { statement: idOf(row), value: target.value, version: target.parentElement.dataset.version },
+      });
+    }
+  });
+
   // Clicking a highlight makes its row current and shows it; clicking in a row makes it current.
   document.addEventListener("click", (event) => {
     const mark = event.target.closest("mark.hl");
@@ -121,43 +156,52 @@
       return;
     }
     const row = event.target.closest("li.statement");
-    if (row && row.dataset.s !== current) focusStatement(row.dataset.s, false);
+    if (row && idOf(row) !== current) focusStatement(idOf(row), false);
   });
   document.addEventListener("focusin", (event) => {
     const row = event.target.closest && event.target.closest("li.statement");
-    if (row && row.dataset.s !== current) focusStatement(row.dataset.s, false);
+    if (row && idOf(row) !== current) focusStatement(idOf(row), false);
   });
 
   // Keyboard review ---------------------------------------------------------------------
-  // Single-key shortcuts can be turned off (WCAG 2.1.4): the choice is kept in this browser.
-  const KEYS_OFF = "factcheck.shortcuts-off";
-  const VERDICT_KEYS = { 1: "confirmed", 2: "denied", 3: "disputed" };
+  // Single-key shortcuts (WCAG 2.1.4) can be turned off, and each moved to another key: both
+  // are the user's preferences, kept on the server; the page brings their keys in #desk-keys
+  // and the switch in the key list saves itself (htmx).
+  const DEFAULT_KEYS = {
+    next: "j", previous: "k", unreviewed: "n", confirmed: "1", denied: "2", disputed: "3",
+    rationale: "r", comments: "c", final: "f", edit: "e", accept: "y", add: "a", help: "?",
+  };
+  const KEYS = Object.assign({}, DEFAULT_KEYS, readKeys());
+  const ACTION_OF = {}; // key -> action
+  Object.keys(KEYS).forEach((action) => (ACTION_OF[KEYS[action]] = action));
+  ACTION_OF.ArrowDown = "next";
+  ACTION_OF.ArrowUp = "previous";
+
+  function readKeys() {
+    const data = document.getElementById("desk-keys");
+    try {
+      return data ? JSON.parse(data.textContent) : {};
+    } catch (error) {
+      return {};
+    }
+  }
+
+  // The keys shown on the buttons are the user's, from here (CSS reads --key-<action>).
+  ["confirmed", "denied", "disputed", "accept"].forEach((action) => {
+    document.documentElement.style.setProperty("--key-" + action, JSON.stringify(KEYS[action]));
+  });
 
   function shortcutsOn() {
-    try {
-      return localStorage.getItem(KEYS_OFF) !== "1";
-    } catch (error) {
-      return true;
-    }
-  }
-
-  function applyShortcuts(on) {
-    document.documentElement.classList.toggle("keys-on", on);
     const box = $("#shortcuts-on");
-    if (box) box.checked = on;
+    return !box || box.checked;
   }
-  applyShortcuts(shortcutsOn());
 
+  function applyShortcuts() {
+    document.documentElement.classList.toggle("keys-on", shortcutsOn());
+  }
+  applyShortcuts();
   document.addEventListener("change", (event) => {
-    if (event.target.id !== "shortcuts-on") return;
-    const on = event.target.checked;
-    try {
-      if (on) localStorage.removeItem(KEYS_OFF);
-      else localStorage.setItem(KEYS_OFF, "1");
-    } catch (error) {
-      // Private windows may refuse storage: the choice then lasts for this page.
-    }
-    applyShortcuts(on);
+    if (event.target.id === "shortcuts-on") applyShortcuts();
   });
 
   // The desk is the review area; a key pressed anywhere else (the masthead, a dialog, a text
@@ -176,7 +220,7 @@
           closePicker(picker);
         } else if (row) {
           event.target.blur();
-          focusStatement(row.dataset.s, true);
+          focusStatement(idOf(row), true);
         } else if (event.target.closest("#add-statement")) {
           hidePopover();
         } else {
@@ -196,55 +240,54 @@
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const dialog = $("#keys-help");
     if (dialog && dialog.open) return;
-    if (event.key === "?") {
-      // The help (and the switch to turn shortcuts off) is always one key away.
+    const action = ACTION_OF[event.key];
+    if (action === "help") {
+      // The key list (and the switch to turn shortcuts off) is always one key away.
       if (dialog) dialog.showModal();
       event.preventDefault();
       return;
     }
-    if (!shortcutsOn() || !inDesk(event.target)) return;
+    if (!action || !shortcutsOn() || !inDesk(event.target)) return;
     const row = currentRow();
-    switch (event.key) {
-      case "j":
-      case "ArrowDown":
+    switch (action) {
+      case "next":
         move(1);
         break;
-      case "k":
-      case "ArrowUp":
+      case "previous":
         move(-1);
         break;
-      case "n":
+      case "unreviewed":
         move(1, true);
         break;
-      case "1":
-      case "2":
-      case "3": {
+      case "confirmed":
+      case "denied":
+      case "disputed": {
         if (!row) return;
-        const button = row.querySelector(".vbtn-" + VERDICT_KEYS[event.key]);
+        const button = row.querySelector(".vbtn-" + action);
         if (button && !button.disabled) button.click();
         break;
       }
-      case "r":
+      case "rationale":
         focusIn(row, ".rationale-form textarea");
         break;
-      case "f":
+      case "final":
         focusIn(row, '.final-form input[type="radio"]:checked, .final-form input[type="radio"]');
         break;
-      case "c":
+      case "comments":
         focusIn(row, "details.thread textarea, details.thread");
         break;
-      case "e":
+      case "edit":
         withPanel(row, (panel) => {
           const edit = panel.querySelector("[data-edit]");
           if (edit) edit.click();
         });
         break;
-      case "y": {
+      case "accept": {
         const accept = row && row.querySelector(".accept");
         if (accept) accept.click();
         break;
       }
-      case "a":
+      case "add":
         if (pending) showPopover(true);
         break;
       default:
@@ -336,6 +379,15 @@
   document.body.addEventListener("htmx:afterSettle", (event) => {
     const active = document.activeElement;
     const row = currentRow();
+    // The verdict button that had focus comes back focused, drawn anew.
+    if (pressed && pressed.focused && (!active || active === document.body)) {
+      const again = $("#" + pressed.row + ' .vbtn[value="' + pressed.value + '"]');
+      pressed = null;
+      if (again) {
+        again.focus({ preventScroll: true });
+        return;
+      }
+    }
     if (row && (!active || active === document.body)) row.focus({ preventScroll: true });
     if (event.detail.target.id === "statement-panel" && current) {
       const again = document.getElementById("s" + current);
@@ -453,7 +505,7 @@
       const slot = event.target.closest(".edit-slot");
       const row = slot.closest("li.statement");
       slot.innerHTML = "";
-      if (row) focusStatement(row.dataset.s, false);
+      if (row) focusStatement(idOf(row), false);
     }
   });
   document.body.addEventListener("htmx:beforeSwap", (event) => {

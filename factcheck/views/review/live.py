@@ -56,7 +56,7 @@ def article_changes(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "article": article,
             "article_pk": pk,
-            "others": [(row.pk, desk().others(row)) for row in rows],
+            "others": [desk().others(row, oob=True) for row in rows],
             "since": recent[-1][0],
             "structural": structural,
         },

@@ -29,6 +29,7 @@ from factcheck.links import safe_href
 from factcheck.models import (
     Article,
     Comment,
+    Preferences,
     Revision,
     Statement,
     Verdict,
@@ -90,7 +91,6 @@ class Row:
     quote: str
     speaker_name: str
     speaker_url: str
-    kind_label: str
     form_label: str
     manual: bool
     proposal: bool
@@ -122,6 +122,45 @@ class Row:
 
 
 LABELS = dict(Verdicts.choices)
+
+
+@dataclass(slots=True)
+class Given:
+    """A verdict as rows read it: built from plain values for a whole page (500 Verdict and
+    User instances cost more than the rest of the rows), or from a Verdict (`of`)."""
+
+    statement_id: int
+    reviewer_id: int
+    value: str
+    rationale: str
+    evidence: list
+    version: int
+    reviewer: str  # the reviewer's full name, else username
+
+    @classmethod
+    def of(cls, verdict: Verdict) -> Given:
+        who = verdict.reviewer
+        return cls(
+            verdict.statement_id,
+            verdict.reviewer_id,
+            verdict.value,
+            verdict.rationale,
+            verdict.evidence,
+            verdict.version,
+            who.get_full_name() or who.get_username(),
+        )
+
+
+def given_on(verdicts) -> list[Given]:
+    """`verdicts` (a queryset, filtered) as Given, in one query."""
+    rows = verdicts.order_by("created_at", "id").values_list(
+        "statement_id", "reviewer_id", "value", "rationale", "evidence", "version",
+        "reviewer__first_name", "reviewer__last_name", "reviewer__username",
+    )  # fmt: skip
+    return [
+        Given(*fields, f"{first} {last}".strip() or username)
+        for *fields, first, last, username in rows
+    ]
 
 
 def abilities(user) -> dict:
@@ -167,12 +206,15 @@ def evidence_of(links) -> list[Evidence]:
 def rows_for(user, article: Article, statements: list[Statement], verdicts=None) -> list[Row]:
     """The rows of `statements` as `user` sees them (blind review applied).
 
-    `verdicts` are all verdicts on these statements; loaded in one query when not given.
+    `verdicts` are all verdicts on these statements (Given, or Verdicts with their reviewer);
+    loaded in one query when not given.
     """
     if verdicts is None:
-        verdicts = Verdict.objects.filter(statement__in=statements).select_related("reviewer")
-    by_statement: dict[int, list[Verdict]] = {}
+        verdicts = given_on(Verdict.objects.filter(statement__in=statements))
+    by_statement: dict[int, list[Given]] = {}
     for verdict in verdicts:
+        if isinstance(verdict, Verdict):
+            verdict = Given.of(verdict)
         by_statement.setdefault(verdict.statement_id, []).append(verdict)
     prefix = f"{article.get_absolute_url()}statements/"
     # Reversed once: a reverse() per row is measurable on a 500-statement page.
@@ -192,11 +234,10 @@ def rows_for(user, article: Article, statements: list[Statement], verdicts=None)
                 quote=statement.quote,
                 speaker_name=speaker.name if speaker else "Unknown speaker",
                 speaker_url=f"{party_url}{speaker.pk}/" if speaker else "",
-                kind_label=speaker.get_kind_display() if speaker else "",
                 form_label="Direct quote" if statement.direct else "Reported",
                 manual=statement.origin == Statement.Origin.MANUAL,
                 proposal=statement.is_proposal,
-                shade=final or (mine.value if mine else "none"),
+                shade=statement.shade_for(mine.value if mine else ""),
                 final_verdict=final,
                 final_label=LABELS.get(final, ""),
                 final_note=statement.final_note,
@@ -206,7 +247,7 @@ def rows_for(user, article: Article, statements: list[Statement], verdicts=None)
                 my_evidence=evidence_of(mine.evidence) if mine else [],
                 others=[
                     OtherVerdict(
-                        reviewer=v.reviewer.get_full_name() or v.reviewer.get_username(),
+                        reviewer=v.reviewer,
                         value=v.value,
                         label=LABELS[v.value],
                         rationale=v.rationale,
@@ -228,10 +269,6 @@ def rows_for(user, article: Article, statements: list[Statement], verdicts=None)
     return rows
 
 
-VERDICT_FIELDS = (
-    "statement_id", "reviewer_id", "value", "rationale", "evidence", "version",
-    "reviewer__username", "reviewer__first_name", "reviewer__last_name",
-)  # fmt: skip
 ROW_FIELDS = (
     "article_id", "speaker_id", "start", "end", "quote", "direct", "origin", "position",
     "final_verdict", "final_note", "version", "final_version", "deleted_at", "speaker__name",
@@ -307,11 +344,8 @@ def review_context(request: HttpRequest, article: Article) -> dict:
     """Everything the review page shows, in a fixed number of queries whatever its size."""
     user = request.user
     statements = list(live_statements(article, user))
-    verdicts = list(
+    verdicts = given_on(
         Verdict.objects.filter(statement__article=article, statement__deleted_at__isnull=True)
-        .select_related("reviewer")
-        .only(*VERDICT_FIELDS)
-        .order_by("created_at", "id")
     )
     rows = rows_for(user, article, statements, verdicts)
     assignments = list(
@@ -334,6 +368,7 @@ def review_context(request: HttpRequest, article: Article) -> dict:
     spans = [(s.start, s.end, r) for s, r in zip(statements, rows, strict=True)]
     can = abilities(user)
     macros = desk()
+    keyboard = Preferences.of(user)
     context = {
         "article": article,
         "rows": shown,
@@ -352,6 +387,8 @@ def review_context(request: HttpRequest, article: Article) -> dict:
         "assignments": assignments,
         "my_assignment": mine,
         "since": since,
+        "keymap": keyboard.keymap,
+        "shortcuts_on": keyboard.shortcuts,
         **progress(rows),
         **can,
     }

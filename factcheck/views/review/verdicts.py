@@ -52,20 +52,14 @@ def statement_verdict(request: HttpRequest, article_pk: int, pk: int) -> HttpRes
 @require_POST
 @login_required
 def desk_verdict(request: HttpRequest, article_pk: int) -> HttpResponse:
-    """A verdict button on the review page: `verdict` is "<statement>:<value>:<version>", so
-    one form with one CSRF token serves every row (and the page works without JavaScript)."""
-    pk, _, rest = request.POST.get("verdict", "").partition(":")
-    value, _, version = rest.partition(":")
+    """A verdict button on the review page (review.js posts `statement`, `value` and the
+    `version` of the verdict the button was drawn with, so a stale tab's click must not
+    overwrite a newer save; with typed text, the rationale form's version goes instead)."""
+    pk = request.POST.get("statement", "")
     if not pk.isdigit():
         return HttpResponseBadRequest("Choose a verdict button.")
     statement = statement_for(request, article_pk, int(pk), perm="add_verdict")
-    data = request.POST.copy()
-    data["value"] = value
-    if "detailed" not in data:
-        # The version of the verdict the button was drawn with: a stale tab's click must not
-        # overwrite a newer save (with typed text, the rationale form's version goes instead).
-        data["version"] = version
-    return _save_verdict(request, statement, data)
+    return _save_verdict(request, statement, request.POST)
 
 
 def _save_verdict(

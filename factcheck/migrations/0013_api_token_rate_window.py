@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('factcheck', '0011_article_fetched_page'),
+        ('factcheck', '0012_preferences'),
     ]
 
     operations = [
