@@ -24,7 +24,7 @@ MAX_VERDICTS = int(os.environ.get("LOAD_MAX_VERDICTS", "400"))  # per user: boun
 VALUES = ("confirmed", "denied", "disputed")
 PROXY = {"X-Forwarded-Proto": "https"}  # as the TLS-terminating proxy adds in production
 SINCE = re.compile(r"changes/\?since=(\d+)")
-VERSION = re.compile(r'name="version" value="(\d+)"')
+VERSION = re.compile(r'data-version="(\d+)"')
 acknowledged: list[tuple[int, int, str]] = []
 seats = itertools.count()
 
@@ -71,9 +71,10 @@ class Reviewer(FastHttpUser):
             raise StopUser()
         statement = random.choice(self.statements)
         value = random.choice(VALUES)
-        url = f"/articles/{self.article}/statements/{statement}/verdict/"
+        # As a verdict button on the review page posts (review.js).
+        url = f"/articles/{self.article}/verdicts/"
         headers = {**self.headers, "HX-Request": "true"}
-        data = {"value": value, "version": self.versions[statement]}
+        data = {"statement": statement, "value": value, "version": self.versions[statement]}
         with self.client.post(
             url, data=data, headers=headers, name="verdict", catch_response=True
         ) as response:
