@@ -479,3 +479,12 @@ def test_a_body_taken_up_by_the_common_noun_its_name_ends_with():
     assert [s.speaker for s in result.statements] == ["Harbor Safety Agency"]
     (party,) = result.parties
     assert "The agency" in party.aliases
+
+
+def test_an_inverted_speech_verb_opening_a_sentence_is_not_part_of_the_name():
+    result = extract(
+        "Coach Ilse Varga met her players on Monday. “We were slow,” said Ilse.\n\n"
+        "Replied Ilse, after a pause: “Only if we start today.”"
+    )
+    assert [p.name for p in result.parties] == ["Ilse Varga"]
+    assert said(result)[0] == ("Ilse Varga", "We were slow")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.extraction import first_names
+from factcheck.extraction.lexicon import CLAUSE_VERBS
 from factcheck.extraction.records import Party
 
 _TOKEN = r"[A-Z][\w’'&\-]*"
@@ -110,6 +111,11 @@ _NON_SPACE = re.compile(r"\S+")
 _SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote)\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote)\s+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Past forms of speech verbs: one opening a sentence is an inverted attribution ('Replied
+# Ana, ...', 'Recalled Mr. Ruiz: ...'), never the first word of the name after it.
+INVERTED_VERBS = frozenset(
+    v for v in CLAUSE_VERBS if v.endswith("ed") or v in ("said", "told", "wrote")
+)
 
 
 def norm_key(name: str) -> str:
@@ -376,7 +382,8 @@ class Registry:
         words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(chunk)]
         while words:
             low = words[0][1].casefold().rstrip(".")
-            if low in FUNCTION_WORDS or low in MONTHS_DAYS or low + "." in HONORIFICS:
+            inverted = low in INVERTED_VERBS and len(words) > 1
+            if low in FUNCTION_WORDS or low in MONTHS_DAYS or low + "." in HONORIFICS or inverted:
                 words.pop(0)
             else:
                 break
