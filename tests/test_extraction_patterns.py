@@ -488,3 +488,16 @@ def test_an_inverted_speech_verb_opening_a_sentence_is_not_part_of_the_name():
     )
     assert [p.name for p in result.parties] == ["Ilse Varga"]
     assert said(result)[0] == ("Ilse Varga", "We were slow")
+
+
+def test_a_longer_name_ending_in_someone_elses_full_name_is_another_person():
+    # "Van Holm" in "Mara Van Holm" is her surname, but "Ana Ruiz" in "Lena Ana Ruiz" opens
+    # with a given name: the mother and her namesake daughter are two people.
+    result = extract(
+        "Mayor Ana Ruiz opened the bridge on Monday. “It took ten years,” said Ana Ruiz.\n\n"
+        "Her daughter Lena Ana Ruiz, 19, cut the ribbon.\n\n"
+        "“We are proud of her,” says Ana Ruiz."
+    )
+    assert [s.speaker for s in result.statements] == ["Ana Ruiz", "Ana Ruiz"]
+    multi = extract("“We will appeal,” said Mara Van Holm, the lawyer. Van Holm said little else.")
+    assert [p.name for p in multi.parties] == ["Mara Van Holm"]

@@ -323,8 +323,14 @@ class Registry:
             np = am.group(1)
             self.add(np, "anonymous")
             self.person_mentions.append((am.start(1), np))
-        # "Van Holm" inside "Mara Van Holm" is the same person.
-        inner = {" ".join(p.split()[k:]) for p in persons for k in range(1, len(p.split()) - 1)}
+        # "Van Holm" inside "Mara Van Holm" is the same person; "Ana Ruiz" inside "Lena Ana
+        # Ruiz" starts with a given name, so it is someone else (a parent, a namesake).
+        inner = {
+            tail
+            for p in persons
+            for k in range(1, len(p.split()) - 1)
+            if not _given_name((tail := " ".join(p.split()[k:])).split()[0])
+        }
         for person in sorted(persons):
             if person in inner or norm_key(person) in self.by_key:
                 continue
@@ -596,6 +602,11 @@ def treated_as_body(name: str, text: str) -> bool:
         )
         start = text.find(name, end)
     return body
+
+
+def _given_name(word: str) -> bool:
+    low = word.casefold()
+    return low in first_names.FEMININE or low in first_names.MASCULINE
 
 
 def _namelike(name: str, text: str, offset: int) -> bool:
