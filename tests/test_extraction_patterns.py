@@ -501,3 +501,15 @@ def test_a_longer_name_ending_in_someone_elses_full_name_is_another_person():
     assert [s.speaker for s in result.statements] == ["Ana Ruiz", "Ana Ruiz"]
     multi = extract("“We will appeal,” said Mara Van Holm, the lawyer. Van Holm said little else.")
     assert [p.name for p in multi.parties] == ["Mara Van Holm"]
+
+
+def test_a_name_the_text_puts_in_quotation_marks_is_a_thing_not_a_person():
+    result = extract(
+        'One diner, Kim Sato was sick after eating the "Red Comet" on Friday.\n\n'
+        "The owner, Mr Berg, said he would change the recipe.\n\n"
+        "He added that ten diners had given up.\n\n"
+        "Last year the diner's Red Comet dish sent a man to hospital.\n\n"
+        'Kim, 24, a student, finished second, but she said the prize "was not worth it".'
+    )
+    assert "Red Comet" not in [p.name for p in result.parties]
+    assert said(result)[-1] == ("Kim Sato", 'the prize "was not worth it".')

@@ -148,6 +148,7 @@ _GENDERED_APPOSITIVE = re.compile(
     + r")\b"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
+_QUOTED_NAME = re.compile(r"[\"“‘']([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){1,3})[\"”’']")
 
 
 def looks_person_name(name: str) -> bool:
@@ -252,7 +253,11 @@ class Registry:
         self._honorifics: dict[str, set[str]] | None = None
 
     # -- first pass -------------------------------------------------------------------------
-    def scan(self, masked_text: str) -> None:
+    def scan(self, masked_text: str, text: str | None = None) -> None:
+        """masked_text has quote interiors blanked; text, when given, is the article itself."""
+        # A capitalised phrase the text quotes whole names a dish, a film or an operation
+        # (the “Blue Thunder” burger), not a person, whatever it looks like.
+        quoted = {m.group(1) for m in _QUOTED_NAME.finditer(text or "")}
         chunks = []
         standalone: dict[str, int] = {}
         for m in NAME_CHUNK.finditer(masked_text):
@@ -345,7 +350,7 @@ class Registry:
                     self.person_mentions.append((offset, resolved))
                 elif not resolved and not possessive:
                     self.other_mentions.append((offset, part))
-                    if _namelike(part, masked_text, offset):
+                    if _namelike(part, masked_text, offset) and part not in quoted:
                         self.namelike_mentions.append((offset, part))
         self._promote_namelike(masked_text)
         self.namelike_mentions.sort()
