@@ -513,3 +513,13 @@ def test_a_name_the_text_puts_in_quotation_marks_is_a_thing_not_a_person():
     )
     assert "Red Comet" not in [p.name for p in result.parties]
     assert said(result)[-1] == ("Kim Sato", 'the prize "was not worth it".')
+
+
+def test_she_never_lands_on_a_man_when_an_earlier_person_of_open_gender_is_there():
+    result = extract(
+        "Kim Sato was sick after the race on Friday.\n\n"
+        "The organiser, Mr Berg, said he would shorten the course.\n\n"
+        "He added that ten runners had given up.\n\n"
+        "The course was the hardest in years, but she said she would race again."
+    )
+    assert [s.speaker for s in result.statements] == ["Berg", "Berg", "Kim Sato"]

@@ -351,6 +351,12 @@ class SpeakerResolver:
             for _, name in reversed(reg.person_mentions[:i]):
                 if reg.gender(name, self.masked) == gender:
                     return name
+            # none marked so: the latest person whose gender the text leaves open ('she'
+            # after 'Kim Sato ... Mr. Berg said' is Kim Sato, never Mr. Berg)
+            everyone = sorted(reg.person_mentions[:i] + reg.namelike_mentions[:j])
+            for _, name in reversed(everyone):
+                if reg.gender(name, self.masked) is None:
+                    return reg.add(name, "person").name
         return person
 
     def _same_paragraph_mention(self, person: str, pos: int) -> bool:
