@@ -523,3 +523,11 @@ def test_she_never_lands_on_a_man_when_an_earlier_person_of_open_gender_is_there
         "The course was the hardest in years, but she said she would race again."
     )
     assert [s.speaker for s in result.statements] == ["Berg", "Berg", "Kim Sato"]
+
+
+def test_a_plural_anaphor_takes_up_names_that_carry_a_ticker_in_parentheses():
+    result = extract(
+        "The port serves Northwind Airlines (NWA) and Contoso Air (CTA). Both airlines said "
+        "they had hired extra staff."
+    )
+    assert [s.speaker for s in result.statements] == ["Northwind Airlines", "Contoso Air"]

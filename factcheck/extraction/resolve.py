@@ -45,7 +45,10 @@ _PLURAL_ANAPHOR = re.compile(
     r"\s+((?:[a-z][\w-]*\s+){0,2})([a-z]+)$"
 )
 _NAME = r"(?:[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|de\s+)?[A-Z][\w’'&.-]*)*)"
-_COORDINATION = re.compile(rf"({_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})(?![\w’'])")
+# a name may carry a short parenthesis: a ticker or an abbreviation ('Contoso Air (CTA)')
+_NAME_TAG = rf"{_NAME}(?:\s+\([^()\n]{{1,20}}\))?"
+_COORDINATION = re.compile(rf"({_NAME_TAG}(?:,\s+{_NAME_TAG})*,?\s+and\s+{_NAME_TAG})(?![\w’'])")
+_PARENTHESIS = re.compile(r"\s+\([^()\n]*\)")
 _PERSON_PLURALS = frozenset("men women people leaders".split()) | {w + "s" for w in TITLE_WORDS}
 _BODY_PLURALS = frozenset(
     w + "s" for w in COMPANY_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS
@@ -206,9 +209,9 @@ class SpeakerResolver:
             return None
         lo = max(0, pos - _JOINT_WINDOW)
         for cm in reversed(list(_COORDINATION.finditer(self.masked, lo, pos))):
-            names = [_strip_function_words(n) for n in split_names(cm.group(1))]
-            names = [n for n in names if n]
-            if len(names) != count or len(names) != len(split_names(cm.group(1))):
+            listed = split_names(_PARENTHESIS.sub("", cm.group(1)))
+            names = [n for n in (_strip_function_words(n) for n in listed) if n]
+            if len(names) != count or len(names) != len(listed):
                 continue
             persons = [bool(self.registry.lookup_person(n) or looks_person_name(n)) for n in names]
             if head in _PERSON_PLURALS and not all(persons):
