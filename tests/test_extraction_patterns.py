@@ -531,3 +531,17 @@ def test_a_plural_anaphor_takes_up_names_that_carry_a_ticker_in_parentheses():
         "they had hired extra staff."
     )
     assert [s.speaker for s in result.statements] == ["Northwind Airlines", "Contoso Air"]
+
+
+def test_a_spokeswoman_for_a_named_body_speaks_not_the_body_when_her_words_come_first():
+    result = extract(
+        "Fares will not rise this year, a spokeswoman for the Harbor Transit Authority said "
+        'at a briefing last week.\n\n"We have the money," she said.'
+    )
+    speaker = "a spokeswoman for the Harbor Transit Authority"
+    assert said(result) == [
+        (speaker, "Fares will not rise this year"),
+        (speaker, "We have the money"),
+    ]
+    (party,) = result.parties
+    assert (party.kind, party.affiliation) == ("anonymous", "Harbor Transit Authority")

@@ -222,6 +222,11 @@ class SubjectFinder:
                 return None
             if i > 0 and bare(words[i - 1][1]) in ("whether", "if"):
                 return None
+            # "a spokeswoman for the Port Authority said": the name only says whom she
+            # speaks for; she is the speaker
+            role = _ROLE_FOR.search(seg)
+            if role and ss + role.start() < start:
+                return role.group(0), ss + role.start(), appositive, joint
             return np, start, appositive, joint
         # a common noun phrase: walk back to a clause boundary
         i = len(words) - 1
