@@ -545,3 +545,23 @@ def test_a_spokeswoman_for_a_named_body_speaks_not_the_body_when_her_words_come_
     ]
     (party,) = result.parties
     assert (party.kind, party.affiliation) == ("anonymous", "Harbor Transit Authority")
+
+
+def test_the_coach_is_the_paragraphs_person_whom_a_sentence_already_called_a_coach():
+    result = extract(
+        "When coach Tom Hale left the club in 2001, the players were relieved. Hale rarely "
+        "spoke to them.\n\n"
+        "Later the owners brought in another coach when they hired Rui Mendes, 44, in 2004.\n\n"
+        "The new style came from Mendes, who cut the squad at once. “Half of these players are "
+        "passengers,” the coach said."
+    )
+    assert [s.speaker for s in result.statements] == ["Rui Mendes"]
+
+
+def test_the_mayor_stays_the_mayor_when_the_paragraph_names_someone_else():
+    result = extract(
+        "Mayor Ana Ruiz opened the bridge in May.\n\n"
+        "The contract went to Rui Mendes, 44, who runs a small firm. “He was the cheapest "
+        "bidder,” the mayor said."
+    )
+    assert [s.speaker for s in result.statements] == ["Ana Ruiz"]

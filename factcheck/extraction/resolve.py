@@ -163,12 +163,12 @@ class SpeakerResolver:
         # A bare title: "the president", "the prime minister", "the ministry's spokeswoman"
         m = re.match(r"^(?:the|a|an)\s+(.+)$", np, re.IGNORECASE)
         if m and all(w.casefold() in TITLE_WORDS for w in m.group(1).split()):
-            person = reg.person_with_title(m.group(1), pos)
+            person = self._paragraph_topic(m.group(1), reg.person_with_title(m.group(1), pos), pos)
             if person:
                 self._note_alias(person, np, "")
                 return person
         if low.startswith("the ") and words[-1].casefold() in TITLE_WORDS:
-            person = reg.person_with_title(words[-1], pos)
+            person = self._paragraph_topic(words[-1], reg.person_with_title(words[-1], pos), pos)
             if person:
                 self._note_alias(person, np, "")
                 return person
@@ -221,6 +221,33 @@ class SpeakerResolver:
                 continue
             return names
         return None
+
+    def _paragraph_topic(self, title: str, titled: str | None, pos: int) -> str | None:
+        """'the coach said' after a paragraph naming someone whom a sentence of the text
+        already calls a coach ('... hired another coach, Tom Hale'; 'a coach when Hale
+        arrived'), though the one titled so was last named in an earlier paragraph: the
+        paragraph's person, named last."""
+        reg = self.registry
+        floor = self.text.rfind("\n\n", 0, pos)
+        i = bisect.bisect_left(reg.person_mentions, (pos, ""))
+        here = [n for o, n in reg.person_mentions[:i] if o > floor]
+        if not titled or not here or titled in here:
+            return titled
+        topic = here[-1]
+        info = reg.parties.get(topic)
+        if not info or info.titles:
+            return titled
+        noun = re.compile(rf"\b{re.escape(title.casefold())}\b")
+        for mpos in reg.mention_positions.get(topic, []):
+            if mpos >= pos:
+                break
+            lo = max(0, mpos - 200)
+            ends = [e.end() for e in SENTENCE_END.finditer(self.masked, lo, mpos)]
+            start = ends[-1] if ends else lo
+            end_m = SENTENCE_END.search(self.masked, mpos, mpos + 300)
+            if noun.search(self.masked[start : end_m.start() if end_m else mpos + 300].casefold()):
+                return topic
+        return titled
 
     def _party(self, name: str, kind: str, pos: int, alias: str | None) -> str:
         info = self.registry.add(name, kind)
