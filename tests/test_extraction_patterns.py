@@ -565,3 +565,13 @@ def test_the_mayor_stays_the_mayor_when_the_paragraph_names_someone_else():
         "bidder,” the mayor said."
     )
     assert [s.speaker for s in result.statements] == ["Ana Ruiz"]
+
+
+def test_a_title_word_after_a_given_name_is_a_surname():
+    result = extract(
+        "The budget was a secret, so Ruth Judge, the council’s finance director, learned of it "
+        "late. She said she was told on a Friday.\n\n"
+        "“Nobody asked us,” said Judge."
+    )
+    assert [s.speaker for s in result.statements] == ["Ruth Judge", "Ruth Judge"]
+    assert [(p.name, p.kind) for p in result.parties] == [("Ruth Judge", "person")]

@@ -164,12 +164,17 @@ def looks_person_name(name: str) -> bool:
         words = [w for w in words if w not in inner]
         if len(words) < 2:
             return False
-    for w in words:
+    # a title comes before a name: after a given name the same word is a surname
+    # ('Wayne King', 'Ruth Judge')
+    surname_title = _given_name(words[0]) and words[-1].casefold() in TITLE_WORDS
+    for k, w in enumerate(words):
         low = w.casefold().rstrip(".")
         if not w[:1].isupper() or any(ch.isdigit() for ch in w):
             return False
         if low in ORG_WORDS or low in GOVERNMENT_WORDS or low in MEDIA_WORDS:
             return False
+        if low in TITLE_WORDS and surname_title and k == len(words) - 1:
+            continue
         if low in TITLE_WORDS or low in FUNCTION_WORDS or low in SOURCE_NOUNS:
             return False
         if w.isupper() and len(w) > 1:
