@@ -575,3 +575,14 @@ def test_a_title_word_after_a_given_name_is_a_surname():
     )
     assert [s.speaker for s in result.statements] == ["Ruth Judge", "Ruth Judge"]
     assert [(p.name, p.kind) for p in result.parties] == [("Ruth Judge", "person")]
+
+
+def test_a_title_or_honorific_before_a_lone_surname_makes_a_person():
+    result = extract(
+        "Talks stalled in May.\n\n"
+        "The deal collapsed when President Lind walked out, citing Norlandic delays. Mr. Lind "
+        "has since met the envoy twice.\n\n"
+        "“We are close,” the president said on Friday."
+    )
+    assert [s.speaker for s in result.statements] == ["Lind", "Lind"]
+    assert [(p.name, p.kind) for p in result.parties] == [("Lind", "person")]

@@ -148,6 +148,10 @@ _GENDERED_APPOSITIVE = re.compile(
     + r")\b"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
+# a title or honorific, then one capitalised word that no other capitalised word follows
+_TITLED_SURNAME = re.compile(
+    r"(?<![\w’'.-])([A-Z][a-z]+)\.?\s+([A-Z][a-z][\w’'-]*)(?![\w’'-]|\s+[A-Z]|\.\w)"
+)
 _QUOTED_NAME = re.compile(r"[\"“‘']([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){1,3})[\"”’']")
 
 
@@ -346,11 +350,16 @@ class Registry:
                 continue
             info = self.add(person, "person", affiliations.get(person))
             info.titles.extend(t for t in titles.get(person, []) if t not in info.titles)
+        self._titled_surnames(masked_text)
         for start, name in chunks:
             bare, possessive = strip_possessive(name)
             for part in _split_list(bare):
                 offset = start + max(0, bare.find(part))
-                resolved = self.lookup_person(part) or self.lookup_person(person_tail(part) or "")
+                resolved = (
+                    self.lookup_person(part)
+                    or self.lookup_person(person_tail(part) or "")
+                    or self.lookup_person(_untitled(part))
+                )
                 if resolved and not possessive:
                     self.person_mentions.append((offset, resolved))
                 elif not resolved and not possessive:
@@ -363,6 +372,26 @@ class Registry:
         self.other_mentions.sort()
         for mpos, mname in self.person_mentions:
             self.mention_positions.setdefault(mname, []).append(mpos)
+
+    def _titled_surnames(self, text: str) -> None:
+        """'Mr. Lind', 'President Lind', 'Judge Okafor': a title or an honorific before a lone
+        capitalised word makes a person of it (the full name, if the text gives one, takes
+        it up)."""
+        for m in _TITLED_SURNAME.finditer(text):
+            title, surname = m.group(1), strip_possessive(m.group(2))[0]
+            low = surname.casefold()
+            if low in FUNCTION_WORDS or low in MONTHS_DAYS or not surname[1:].islower():
+                continue
+            if title.casefold() not in HONORIFICS and title.casefold() not in TITLE_WORDS:
+                continue
+            if any(low in words for words in (TITLE_WORDS, ORG_WORDS, GOVERNMENT_WORDS)):
+                continue
+            if low in MEDIA_WORDS or low in SOURCE_NOUNS or surname in self.bodies:
+                continue
+            full = self.lookup_person(surname)
+            info = self.parties[full] if full else self.add(surname, "person")
+            if title.casefold() in TITLE_WORDS and title not in info.titles:
+                info.titles.append(title)
 
     def _promote_namelike(self, text: str) -> None:
         """'Hawks guard Marco Rivera scored ...' then 'Rivera shrugged': a name whose surname
@@ -612,6 +641,15 @@ def treated_as_body(name: str, text: str) -> bool:
         )
         start = text.find(name, end)
     return body
+
+
+def _untitled(name: str) -> str:
+    """'President Lind' -> 'Lind'; '' when no title opens the name."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k].casefold().rstrip(".") in TITLE_WORDS:
+        k += 1
+    return " ".join(words[k:]) if k else ""
 
 
 def _given_name(word: str) -> bool:
