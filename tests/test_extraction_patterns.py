@@ -586,3 +586,8 @@ def test_a_title_or_honorific_before_a_lone_surname_makes_a_person():
     )
     assert [s.speaker for s in result.statements] == ["Lind", "Lind"]
     assert [(p.name, p.kind) for p in result.parties] == [("Lind", "person")]
+
+
+def test_a_sentence_adverb_before_a_described_speaker_is_not_part_of_the_party():
+    result = extract("“We lost,” said Ana Ruiz. Later the old man added: “We would have to wait.”")
+    assert said(result) == [("Ana Ruiz", "We lost"), ("the old man", "We would have to wait.")]

@@ -43,6 +43,11 @@ _ROLE_FOR = re.compile(
     + "|".join(sorted(TITLE_WORDS | SOURCE_NOUNS))
     + r")\s+(?:for|of|to|at|with)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*$"
 )
+_SENTENCE_ADVERBS = frozenset(
+    """later earlier then still also meanwhile instead indeed thus therefore moreover
+    furthermore besides otherwise again soon already now today yesterday finally similarly
+    however afterwards""".split()
+)
 # heads of noun phrases that can name a speaker
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
 
@@ -246,6 +251,9 @@ class SubjectFinder:
             ):
                 break
             i -= 1
+        # "Later the old man added": a sentence adverb before the phrase is not part of it
+        while len(words) - i > 1 and bare(words[i][1]) in _SENTENCE_ADVERBS:
+            i += 1
         np_words = [w for _, w in words[i:]]
         head = bare(np_words[-1])
         if not head.replace("-", "").isalpha():  # "the president-elect"
