@@ -591,3 +591,11 @@ def test_a_title_or_honorific_before_a_lone_surname_makes_a_person():
 def test_a_sentence_adverb_before_a_described_speaker_is_not_part_of_the_party():
     result = extract("“We lost,” said Ana Ruiz. Later the old man added: “We would have to wait.”")
     assert said(result) == [("Ana Ruiz", "We lost"), ("the old man", "We would have to wait.")]
+
+
+def test_a_word_that_only_sometimes_titles_someone_opens_the_name_of_a_thing():
+    result = extract("General Dynamo said profits fell.\n\nMayor Lind said the bridge would open.")
+    assert {(p.name, p.kind) for p in result.parties} == {
+        ("General Dynamo", "organization"),
+        ("Lind", "person"),
+    }

@@ -26,6 +26,7 @@ from factcheck.extraction.speakers import (
     SENTENCE_END,
     TITLE_WORDS,
     Registry,
+    is_address_title,
     kind_of,
     looks_person_name,
     norm_key,
@@ -124,6 +125,11 @@ class SpeakerResolver:
                 and words[0].casefold() in TITLE_WORDS
                 and not any(_body_word(w) for w in words[1:])
             ):
+                # "General Electric", "Agent Orange": a word that only sometimes titles
+                # someone opens a name of a thing when a lone word follows
+                lone = len(words) == 2 and not reg.lookup_person(words[1], pos)
+                if lone and not is_address_title(words[0]):
+                    break
                 detail = detail or words[0]
                 words = words[1:]
                 if len(words) == 1 and not reg.lookup_person(words[0], pos):

@@ -148,6 +148,14 @@ _GENDERED_APPOSITIVE = re.compile(
     + r")\b"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
+# Titles used before a surname alone ('Mayor Lind'); not 'Star', 'General', 'Agent', which
+# also open the names of things ('General Electric').
+_ADDRESS_TITLES = frozenset(
+    """president premier chancellor minister secretary senator governor mayor judge justice
+    ambassador commissioner king queen prince princess pope coach professor lieutenant colonel
+    sergeant admiral commander inspector superintendent sheriff detective councilman
+    councilwoman councillor chairman chairwoman""".split()
+)
 # a title or honorific, then one capitalised word that no other capitalised word follows
 _TITLED_SURNAME = re.compile(
     r"(?<![\w’'.-])([A-Z][a-z]+)\.?\s+([A-Z][a-z][\w’'-]*)(?![\w’'-]|\s+[A-Z]|\.\w)"
@@ -382,7 +390,7 @@ class Registry:
             low = surname.casefold()
             if low in FUNCTION_WORDS or low in MONTHS_DAYS or not surname[1:].islower():
                 continue
-            if title.casefold() not in HONORIFICS and title.casefold() not in TITLE_WORDS:
+            if title.casefold() not in HONORIFICS and not is_address_title(title):
                 continue
             if any(low in words for words in (TITLE_WORDS, ORG_WORDS, GOVERNMENT_WORDS)):
                 continue
@@ -390,7 +398,7 @@ class Registry:
                 continue
             full = self.lookup_person(surname)
             info = self.parties[full] if full else self.add(surname, "person")
-            if title.casefold() in TITLE_WORDS and title not in info.titles:
+            if title.casefold() in _ADDRESS_TITLES and title not in info.titles:
                 info.titles.append(title)
 
     def _promote_namelike(self, text: str) -> None:
@@ -641,6 +649,12 @@ def treated_as_body(name: str, text: str) -> bool:
         )
         start = text.find(name, end)
     return body
+
+
+def is_address_title(word: str) -> bool:
+    """'Mayor', 'Sen.': a title said before a surname alone ('Mayor Lind')."""
+    low = word.casefold()
+    return low in _ADDRESS_TITLES or (low.endswith(".") and low in TITLE_WORDS)
 
 
 def _untitled(name: str) -> str:
