@@ -599,3 +599,12 @@ def test_a_word_that_only_sometimes_titles_someone_opens_the_name_of_a_thing():
         ("General Dynamo", "organization"),
         ("Lind", "person"),
     }
+
+
+def test_the_president_is_the_one_called_so_outright_not_a_president_of_some_body():
+    result = extract(
+        "President Lind raised tariffs again on Monday. Mr. Lind called it a fair fight.\n\n"
+        "“Growth is slowing,” Ana Ruiz, the president of the Harbor Bank, said on Monday.\n\n"
+        "The president says the tariffs are working."
+    )
+    assert said(result)[-1] == ("Lind", "the tariffs are working.")

@@ -532,13 +532,18 @@ class Registry:
         return first
 
     def person_with_title(self, title: str, pos: int) -> str | None:
+        """The latest person holding the title; a bare 'the president' prefers someone called
+        so outright ('President Lind') to a 'president of the Harbor Bank'."""
         title = title.casefold()
         i = bisect.bisect_right(self.person_mentions, (pos, "\uffff"))
+        latest = None
         for _, name in reversed(self.person_mentions[max(0, i - 300) : i]):
             info = self.parties.get(name)
-            if info and any(_title_matches(title, t) for t in info.titles):
+            held = [t for t in info.titles if _title_matches(title, t)] if info else []
+            if held and not all(_QUALIFIED_TITLE.search(t) for t in held):
                 return name
-        return None
+            latest = latest or (name if held else None)
+        return latest
 
     def last_other_with_position(self, pos: int) -> tuple[int, str] | None:
         i = bisect.bisect_left(self.other_mentions, (pos, ""))
@@ -594,6 +599,10 @@ class Registry:
 
     def freeze(self, used: set[str]) -> tuple[Party, ...]:
         return tuple(self.parties[n].freeze() for n in self.parties if n in used)
+
+
+# 'president of the Harbor Bank', "the bank's president": a title qualified by its body
+_QUALIFIED_TITLE = re.compile(r"\b(?:of|at|for)\s+(?:the\s+)?[A-Z]|['’]s?\s+\w+$")
 
 
 def _title_matches(title: str, held: str) -> bool:
