@@ -608,3 +608,15 @@ def test_the_president_is_the_one_called_so_outright_not_a_president_of_some_bod
         "The president says the tariffs are working."
     )
     assert said(result)[-1] == ("Lind", "the tariffs are working.")
+
+
+def test_people_around_a_named_person_speak_not_the_person_they_are_close_to():
+    result = extract(
+        "Those around Lind admit he has not read the plan.\n\n"
+        "People close to Ana Ruiz say she will sign the bill."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "Those around Lind",
+        "People close to Ana Ruiz",
+    ]
+    assert {p.kind for p in result.parties} == {"anonymous"}

@@ -48,6 +48,9 @@ _SENTENCE_ADVERBS = frozenset(
     furthermore besides otherwise again soon already now today yesterday finally similarly
     however afterwards""".split()
 )
+_AROUND_NAME = re.compile(
+    r"(?<![\w’'-])([\w’'-]+)\s+(?:close\s+to|around|near|surrounding)\s+(?:the\s+)?$"
+)
 # heads of noun phrases that can name a speaker
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
 
@@ -215,6 +218,11 @@ class SubjectFinder:
                 )
             ):
                 start = words[i - 2][0]
+                np = seg[start - ss :].strip()
+            # "those around Lind", "people close to Lind": the name is whom they are close to
+            around = _AROUND_NAME.search(seg, 0, start - ss)
+            if around and bare(around.group(1)) in SOURCE_NOUNS | {"those"}:
+                start = ss + around.start()
                 np = seg[start - ss :].strip()
             # "Northwind, Contoso and Fabrikam": a list before the last name
             lst = LIST_BEFORE.search(seg[: start - ss])
