@@ -54,6 +54,7 @@ _PERSON_PLURALS = frozenset("men women people leaders".split()) | {w + "s" for w
 _BODY_PLURALS = frozenset(
     w + "s" for w in COMPANY_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS
 ) | frozenset("companies countries nations agencies".split())
+_OBJECT_OF = re.compile(r"\b(?:to|around|near|surrounding|with|of|for|at|from|about)\s+$")
 _JOINT_WINDOW = 1500  # characters back: the paragraph before or so
 
 
@@ -191,7 +192,9 @@ class SpeakerResolver:
                     return info.name
         # A title followed by a name inside a lowercase phrase: "board member Ana Ruiz"
         m = re.search(r"((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)$", np)
-        if m and looks_person_name(m.group(1)):
+        # ... but in "people close to Ana Ruiz" the name is the object of a preposition
+        governed = m and _OBJECT_OF.search(np, 0, m.start())
+        if m and looks_person_name(m.group(1)) and not governed:
             info = reg.add(reg.lookup_person(m.group(1), pos) or m.group(1), "person")
             self._note_alias(info.name, np, detail or np[: m.start()].strip())
             return info.name
