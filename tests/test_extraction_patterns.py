@@ -620,3 +620,17 @@ def test_people_around_a_named_person_speak_not_the_person_they_are_close_to():
         "People close to Ana Ruiz",
     ]
     assert {p.kind for p in result.parties} == {"anonymous"}
+
+
+def test_a_belief_reported_inside_someones_statement_is_part_of_what_they_said():
+    result = extract(
+        "Days later, the mayor’s chief of staff Tom Hale said Ana Ruiz still believes the "
+        "bridge is “safe.”\n\n"
+        "Ana Ruiz thinks the tunnel is too costly, Hale said.\n\n"
+        "Ana Ruiz believes the vote was fair."
+    )
+    assert said(result) == [
+        ("Tom Hale", "Ana Ruiz still believes the bridge is “safe.”"),
+        ("Tom Hale", "Ana Ruiz thinks the tunnel is too costly"),
+        ("Ana Ruiz", "the vote was fair."),
+    ]
