@@ -479,3 +479,158 @@ def test_a_body_taken_up_by_the_common_noun_its_name_ends_with():
     assert [s.speaker for s in result.statements] == ["Harbor Safety Agency"]
     (party,) = result.parties
     assert "The agency" in party.aliases
+
+
+def test_an_inverted_speech_verb_opening_a_sentence_is_not_part_of_the_name():
+    result = extract(
+        "Coach Ilse Varga met her players on Monday. “We were slow,” said Ilse.\n\n"
+        "Replied Ilse, after a pause: “Only if we start today.”"
+    )
+    assert [p.name for p in result.parties] == ["Ilse Varga"]
+    assert said(result)[0] == ("Ilse Varga", "We were slow")
+
+
+def test_a_longer_name_ending_in_someone_elses_full_name_is_another_person():
+    # "Van Holm" in "Mara Van Holm" is her surname, but "Ana Ruiz" in "Lena Ana Ruiz" opens
+    # with a given name: the mother and her namesake daughter are two people.
+    result = extract(
+        "Mayor Ana Ruiz opened the bridge on Monday. “It took ten years,” said Ana Ruiz.\n\n"
+        "Her daughter Lena Ana Ruiz, 19, cut the ribbon.\n\n"
+        "“We are proud of her,” says Ana Ruiz."
+    )
+    assert [s.speaker for s in result.statements] == ["Ana Ruiz", "Ana Ruiz"]
+    multi = extract("“We will appeal,” said Mara Van Holm, the lawyer. Van Holm said little else.")
+    assert [p.name for p in multi.parties] == ["Mara Van Holm"]
+
+
+def test_a_name_the_text_puts_in_quotation_marks_is_a_thing_not_a_person():
+    result = extract(
+        'One diner, Kim Sato was sick after eating the "Red Comet" on Friday.\n\n'
+        "The owner, Mr Berg, said he would change the recipe.\n\n"
+        "He added that ten diners had given up.\n\n"
+        "Last year the diner's Red Comet dish sent a man to hospital.\n\n"
+        'Kim, 24, a student, finished second, but she said the prize "was not worth it".'
+    )
+    assert "Red Comet" not in [p.name for p in result.parties]
+    assert said(result)[-1] == ("Kim Sato", 'the prize "was not worth it".')
+
+
+def test_she_never_lands_on_a_man_when_an_earlier_person_of_open_gender_is_there():
+    result = extract(
+        "Kim Sato was sick after the race on Friday.\n\n"
+        "The organiser, Mr Berg, said he would shorten the course.\n\n"
+        "He added that ten runners had given up.\n\n"
+        "The course was the hardest in years, but she said she would race again."
+    )
+    assert [s.speaker for s in result.statements] == ["Berg", "Berg", "Kim Sato"]
+
+
+def test_a_plural_anaphor_takes_up_names_that_carry_a_ticker_in_parentheses():
+    result = extract(
+        "The port serves Northwind Airlines (NWA) and Contoso Air (CTA). Both airlines said "
+        "they had hired extra staff."
+    )
+    assert [s.speaker for s in result.statements] == ["Northwind Airlines", "Contoso Air"]
+
+
+def test_a_spokeswoman_for_a_named_body_speaks_not_the_body_when_her_words_come_first():
+    result = extract(
+        "Fares will not rise this year, a spokeswoman for the Harbor Transit Authority said "
+        'at a briefing last week.\n\n"We have the money," she said.'
+    )
+    speaker = "a spokeswoman for the Harbor Transit Authority"
+    assert said(result) == [
+        (speaker, "Fares will not rise this year"),
+        (speaker, "We have the money"),
+    ]
+    (party,) = result.parties
+    assert (party.kind, party.affiliation) == ("anonymous", "Harbor Transit Authority")
+
+
+def test_the_coach_is_the_paragraphs_person_whom_a_sentence_already_called_a_coach():
+    result = extract(
+        "When coach Tom Hale left the club in 2001, the players were relieved. Hale rarely "
+        "spoke to them.\n\n"
+        "Later the owners brought in another coach when they hired Rui Mendes, 44, in 2004.\n\n"
+        "The new style came from Mendes, who cut the squad at once. “Half of these players are "
+        "passengers,” the coach said."
+    )
+    assert [s.speaker for s in result.statements] == ["Rui Mendes"]
+
+
+def test_the_mayor_stays_the_mayor_when_the_paragraph_names_someone_else():
+    result = extract(
+        "Mayor Ana Ruiz opened the bridge in May.\n\n"
+        "The contract went to Rui Mendes, 44, who runs a small firm. “He was the cheapest "
+        "bidder,” the mayor said."
+    )
+    assert [s.speaker for s in result.statements] == ["Ana Ruiz"]
+
+
+def test_a_title_word_after_a_given_name_is_a_surname():
+    result = extract(
+        "The budget was a secret, so Ruth Judge, the council’s finance director, learned of it "
+        "late. She said she was told on a Friday.\n\n"
+        "“Nobody asked us,” said Judge."
+    )
+    assert [s.speaker for s in result.statements] == ["Ruth Judge", "Ruth Judge"]
+    assert [(p.name, p.kind) for p in result.parties] == [("Ruth Judge", "person")]
+
+
+def test_a_title_or_honorific_before_a_lone_surname_makes_a_person():
+    result = extract(
+        "Talks stalled in May.\n\n"
+        "The deal collapsed when President Lind walked out, citing Norlandic delays. Mr. Lind "
+        "has since met the envoy twice.\n\n"
+        "“We are close,” the president said on Friday."
+    )
+    assert [s.speaker for s in result.statements] == ["Lind", "Lind"]
+    assert [(p.name, p.kind) for p in result.parties] == [("Lind", "person")]
+
+
+def test_a_sentence_adverb_before_a_described_speaker_is_not_part_of_the_party():
+    result = extract("“We lost,” said Ana Ruiz. Later the old man added: “We would have to wait.”")
+    assert said(result) == [("Ana Ruiz", "We lost"), ("the old man", "We would have to wait.")]
+
+
+def test_a_word_that_only_sometimes_titles_someone_opens_the_name_of_a_thing():
+    result = extract("General Dynamo said profits fell.\n\nMayor Lind said the bridge would open.")
+    assert {(p.name, p.kind) for p in result.parties} == {
+        ("General Dynamo", "organization"),
+        ("Lind", "person"),
+    }
+
+
+def test_the_president_is_the_one_called_so_outright_not_a_president_of_some_body():
+    result = extract(
+        "President Lind raised tariffs again on Monday. Mr. Lind called it a fair fight.\n\n"
+        "“Growth is slowing,” Ana Ruiz, the president of the Harbor Bank, said on Monday.\n\n"
+        "The president says the tariffs are working."
+    )
+    assert said(result)[-1] == ("Lind", "the tariffs are working.")
+
+
+def test_people_around_a_named_person_speak_not_the_person_they_are_close_to():
+    result = extract(
+        "Those around Lind admit he has not read the plan.\n\n"
+        "People close to Ana Ruiz say she will sign the bill."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "Those around Lind",
+        "People close to Ana Ruiz",
+    ]
+    assert {p.kind for p in result.parties} == {"anonymous"}
+
+
+def test_a_belief_reported_inside_someones_statement_is_part_of_what_they_said():
+    result = extract(
+        "Days later, the mayor’s chief of staff Tom Hale said Ana Ruiz still believes the "
+        "bridge is “safe.”\n\n"
+        "Ana Ruiz thinks the tunnel is too costly, Hale said.\n\n"
+        "Ana Ruiz believes the vote was fair."
+    )
+    assert said(result) == [
+        ("Tom Hale", "Ana Ruiz still believes the bridge is “safe.”"),
+        ("Tom Hale", "Ana Ruiz thinks the tunnel is too costly"),
+        ("Ana Ruiz", "the vote was fair."),
+    ]

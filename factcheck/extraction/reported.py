@@ -79,6 +79,7 @@ class Attribution:
 
 
 UNRESOLVED_KEPT = frozenset(("he", "she", "they"))
+_BELIEF_VERBS = frozenset("believes believed believe thinks".split())
 
 
 class ReportedSpeech:
@@ -121,6 +122,7 @@ class ReportedSpeech:
             )
         # content of each attribution ends where the next one's words begin
         out.sort(key=lambda a: a.verb_start)
+        out = self._without_reported_beliefs(out)
         for k, a in enumerate(out):
             if a.content and not a.trailing and a.kind != "as":
                 cs, ce = a.content
@@ -149,6 +151,19 @@ class ReportedSpeech:
                             a.speakers[i] = pname
         self._paragraph_speakers.extend(s for a in out for s in a.speakers if s)
         return [a for a in out if a.speakers]
+
+    def _without_reported_beliefs(self, out: list[Attribution]) -> list[Attribution]:
+        """'Hale said Ruiz still believes the bridge is safe': Ruiz's belief is what Hale
+        said, not a statement of hers that cuts his short."""
+        inner = set()
+        for a in out:
+            for b in out:
+                verb = self.masked[b.verb_start : b.verb_end].casefold()
+                if b is a or not a.content or verb not in _BELIEF_VERBS:
+                    continue
+                if a.content[0] <= b.subj_start and b.verb_end <= a.content[1]:
+                    inner.add(id(b))
+        return [a for a in out if id(a) not in inner]
 
     def _attribution(
         self, verb: str, vs: int, ve: int, ss: int, se: int, earlier: list[Attribution]

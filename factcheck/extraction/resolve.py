@@ -26,6 +26,7 @@ from factcheck.extraction.speakers import (
     SENTENCE_END,
     TITLE_WORDS,
     Registry,
+    is_address_title,
     kind_of,
     looks_person_name,
     norm_key,
@@ -45,11 +46,15 @@ _PLURAL_ANAPHOR = re.compile(
     r"\s+((?:[a-z][\w-]*\s+){0,2})([a-z]+)$"
 )
 _NAME = r"(?:[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|de\s+)?[A-Z][\w’'&.-]*)*)"
-_COORDINATION = re.compile(rf"({_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})(?![\w’'])")
+# a name may carry a short parenthesis: a ticker or an abbreviation ('Contoso Air (CTA)')
+_NAME_TAG = rf"{_NAME}(?:\s+\([^()\n]{{1,20}}\))?"
+_COORDINATION = re.compile(rf"({_NAME_TAG}(?:,\s+{_NAME_TAG})*,?\s+and\s+{_NAME_TAG})(?![\w’'])")
+_PARENTHESIS = re.compile(r"\s+\([^()\n]*\)")
 _PERSON_PLURALS = frozenset("men women people leaders".split()) | {w + "s" for w in TITLE_WORDS}
 _BODY_PLURALS = frozenset(
     w + "s" for w in COMPANY_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS
 ) | frozenset("companies countries nations agencies".split())
+_OBJECT_OF = re.compile(r"\b(?:to|around|near|surrounding|with|of|for|at|from|about)\s+$")
 _JOINT_WINDOW = 1500  # characters back: the paragraph before or so
 
 
@@ -121,6 +126,11 @@ class SpeakerResolver:
                 and words[0].casefold() in TITLE_WORDS
                 and not any(_body_word(w) for w in words[1:])
             ):
+                # "General Electric", "Agent Orange": a word that only sometimes titles
+                # someone opens a name of a thing when a lone word follows
+                lone = len(words) == 2 and not reg.lookup_person(words[1], pos)
+                if lone and not is_address_title(words[0]):
+                    break
                 detail = detail or words[0]
                 words = words[1:]
                 if len(words) == 1 and not reg.lookup_person(words[0], pos):
@@ -160,12 +170,12 @@ class SpeakerResolver:
         # A bare title: "the president", "the prime minister", "the ministry's spokeswoman"
         m = re.match(r"^(?:the|a|an)\s+(.+)$", np, re.IGNORECASE)
         if m and all(w.casefold() in TITLE_WORDS for w in m.group(1).split()):
-            person = reg.person_with_title(m.group(1), pos)
+            person = self._paragraph_topic(m.group(1), reg.person_with_title(m.group(1), pos), pos)
             if person:
                 self._note_alias(person, np, "")
                 return person
         if low.startswith("the ") and words[-1].casefold() in TITLE_WORDS:
-            person = reg.person_with_title(words[-1], pos)
+            person = self._paragraph_topic(words[-1], reg.person_with_title(words[-1], pos), pos)
             if person:
                 self._note_alias(person, np, "")
                 return person
@@ -182,7 +192,9 @@ class SpeakerResolver:
                     return info.name
         # A title followed by a name inside a lowercase phrase: "board member Ana Ruiz"
         m = re.search(r"((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)$", np)
-        if m and looks_person_name(m.group(1)):
+        # ... but in "people close to Ana Ruiz" the name is the object of a preposition
+        governed = m and _OBJECT_OF.search(np, 0, m.start())
+        if m and looks_person_name(m.group(1)) and not governed:
             info = reg.add(reg.lookup_person(m.group(1), pos) or m.group(1), "person")
             self._note_alias(info.name, np, detail or np[: m.start()].strip())
             return info.name
@@ -206,9 +218,9 @@ class SpeakerResolver:
             return None
         lo = max(0, pos - _JOINT_WINDOW)
         for cm in reversed(list(_COORDINATION.finditer(self.masked, lo, pos))):
-            names = [_strip_function_words(n) for n in split_names(cm.group(1))]
-            names = [n for n in names if n]
-            if len(names) != count or len(names) != len(split_names(cm.group(1))):
+            listed = split_names(_PARENTHESIS.sub("", cm.group(1)))
+            names = [n for n in (_strip_function_words(n) for n in listed) if n]
+            if len(names) != count or len(names) != len(listed):
                 continue
             persons = [bool(self.registry.lookup_person(n) or looks_person_name(n)) for n in names]
             if head in _PERSON_PLURALS and not all(persons):
@@ -218,6 +230,33 @@ class SpeakerResolver:
                 continue
             return names
         return None
+
+    def _paragraph_topic(self, title: str, titled: str | None, pos: int) -> str | None:
+        """'the coach said' after a paragraph naming someone whom a sentence of the text
+        already calls a coach ('... hired another coach, Tom Hale'; 'a coach when Hale
+        arrived'), though the one titled so was last named in an earlier paragraph: the
+        paragraph's person, named last."""
+        reg = self.registry
+        floor = self.text.rfind("\n\n", 0, pos)
+        i = bisect.bisect_left(reg.person_mentions, (pos, ""))
+        here = [n for o, n in reg.person_mentions[:i] if o > floor]
+        if not titled or not here or titled in here:
+            return titled
+        topic = here[-1]
+        info = reg.parties.get(topic)
+        if not info or info.titles:
+            return titled
+        noun = re.compile(rf"\b{re.escape(title.casefold())}\b")
+        for mpos in reg.mention_positions.get(topic, []):
+            if mpos >= pos:
+                break
+            lo = max(0, mpos - 200)
+            ends = [e.end() for e in SENTENCE_END.finditer(self.masked, lo, mpos)]
+            start = ends[-1] if ends else lo
+            end_m = SENTENCE_END.search(self.masked, mpos, mpos + 300)
+            if noun.search(self.masked[start : end_m.start() if end_m else mpos + 300].casefold()):
+                return topic
+        return titled
 
     def _party(self, name: str, kind: str, pos: int, alias: str | None) -> str:
         info = self.registry.add(name, kind)
@@ -351,6 +390,12 @@ class SpeakerResolver:
             for _, name in reversed(reg.person_mentions[:i]):
                 if reg.gender(name, self.masked) == gender:
                     return name
+            # none marked so: the latest person whose gender the text leaves open ('she'
+            # after 'Kim Sato ... Mr. Berg said' is Kim Sato, never Mr. Berg)
+            everyone = sorted(reg.person_mentions[:i] + reg.namelike_mentions[:j])
+            for _, name in reversed(everyone):
+                if reg.gender(name, self.masked) is None:
+                    return reg.add(name, "person").name
         return person
 
     def _same_paragraph_mention(self, person: str, pos: int) -> bool:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.extraction import first_names
+from factcheck.extraction.lexicon import CLAUSE_VERBS
 from factcheck.extraction.records import Party
 
 _TOKEN = r"[A-Z][\w’'&\-]*"
@@ -110,6 +111,11 @@ _NON_SPACE = re.compile(r"\S+")
 _SAID_AFTER = re.compile(r"^,?\s+(?:said|says|told|added|wrote)\b")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote)\s+$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# Past forms of speech verbs: one opening a sentence is an inverted attribution ('Replied
+# Ana, ...', 'Recalled Mr. Ruiz: ...'), never the first word of the name after it.
+INVERTED_VERBS = frozenset(
+    v for v in CLAUSE_VERBS if v.endswith("ed") or v in ("said", "told", "wrote")
+)
 
 
 def norm_key(name: str) -> str:
@@ -142,6 +148,19 @@ _GENDERED_APPOSITIVE = re.compile(
     + r")\b"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
+# Titles used before a surname alone ('Mayor Lind'); not 'Star', 'General', 'Agent', which
+# also open the names of things ('General Electric').
+_ADDRESS_TITLES = frozenset(
+    """president premier chancellor minister secretary senator governor mayor judge justice
+    ambassador commissioner king queen prince princess pope coach professor lieutenant colonel
+    sergeant admiral commander inspector superintendent sheriff detective councilman
+    councilwoman councillor chairman chairwoman""".split()
+)
+# a title or honorific, then one capitalised word that no other capitalised word follows
+_TITLED_SURNAME = re.compile(
+    r"(?<![\w’'.-])([A-Z][a-z]+)\.?\s+([A-Z][a-z][\w’'-]*)(?![\w’'-]|\s+[A-Z]|\.\w)"
+)
+_QUOTED_NAME = re.compile(r"[\"“‘']([A-Z][\w’'-]*(?: [A-Z][\w’'-]*){1,3})[\"”’']")
 
 
 def looks_person_name(name: str) -> bool:
@@ -157,12 +176,17 @@ def looks_person_name(name: str) -> bool:
         words = [w for w in words if w not in inner]
         if len(words) < 2:
             return False
-    for w in words:
+    # a title comes before a name: after a given name the same word is a surname
+    # ('Wayne King', 'Ruth Judge')
+    surname_title = _given_name(words[0]) and words[-1].casefold() in TITLE_WORDS
+    for k, w in enumerate(words):
         low = w.casefold().rstrip(".")
         if not w[:1].isupper() or any(ch.isdigit() for ch in w):
             return False
         if low in ORG_WORDS or low in GOVERNMENT_WORDS or low in MEDIA_WORDS:
             return False
+        if low in TITLE_WORDS and surname_title and k == len(words) - 1:
+            continue
         if low in TITLE_WORDS or low in FUNCTION_WORDS or low in SOURCE_NOUNS:
             return False
         if w.isupper() and len(w) > 1:
@@ -246,7 +270,11 @@ class Registry:
         self._honorifics: dict[str, set[str]] | None = None
 
     # -- first pass -------------------------------------------------------------------------
-    def scan(self, masked_text: str) -> None:
+    def scan(self, masked_text: str, text: str | None = None) -> None:
+        """masked_text has quote interiors blanked; text, when given, is the article itself."""
+        # A capitalised phrase the text quotes whole names a dish, a film or an operation
+        # (the “Blue Thunder” burger), not a person, whatever it looks like.
+        quoted = {m.group(1) for m in _QUOTED_NAME.finditer(text or "")}
         chunks = []
         standalone: dict[str, int] = {}
         for m in NAME_CHUNK.finditer(masked_text):
@@ -317,23 +345,34 @@ class Registry:
             np = am.group(1)
             self.add(np, "anonymous")
             self.person_mentions.append((am.start(1), np))
-        # "Van Holm" inside "Mara Van Holm" is the same person.
-        inner = {" ".join(p.split()[k:]) for p in persons for k in range(1, len(p.split()) - 1)}
+        # "Van Holm" inside "Mara Van Holm" is the same person; "Ana Ruiz" inside "Lena Ana
+        # Ruiz" starts with a given name, so it is someone else (a parent, a namesake).
+        inner = {
+            tail
+            for p in persons
+            for k in range(1, len(p.split()) - 1)
+            if not _given_name((tail := " ".join(p.split()[k:])).split()[0])
+        }
         for person in sorted(persons):
             if person in inner or norm_key(person) in self.by_key:
                 continue
             info = self.add(person, "person", affiliations.get(person))
             info.titles.extend(t for t in titles.get(person, []) if t not in info.titles)
+        self._titled_surnames(masked_text)
         for start, name in chunks:
             bare, possessive = strip_possessive(name)
             for part in _split_list(bare):
                 offset = start + max(0, bare.find(part))
-                resolved = self.lookup_person(part) or self.lookup_person(person_tail(part) or "")
+                resolved = (
+                    self.lookup_person(part)
+                    or self.lookup_person(person_tail(part) or "")
+                    or self.lookup_person(_untitled(part))
+                )
                 if resolved and not possessive:
                     self.person_mentions.append((offset, resolved))
                 elif not resolved and not possessive:
                     self.other_mentions.append((offset, part))
-                    if _namelike(part, masked_text, offset):
+                    if _namelike(part, masked_text, offset) and part not in quoted:
                         self.namelike_mentions.append((offset, part))
         self._promote_namelike(masked_text)
         self.namelike_mentions.sort()
@@ -341,6 +380,26 @@ class Registry:
         self.other_mentions.sort()
         for mpos, mname in self.person_mentions:
             self.mention_positions.setdefault(mname, []).append(mpos)
+
+    def _titled_surnames(self, text: str) -> None:
+        """'Mr. Lind', 'President Lind', 'Judge Okafor': a title or an honorific before a lone
+        capitalised word makes a person of it (the full name, if the text gives one, takes
+        it up)."""
+        for m in _TITLED_SURNAME.finditer(text):
+            title, surname = m.group(1), strip_possessive(m.group(2))[0]
+            low = surname.casefold()
+            if low in FUNCTION_WORDS or low in MONTHS_DAYS or not surname[1:].islower():
+                continue
+            if title.casefold() not in HONORIFICS and not is_address_title(title):
+                continue
+            if any(low in words for words in (TITLE_WORDS, ORG_WORDS, GOVERNMENT_WORDS)):
+                continue
+            if low in MEDIA_WORDS or low in SOURCE_NOUNS or surname in self.bodies:
+                continue
+            full = self.lookup_person(surname)
+            info = self.parties[full] if full else self.add(surname, "person")
+            if title.casefold() in _ADDRESS_TITLES and title not in info.titles:
+                info.titles.append(title)
 
     def _promote_namelike(self, text: str) -> None:
         """'Hawks guard Marco Rivera scored ...' then 'Rivera shrugged': a name whose surname
@@ -376,7 +435,8 @@ class Registry:
         words = [(m.start(), m.group()) for m in _NON_SPACE.finditer(chunk)]
         while words:
             low = words[0][1].casefold().rstrip(".")
-            if low in FUNCTION_WORDS or low in MONTHS_DAYS or low + "." in HONORIFICS:
+            inverted = low in INVERTED_VERBS and len(words) > 1
+            if low in FUNCTION_WORDS or low in MONTHS_DAYS or low + "." in HONORIFICS or inverted:
                 words.pop(0)
             else:
                 break
@@ -472,13 +532,18 @@ class Registry:
         return first
 
     def person_with_title(self, title: str, pos: int) -> str | None:
+        """The latest person holding the title; a bare 'the president' prefers someone called
+        so outright ('President Lind') to a 'president of the Harbor Bank'."""
         title = title.casefold()
         i = bisect.bisect_right(self.person_mentions, (pos, "\uffff"))
+        latest = None
         for _, name in reversed(self.person_mentions[max(0, i - 300) : i]):
             info = self.parties.get(name)
-            if info and any(_title_matches(title, t) for t in info.titles):
+            held = [t for t in info.titles if _title_matches(title, t)] if info else []
+            if held and not all(_QUALIFIED_TITLE.search(t) for t in held):
                 return name
-        return None
+            latest = latest or (name if held else None)
+        return latest
 
     def last_other_with_position(self, pos: int) -> tuple[int, str] | None:
         i = bisect.bisect_left(self.other_mentions, (pos, ""))
@@ -536,6 +601,10 @@ class Registry:
         return tuple(self.parties[n].freeze() for n in self.parties if n in used)
 
 
+# 'president of the Harbor Bank', "the bank's president": a title qualified by its body
+_QUALIFIED_TITLE = re.compile(r"\b(?:of|at|for)\s+(?:the\s+)?[A-Z]|['’]s?\s+\w+$")
+
+
 def _title_matches(title: str, held: str) -> bool:
     """'senator' is held by 'Sen. Alma Reyes' as by 'the senator from Ohio'."""
     held = held.casefold()
@@ -589,6 +658,26 @@ def treated_as_body(name: str, text: str) -> bool:
         )
         start = text.find(name, end)
     return body
+
+
+def is_address_title(word: str) -> bool:
+    """'Mayor', 'Sen.': a title said before a surname alone ('Mayor Lind')."""
+    low = word.casefold()
+    return low in _ADDRESS_TITLES or (low.endswith(".") and low in TITLE_WORDS)
+
+
+def _untitled(name: str) -> str:
+    """'President Lind' -> 'Lind'; '' when no title opens the name."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k].casefold().rstrip(".") in TITLE_WORDS:
+        k += 1
+    return " ".join(words[k:]) if k else ""
+
+
+def _given_name(word: str) -> bool:
+    low = word.casefold()
+    return low in first_names.FEMININE or low in first_names.MASCULINE
 
 
 def _namelike(name: str, text: str, offset: int) -> bool:

@@ -53,7 +53,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         masked_parts.append(text[last:])
         self.masked = "".join(masked_parts)
         self.skip = [(s, e) in duplicates for s, e in self.paragraphs]
-        self.registry.scan(self.masked)
+        self.registry.scan(self.masked, text)
         self._sentence_speakers: list[str] = []
         self._paragraph_speakers: list[str] = []  # of the paragraph's sentences read so far
         self._acronyms: dict[str, str | None] = {}

@@ -43,6 +43,14 @@ _ROLE_FOR = re.compile(
     + "|".join(sorted(TITLE_WORDS | SOURCE_NOUNS))
     + r")\s+(?:for|of|to|at|with)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*$"
 )
+_SENTENCE_ADVERBS = frozenset(
+    """later earlier then still also meanwhile instead indeed thus therefore moreover
+    furthermore besides otherwise again soon already now today yesterday finally similarly
+    however afterwards""".split()
+)
+_AROUND_NAME = re.compile(
+    r"(?<![\w’'-])([\w’'-]+)\s+(?:close\s+to|around|near|surrounding)\s+(?:the\s+)?$"
+)
 # heads of noun phrases that can name a speaker
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
 
@@ -211,6 +219,11 @@ class SubjectFinder:
             ):
                 start = words[i - 2][0]
                 np = seg[start - ss :].strip()
+            # "those around Lind", "people close to Lind": the name is whom they are close to
+            around = _AROUND_NAME.search(seg, 0, start - ss)
+            if around and bare(around.group(1)) in SOURCE_NOUNS | {"those"}:
+                start = ss + around.start()
+                np = seg[start - ss :].strip()
             # "Northwind, Contoso and Fabrikam": a list before the last name
             lst = LIST_BEFORE.search(seg[: start - ss])
             if lst and " and " in np:
@@ -222,6 +235,11 @@ class SubjectFinder:
                 return None
             if i > 0 and bare(words[i - 1][1]) in ("whether", "if"):
                 return None
+            # "a spokeswoman for the Port Authority said": the name only says whom she
+            # speaks for; she is the speaker
+            role = _ROLE_FOR.search(seg)
+            if role and ss + role.start() < start:
+                return role.group(0), ss + role.start(), appositive, joint
             return np, start, appositive, joint
         # a common noun phrase: walk back to a clause boundary
         i = len(words) - 1
@@ -241,6 +259,9 @@ class SubjectFinder:
             ):
                 break
             i -= 1
+        # "Later the old man added": a sentence adverb before the phrase is not part of it
+        while len(words) - i > 1 and bare(words[i][1]) in _SENTENCE_ADVERBS:
+            i += 1
         np_words = [w for _, w in words[i:]]
         head = bare(np_words[-1])
         if not head.replace("-", "").isalpha():  # "the president-elect"
