@@ -356,3 +356,30 @@ def test_a_joint_statement_of_a_list_of_common_noun_phrases():
         "the fire marshal",
     ]
     assert len({(s.start, s.end) for s in result.statements}) == 1
+
+
+# -- what follows a speech verb is not always what was said ------------------------------------
+
+
+def test_an_adjunct_after_a_trailing_speech_verb_is_not_the_content():
+    for adjunct in (
+        "outside the court",
+        "late Tuesday",
+        "amid protests in the capital",
+        "hours before the vote",
+        "under questioning from lawmakers",
+        "two days later",
+        "of the ruling",
+    ):
+        result = extract(f"The bridge will reopen in May, Ana Ruiz said {adjunct}.")
+        assert said(result) == [("Ana Ruiz", "The bridge will reopen in May")], adjunct
+
+
+def test_what_a_warning_is_of_is_its_content():
+    result = extract("Oskar Lind, the harbour master, warned of a flood within days.")
+    assert said(result) == [("Oskar Lind", "of a flood within days.")]
+
+
+def test_a_quote_after_said_of_someone_is_what_was_said():
+    result = extract('In an interview, Ana Ruiz said of the mayor, "He is too old to lead."')
+    assert said(result) == [("Ana Ruiz", "He is too old to lead.")]

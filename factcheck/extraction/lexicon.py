@@ -270,46 +270,27 @@ def is_cap(word: str) -> bool:
     return bool(w) and (w[0].isupper() or (w[0].isdigit() and len(w) > 1 and w[-1].isalpha()))
 
 
+# Words opening an adjunct after a speech verb ("..., Ruiz said outside the court", "said
+# late Tuesday", "said hours before the vote"): where, when, how or to whom it was said.
+ADJUNCT_OPENERS = frozenset(
+    """in on at before after during last this earlier later to when while as from via through
+    with by per according then yesterday today tonight overnight recently also again told
+    outside inside near amid amidst following ahead under over behind beside among across
+    around upon without within throughout late early shortly soon afterward afterwards moments
+    minutes hours days weeks months years monday tuesday wednesday thursday friday saturday
+    sunday""".split()
+)
+
+
 def is_adverbial(tail: str) -> bool:
-    first = tail.split()[0].casefold().strip(",.")
+    words = tail.split()
+    if not words or len(words) > 14:
+        return False
+    first = words[0].casefold().strip(",.")
+    # "said flatly", "said two days later"
+    numeral = first.isdigit() or first in ("one", "two", "three", "four", "five", "several")
     return (
-        first
-        in (
-            "in",
-            "on",
-            "at",
-            "before",
-            "after",
-            "during",
-            "last",
-            "this",
-            "earlier",
-            "later",
-            "tuesday",
-            "monday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "to",
-            "when",
-            "while",
-            "as",
-            "from",
-            "via",
-            "through",
-            "with",
-            "by",
-            "per",
-            "according",
-            "then",
-            "yesterday",
-            "today",
-            "recently",
-            "also",
-            "again",
-            "told",
-        )
-        and len(tail.split()) <= 14
+        first in ADJUNCT_OPENERS
+        or (first.endswith("ly") and len(first) > 4 and words[0][0].islower())
+        or (numeral and len(words) > 1 and words[1].casefold().strip(",.") in ADJUNCT_OPENERS)
     )

@@ -341,7 +341,21 @@ class ReportedSpeech:
             addressee = (
                 low in TELL_VERBS and len(tail.split()) <= 8 and not TAIL_CLAUSE.search(tail)
             )
-            if quote_before or not tail or tail[0] in ".!?" or is_adverbial(tail) or addressee:
+            # "..., Ruiz said of the ruling.": what it was said about, not what was said (but
+            # "warned of a flood" says it)
+            about = low.startswith(("said", "say", "wrote", "writ")) and tail.startswith("of ")
+            after_about = re.match(r"of\s[^,:;\"“]{1,60}[,:]\s*(?=\S)", tail) if about else None
+            if after_about and not quote_before:
+                # 'In an interview, Ruiz said of the mayor, "He is too old."': what follows
+                return self._with_content(att, se - len(tail) + after_about.end(), se)
+            if (
+                quote_before
+                or not tail
+                or tail[0] in ".!?"
+                or is_adverbial(tail)
+                or addressee
+                or about
+            ):
                 att.trailing = True
                 if quote_before and (self._quote_starts(prefix) or earlier):
                     att.content = None
