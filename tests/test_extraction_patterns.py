@@ -383,3 +383,28 @@ def test_what_a_warning_is_of_is_its_content():
 def test_a_quote_after_said_of_someone_is_what_was_said():
     result = extract('In an interview, Ana Ruiz said of the mayor, "He is too old to lead."')
     assert said(result) == [("Ana Ruiz", "He is too old to lead.")]
+
+
+def test_deciding_on_a_request_is_an_action_but_rejecting_a_claim_is_a_statement():
+    for action in (
+        "Harbour director Priya Raman rejected the request.",
+        "The judge denied the motion to dismiss the case.",
+        "The court dismissed the lawsuit on Friday.",
+        "The consulate denied him entry last year.",
+    ):
+        assert extract(action).statements == (), action
+    result = extract("Oskar Lind rejected the accusations on Monday.")
+    assert said(result) == [("Oskar Lind", "rejected the accusations on Monday.")]
+
+
+def test_praise_is_a_reaction_unless_it_says_what_the_thing_is():
+    assert extract("The minister welcomed the decision.").statements == ()
+    result = extract("The minister praised the firefighters, saying they had saved the town.")
+    assert said(result) == [("The minister", "they had saved the town.")]
+    result = extract("The minister hailed the ruling as a victory for families.")
+    assert said(result) == [("The minister", "the ruling as a victory for families.")]
+
+
+def test_an_object_verb_closing_a_relative_clause_reports_nothing_new():
+    result = extract("Oskar Lind said the vote was rigged, a claim election officials rejected.")
+    assert said(result) == [("Oskar Lind", "the vote was rigged")]

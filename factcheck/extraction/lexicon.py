@@ -32,6 +32,24 @@ OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes co
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands blamed blames
 accused accuses hailed hails lauded lauds cited cites citing""".split()
+# Verbs of praise report a reaction ("welcomed the decision"), a claim only when they say
+# what the thing is ("hailed the ruling as a victory").
+PRAISE_VERBS = frozenset(
+    "welcomed welcomes welcoming praised praises praising hailed hails hailing lauded lauds".split()
+)
+# Verbs of deciding as much as of disputing: "rejected the accusations" disputes a claim, but
+# "rejected the request", "denied the motion", "dismissed the lawsuit", "denied him entry" decide
+# on something asked for, which is an action.
+DECISION_VERBS = frozenset(
+    "denied denies deny denying rejected rejects rejecting dismissed dismisses dismissing".split()
+)
+ACT_OBJECT = re.compile(
+    r"\s+(?:(?:him|her|them|us|me)\s+(?=[a-z])|(?:(?:the|a|an|his|her|their|its|our|this|that|"
+    r"any|all|every)\s+)?(?:[\w’'-]+\s+){0,2}?(?:request|offer|plan|proposal|bill|motion|"
+    r"application|appeal|petition|bail|permit|lawsuit|suit|case|bid|invitation|deal|agreement|"
+    r"settlement|nomination|budget|amendment|resolution|contract|loan|access|entry|permission|"
+    r"visa|licen[cs]e|asylum|parole|applicant|candidate|nominee)s?\b)"
+)
 # Verbs that characterise something, reported speech when the characterisation is given:
 # "described the plan as reckless", "called the plan “reckless”".
 CHARACTERISING = frozenset("described describes describing called calls calling".split())
@@ -200,8 +218,10 @@ DIGIT_COMMA = re.compile(r"(?<=\d),(?=\d)")
 APPOSITIVE_AFTER = re.compile(r",\s*([^,;]{2,80}?),\s*(?=\S)")
 # where reported content ends: a participle adding another statement, or a dash opening the
 # writer's own aside ("... to help — but it is impossible to know whether ...")
+# (or an appositive judging what was said: "..., a claim officials rejected")
 CONTENT_CUT = re.compile(
     r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b"
+    r"|,\s*(?:a|an)\s+(?:claim|charge|accusation|assertion|allegation|contention|view)\s"
     r"|\s[—–]\s*(?:but|and|though|although|while|yet)\b"
 )
 TITLE_ABBREVIATIONS = {

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.extraction.lexicon import (
     ACCORDING_RE,
+    ACT_OBJECT,
     ADVERB_BEFORE_VERB,
     AMBIGUOUS,
     APPOSITIVE_AFTER,
@@ -19,6 +20,7 @@ from factcheck.extraction.lexicon import (
     CONTENT_CUT,
     COORDINATED,
     DATELINE,
+    DECISION_VERBS,
     DETERMINER_LIST,
     DOC_BY_TAIL,
     DOC_NOUNS,
@@ -31,6 +33,7 @@ from factcheck.extraction.lexicon import (
     OBJECT_END,
     OBJECT_VERBS,
     PASSIVE_BEFORE,
+    PRAISE_VERBS,
     PREPOSITION_FIRST,
     QUOTE_FRAME,
     QUOTE_THEN_DESCRIPTOR,
@@ -188,7 +191,16 @@ class ReportedSpeech:
             frame = (AS_FRAME if low.startswith("describ") else QUOTE_FRAME).match(after)
             if not frame or m[vs - 1 : vs] == "-":  # "so-called"
                 return None
+        if low in PRAISE_VERBS:
+            frame = AS_FRAME.match(after)
+            if not frame:
+                return None
+        if low in DECISION_VERBS and ACT_OBJECT.match(after):
+            return None
         object_verb = low in OBJECT_VERBS or low.startswith(("called for", "calls for"))
+        if object_verb and not after.strip(" .!?)]") and not self._quote_near(vs):
+            # "a claim the officials rejected.": the object went before, in a relative clause
+            return None
         participle = low.endswith("ing")
         left = m[ss:vs].rstrip()
         subject = None
