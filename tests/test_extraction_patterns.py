@@ -408,3 +408,10 @@ def test_praise_is_a_reaction_unless_it_says_what_the_thing_is():
 def test_an_object_verb_closing_a_relative_clause_reports_nothing_new():
     result = extract("Oskar Lind said the vote was rigged, a claim election officials rejected.")
     assert said(result) == [("Oskar Lind", "the vote was rigged")]
+
+
+def test_speech_reported_inside_reported_speech_belongs_to_the_outer_speaker():
+    result = extract("The spokesman said Oskar Lind still believes the bridge is unsafe.")
+    assert said(result) == [("The spokesman", "Oskar Lind still believes the bridge is unsafe.")]
+    result = extract("Ana Ruiz said the bridge was safe, but Oskar Lind said it was not.")
+    assert said(result) == [("Ana Ruiz", "the bridge was safe"), ("Oskar Lind", "it was not.")]

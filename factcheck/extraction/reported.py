@@ -123,10 +123,22 @@ class ReportedSpeech:
             )
         # content of each attribution ends where the next one's words begin
         out.sort(key=lambda a: a.verb_start)
+        embedded: set[int] = set()
         for k, a in enumerate(out):
             if a.content and not a.trailing and a.kind != "as":
                 cs, ce = a.content
                 for b in out[k + 1 : k + 9]:
+                    if (
+                        not b.trailing
+                        and b.content
+                        and b.verb_start < ce
+                        and b.subj_start >= cs
+                        and not m[cs : b.subj_start].strip()
+                    ):
+                        # "The aide said Ruiz still believes the plan is sound": the second
+                        # speaker's words are part of what the first reported
+                        embedded.add(id(b))
+                        continue
                     cut = b.subj_start if b.subj_start > cs else b.verb_start
                     if cs < cut < ce and not b.trailing:
                         ce = cut
@@ -149,7 +161,7 @@ class ReportedSpeech:
                     for pname, pinfo in persons.items():
                         if pinfo.affiliation and norm_key(pinfo.affiliation) == norm_key(s):
                             a.speakers[i] = pname
-        return [a for a in out if a.speakers]
+        return [a for a in out if a.speakers and id(a) not in embedded]
 
     def _attribution(
         self, verb: str, vs: int, ve: int, ss: int, se: int, earlier: list[Attribution]
