@@ -415,3 +415,13 @@ def test_speech_reported_inside_reported_speech_belongs_to_the_outer_speaker():
     assert said(result) == [("The spokesman", "Oskar Lind still believes the bridge is unsafe.")]
     result = extract("Ana Ruiz said the bridge was safe, but Oskar Lind said it was not.")
     assert said(result) == [("Ana Ruiz", "the bridge was safe"), ("Oskar Lind", "it was not.")]
+
+
+def test_a_characterisation_runs_past_abbreviations_and_coordinated_adjectives():
+    result = extract("Oskar Lind described the leaders of the U.S. Navy as slow and careless.")
+    assert said(result) == [("Oskar Lind", "the leaders of the U.S. Navy as slow and careless.")]
+    result = extract("Oskar Lind described the plan as reckless and said it would fail.")
+    assert said(result) == [
+        ("Oskar Lind", "the plan as reckless"),
+        ("Oskar Lind", "it would fail."),
+    ]

@@ -53,8 +53,10 @@ ACT_OBJECT = re.compile(
 # Verbs that characterise something, reported speech when the characterisation is given:
 # "described the plan as reckless", "called the plan “reckless”".
 CHARACTERISING = frozenset("described describes describing called calls calling".split())
-AS_FRAME = re.compile(r"\s+[^,;:.!?\"“”]{1,100}?\sas\s(?!(?:he|she|they|it|we|I|you)\b)")
-QUOTE_FRAME = re.compile(r"\s+[^,;:.!?\"“”]{0,60}?[\"“][^\"”]*[\"”]")
+# (a full stop inside a word, as in "U.S." or "St.", does not end the object)
+_OBJECT_CHAR = r"(?:[^,;:.!?\"“”]|\.(?=[\w,]|\s\w))"
+AS_FRAME = re.compile(rf"\s+{_OBJECT_CHAR}{{1,100}}?\sas\s(?!(?:he|she|they|it|we|I|you)\b)")
+QUOTE_FRAME = re.compile(rf"\s+{_OBJECT_CHAR}{{0,60}}?[\"“][^\"”]*[\"”]")
 # Nouns as often as verbs, and plain (plural-subject) present forms, which are also infinitives
 # and imperatives: only a speech verb when a clause or a speaker is plainly attached.
 AMBIGUOUS = frozenset(
@@ -262,6 +264,13 @@ LEADING_ADVERBIAL = re.compile(
 OBJECT_END = re.compile(
     r"[,;:]|\s(?:and|but|which|who|while|because|after|before|when|as|saying|in a statement)\s"
     r"|\s(?:announced|made|published|issued|released|posted|reported)\s"
+)
+# what a characterisation says ends like an object, but "as slow and careless" coordinates
+# adjectives: only a verb after "and" starts a new predicate ("... as reckless and urged ...")
+FRAME_END = re.compile(
+    r"[,;:]|\s(?:but|while|because|after|before|when|saying|in a statement)\s"
+    r"|\sand\s(?=(?:\w+ly\s+)?(?:[a-z]+ed|said|says|told|gave|made|took|went|won)\s+"
+    r"(?:the|a|an|his|her|their|its|that|to|it|him|them|on|in)\b)"
 )
 
 

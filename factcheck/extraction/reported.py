@@ -25,6 +25,7 @@ from factcheck.extraction.lexicon import (
     DOC_BY_TAIL,
     DOC_NOUNS,
     FINITE_SOON,
+    FRAME_END,
     INFINITIVE_BEFORE,
     LEADING_ADVERBIAL,
     NEGATED_BEFORE,
@@ -392,7 +393,7 @@ class ReportedSpeech:
                 att.content = self._trim_content(ss, se)
                 return att
         if frame:
-            end = OBJECT_END.search(m, ve + frame.end(), se)
+            end = FRAME_END.search(m, ve + frame.end(), se)
             att.kind = "object"
             att.content = self._trim_content(ve, end.start() if end else se)
             return att if att.content else None
