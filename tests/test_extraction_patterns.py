@@ -425,3 +425,14 @@ def test_a_characterisation_runs_past_abbreviations_and_coordinated_adjectives()
         ("Oskar Lind", "the plan as reckless"),
         ("Oskar Lind", "it would fail."),
     ]
+
+
+def test_a_quoted_phrase_in_the_narrative_before_the_verb_leaves_the_content_after_it():
+    result = extract(
+        'In a letter to the board and the "town community," Ana Ruiz said she would resign.'
+    )
+    assert said(result) == [("Ana Ruiz", "she would resign.")]
+    result = extract('Asked whether the plan was "dead," Ana Ruiz said the council would vote.')
+    assert said(result) == [("Ana Ruiz", "the council would vote.")]
+    result = extract('"We will win," Oskar Lind told the Ledger in a telephone interview.')
+    assert said(result) == [("Oskar Lind", "We will win")]

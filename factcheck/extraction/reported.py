@@ -320,6 +320,19 @@ class ReportedSpeech:
             quote_before = not coordinated
             att.subj_start = subj_start = descriptor.start(1)
             prefix = m[ss:subj_start].rstrip()
+        tail = after.strip()
+        if (
+            quote_before
+            and not inverted
+            and not self._quote_starts(prefix)
+            and len(tail) >= 12  # (a quote in it is masked as one word)
+            and tail[0] not in ".!?,;:—–-"
+            and not is_adverbial(tail)
+            and not (low in TELL_VERBS and not TAIL_CLAUSE.search(tail))
+        ):
+            # 'In a letter to the "town community," Ruiz said she would resign': a quoted
+            # phrase inside the narrative before the verb, and the content after it
+            quote_before = False
         if inverted:
             # content precedes: ', said X' / '" said X'
             att.trailing = True
