@@ -436,3 +436,12 @@ def test_a_quoted_phrase_in_the_narrative_before_the_verb_leaves_the_content_aft
     assert said(result) == [("Ana Ruiz", "the council would vote.")]
     result = extract('"We will win," Oskar Lind told the Ledger in a telephone interview.')
     assert said(result) == [("Oskar Lind", "We will win")]
+
+
+def test_a_speakers_view_or_position_is_that_clause():
+    result = extract("Priya Raman's view is that the port should never have closed.")
+    assert said(result) == [("Priya Raman", "the port should never have closed.")]
+    result = extract("The union's response was that the offer came too late.")
+    assert said(result) == [("The union", "the offer came too late.")]
+    # a view without a copula may be the subject of the sentence: nothing is cut out of it
+    assert extract("The company's message that it would not sell surprised us.").statements == ()

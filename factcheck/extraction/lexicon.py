@@ -77,10 +77,14 @@ NOUN_OBJECT_VERBS = frozenset(
 )
 NOUN_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|a|an|the|plans?|new)\s")
 # "Ana Ruiz's claim that ...": nouns of saying whose that-clause is what was said
+# (or says it is: "the mayor's view is that ...", "Ruiz's argument was that ...")
 SPEECH_NOUN_RE = re.compile(
-    r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?)['’]s\s+(?:[\w.]+\s+){0,3}?"
-    r"(?P<noun>announcement|claim|assertion|insistence|warning|suggestion|argument|promise|"
-    r"pledge|admission|contention|allegation|prediction|declaration|vow|boast)s?\s+that\s"
+    r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?|[Tt]he\s+[a-z]+)['’]s\s+"
+    r"(?:[\w.]+\s+){0,3}?"
+    r"(?:(?P<noun>announcement|claim|assertion|insistence|warning|suggestion|argument|promise|"
+    r"pledge|admission|contention|allegation|prediction|declaration|vow|boast)s?\s+"
+    r"|(?P<copular>view|position|belief|message|response|answer|explanation|stance)\s+"
+    r"(?=(?:is|was|remains|has\s+been)\s))(?:(?:is|was|remains|has\s+been)\s+)?that\s"
 )
 PREPOSITION_FIRST = re.compile(
     r"\s*(?:Despite|After|Before|Since|Amid|Following|Given|With|Without|Under|Upon|Because of)\b"

@@ -458,12 +458,14 @@ class ReportedSpeech:
     def _speech_noun(self, nm: re.Match, ss: int, se: int) -> Attribution | None:
         """ "Ana Ruiz's claim that CONTENT": the possessor of a speech noun said the clause."""
         words = nm.group("who").split()
-        while words and words[0].casefold() in FUNCTION_WORDS:
+        common = len(words) == 2 and words[1].islower()  # "the mayor's view is that ..."
+        while words and words[0].casefold() in FUNCTION_WORDS and not common:
             words = words[1:]  # "Despite Mr. Lind's ..."
         speaker = self.resolve(" ".join(words), ss + nm.start("who")) if words else None
         if not speaker:
             return None
-        att = Attribution(ss + nm.start("noun"), ss + nm.end("noun"), ss + nm.start(), [speaker])
+        noun = "noun" if nm.group("noun") else "copular"
+        att = Attribution(ss + nm.start(noun), ss + nm.end(noun), ss + nm.start(), [speaker])
         cs = ss + nm.end()
         ce = se
         # inside a fronted adverbial ("Despite X's claim that ..., Y") the clause ends at a comma
