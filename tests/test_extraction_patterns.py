@@ -445,3 +445,13 @@ def test_a_speakers_view_or_position_is_that_clause():
     assert said(result) == [("The union", "the offer came too late.")]
     # a view without a copula may be the subject of the sentence: nothing is cut out of it
     assert extract("The company's message that it would not sell surprised us.").statements == ()
+
+
+def test_a_bare_plural_naming_a_group_of_people_speaks():
+    result = extract("Local farmers said the new rules would ruin them.")
+    assert said(result) == [("Local farmers", "the new rules would ruin them.")]
+    result = extract(
+        "Dairy farmers, who form part of the mayor's base, said the change paved the way for it."
+    )
+    assert said(result) == [("Dairy farmers", "the change paved the way for it.")]
+    assert extract("Prices fell. New tests showed that the water was clean.").statements == ()

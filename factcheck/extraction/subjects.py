@@ -40,6 +40,11 @@ from factcheck.extraction.speakers import (
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
 
 
+# "Local farmers said", "Israeli settlers say": a bare plural naming a group of people, opening
+# the clause right before its verb, is the subject
+GROUP_HEAD = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|ics|ives|men|women|people)$")
+
+
 class SubjectFinder:
     """Mixed into statements.Extractor: finds the subject words around a speech verb."""
 
@@ -247,6 +252,11 @@ class SubjectFinder:
             or head in TITLE_WORDS
             or head in ("firm", "company", "department", "ministry", "court")
             or (bare(np_words[0]) in DETERMINERS and len(np_words) <= 4)
+            or (
+                len(np_words) <= 3
+                and (i == 0 or is_boundary(words[i - 1][1]))
+                and GROUP_HEAD.search(head)
+            )
         ):
             return None
         if len(np_words) > 11:
