@@ -455,3 +455,8 @@ def test_a_bare_plural_naming_a_group_of_people_speaks():
     )
     assert said(result) == [("Dairy farmers", "the change paved the way for it.")]
     assert extract("Prices fell. New tests showed that the water was clean.").statements == ()
+
+
+def test_a_quote_after_one_whose_speaker_is_unknown_is_still_a_statement():
+    result = extract('"It is over," she said. "We lost."')
+    assert [s.quote for s in result.statements] == ["It is over", "We lost."]

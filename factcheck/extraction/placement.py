@@ -137,7 +137,8 @@ class QuotePlacement:
                     guess = found[-1].speaker
                 elif starts_para:
                     guess = prev_direct_speaker
-                if not guess and not starts_para:
+                # ('"It's over," she said. "We lost."': the speaker may be unknown, not the quote)
+                if not guess and not starts_para and not (k and sentence_like):
                     continue
                 speakers = [guess] if guess else [None]
                 guessed = not (starts_para and chain_speaker)
