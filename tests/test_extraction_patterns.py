@@ -460,3 +460,22 @@ def test_a_bare_plural_naming_a_group_of_people_speaks():
 def test_a_quote_after_one_whose_speaker_is_unknown_is_still_a_statement():
     result = extract('"It is over," she said. "We lost."')
     assert [s.quote for s in result.statements] == ["It is over", "We lost."]
+
+
+def test_how_much_was_said_is_not_what_was_said():
+    assert extract("Officials have said little about the cause of the fire.").statements == ()
+
+
+def test_an_adverb_like_long_between_auxiliary_and_verb():
+    result = extract("Ana Ruiz has long argued that the bridge is unsafe.")
+    assert said(result) == [("Ana Ruiz", "the bridge is unsafe.")]
+
+
+def test_a_speech_verb_inside_a_that_clause_does_not_take_the_clause_over():
+    result = extract("Oskar Lind said that while he respected the court, he disagreed with it.")
+    assert said(result) == [("Oskar Lind", "while he respected the court, he disagreed with it.")]
+
+
+def test_what_the_announcement_did_is_not_part_of_it():
+    result = extract("Ana Ruiz said Monday she would seek a second term, ending months of doubt.")
+    assert said(result) == [("Ana Ruiz", "she would seek a second term")]

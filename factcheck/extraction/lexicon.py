@@ -148,6 +148,7 @@ _MEDIUM = (
 ADVERB_TAIL = re.compile(
     r"(?:\s*\b(?:also|however|then|still|later|earlier|again|previously|repeatedly|strongly|"
     r"sharply|firmly|flatly|publicly|privately|initially|first|finally|ultimately|unanimously|"
+    r"long|consistently|twice|"
     r"quickly|immediately|separately|similarly|further|never|always|often|once|recently|now|too|"
     r"already|just|only|simply|even|both|all|each|reportedly|apparently|allegedly|since|ever|"
     r"(?:has|have|had|would|will|could|should|may|might|must|did|does|do)(?:\s+not|n['’]t)?|"
@@ -227,6 +228,8 @@ APPOSITIVE_AFTER = re.compile(r",\s*([^,;]{2,80}?),\s*(?=\S)")
 # (or an appositive judging what was said: "..., a claim officials rejected")
 CONTENT_CUT = re.compile(
     r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b"
+    # (and what the saying did: "..., ending months of speculation")
+    r"|,\s*(?:ending|marking|prompting|sparking|triggering|drawing|fueling|fuelling)\s"
     r"|,\s*(?:a|an)\s+(?:claim|charge|accusation|assertion|allegation|contention|view)\s"
     r"|\s[—–]\s*(?:but|and|though|although|while|yet)\b"
 )

@@ -145,6 +145,11 @@ class ReportedSpeech:
                         ce = cut
                         break
                     if b.trailing and cs < b.subj_start < ce:
+                        if b.content and b.content[0] <= a.verb_start:
+                            # "Lind said that while he respected the court, he disagreed":
+                            # what the second verb would take as its content holds the first
+                            embedded.add(id(b))
+                            continue
                         ce = b.subj_start
                         break
                 a.content = self._trim_content(cs, ce)
@@ -347,6 +352,8 @@ class ReportedSpeech:
         colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
         if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
             colon = None
+        if re.match(r"\s+(?:little|nothing|much|less|more|no\s+more)\b(?!\s+than)", rest):
+            return None  # "Officials have said little about the cause": how much, not what
         if re.match(r"\s+(?:this|so)\b(?!\s+(?:is|was|are|were|week|year|month))", rest):
             return att if self._quote_near(vs) else None  # "Lind said this while visiting"
         if (participle or coordinated) and not that:
