@@ -479,3 +479,13 @@ def test_a_speech_verb_inside_a_that_clause_does_not_take_the_clause_over():
 def test_what_the_announcement_did_is_not_part_of_it():
     result = extract("Ana Ruiz said Monday she would seek a second term, ending months of doubt.")
     assert said(result) == [("Ana Ruiz", "she would seek a second term")]
+
+
+def test_a_sentence_in_quotes_presented_by_a_colon_is_a_statement_without_a_speech_verb():
+    result = extract('The letter reads, in part: "We can no longer support this policy."')
+    assert [s.quote for s in result.statements] == ["We can no longer support this policy."]
+
+
+def test_a_person_heard_speaking_is_the_speaker():
+    result = extract("Witnesses heard the gunman shout that he wanted his money back.")
+    assert said(result) == [("the gunman", "he wanted his money back.")]

@@ -27,7 +27,7 @@ shows tweeted tweets tweeting estimated estimates maintained maintains maintaini
 speculates speculating recounted recounts lamented laments lamenting boasted boasts boasting
 joked jokes joking quipped quips shouted shouts shouting yelled yells yelling screamed screams
 exclaimed exclaims retorted retorts pleaded pleads acknowledge admit agree allege argue assert
-believe concede contend disagree explain insist predict suggest warn""".split()
+believe concede contend disagree explain insist predict suggest warn yell shout scream""".split()
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands blamed blames
@@ -63,7 +63,8 @@ AMBIGUOUS = frozenset(
     """claims claim states reports report notes questions answers rules warning asks demands
     pledges promises vows found finds concluded concludes showed shows remarks counters jokes
     boasts quips pleads acknowledge admit agree allege argue assert believe concede contend
-    disagree explain insist predict suggest warn recounted recounts""".split()
+    disagree explain insist predict suggest warn recounted recounts yell shout scream shouts
+    screams""".split()
 )
 THAT_ONLY = frozenset(
     """found finds concluded concludes showed shows estimated estimates believed maintained
@@ -88,6 +89,12 @@ SPEECH_NOUN_RE = re.compile(
 )
 PREPOSITION_FIRST = re.compile(
     r"\s*(?:Despite|After|Before|Since|Amid|Following|Given|With|Without|Under|Upon|Because of)\b"
+)
+# a perception verb and the person perceived speaking: "heard an officer yell", "saw Ruiz wave and
+# shout" (a bare infinitive after its object)
+PERCEIVED_SPEAKER = re.compile(
+    r"\b(?:heard|hear|hears|hearing|saw|see|sees|watched|listened\s+to)\s+"
+    r"((?:(?:a|an|the|one|two|several|his|her|their)\s+)?(?:[\w’'-]+\s+){0,2}?[\w’'-]+)$"
 )
 TELL_VERBS = frozenset(
     """told tells tell telling assured assures assuring warned warns cautioned urged urges asked

@@ -137,8 +137,10 @@ class QuotePlacement:
                     guess = found[-1].speaker
                 elif starts_para:
                     guess = prev_direct_speaker
-                # ('"It's over," she said. "We lost."': the speaker may be unknown, not the quote)
-                if not guess and not starts_para and not (k and sentence_like):
+                # ('"It's over," she said. "We lost."': the speaker may be unknown, not the quote;
+                # 'The letter reads: "We cannot support this."': a colon presents someone's words)
+                introduced = m[ps : ps + max(q.open, 0)].rstrip().endswith(":")
+                if not guess and not starts_para and not ((k or introduced) and sentence_like):
                     continue
                 speakers = [guess] if guess else [None]
                 guessed = not (starts_para and chain_speaker)

@@ -34,6 +34,7 @@ from factcheck.extraction.lexicon import (
     OBJECT_END,
     OBJECT_VERBS,
     PASSIVE_BEFORE,
+    PERCEIVED_SPEAKER,
     PRAISE_VERBS,
     PREPOSITION_FIRST,
     QUOTE_FRAME,
@@ -251,6 +252,10 @@ class ReportedSpeech:
             subj_start = ss + left.rfind(" and")
         else:
             subject = self.left_subject(ss, vs)
+            heard = PERCEIVED_SPEAKER.search(left)
+            if heard:
+                # "Witnesses heard an officer yell: ...": the perceived person speaks
+                subject = (heard.group(1), ss + heard.start(1), "", False)
             if subject is None:
                 r = None
                 # '"Why now?" asked Ana Ruiz': an inverted asking verb after its question
