@@ -139,7 +139,8 @@ class QuotePlacement:
                     guess = prev_direct_speaker
                 # ('"It's over," she said. "We lost."': the speaker may be unknown, not the quote;
                 # 'The letter reads: "We cannot support this."': a colon presents someone's words)
-                introduced = m[ps : ps + max(q.open, 0)].rstrip().endswith(":")
+                lead = m[ps : ps + max(q.open, 0)].rstrip()
+                introduced = lead.endswith(":") and len(lead.split()) >= 3  # not a kicker
                 if not guess and not starts_para and not ((k or introduced) and sentence_like):
                     continue
                 speakers = [guess] if guess else [None]
