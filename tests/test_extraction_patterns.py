@@ -489,3 +489,10 @@ def test_a_sentence_in_quotes_presented_by_a_colon_is_a_statement_without_a_spee
 def test_a_person_heard_speaking_is_the_speaker():
     result = extract("Witnesses heard the gunman shout that he wanted his money back.")
     assert said(result) == [("the gunman", "he wanted his money back.")]
+
+
+def test_a_participle_after_a_subordinate_clause_speaks_for_that_clauses_subject():
+    result = extract(
+        "They were close to a deal when Mayor Lind ended the talks in May, citing union violence."
+    )
+    assert said(result) == [("Lind", "union violence.")]

@@ -17,6 +17,7 @@ from factcheck.extraction.lexicon import (
     BY_AGENT,
     BY_SOURCE,
     CHARACTERISING,
+    CLAUSE_STOPS,
     CONTENT_CUT,
     COORDINATED,
     DATELINE,
@@ -576,6 +577,18 @@ class ReportedSpeech:
             k += 1
         if 0 < k < len(tokens) and VERB_LIKE.match(tokens[k]):
             s = self.resolve(" ".join(tokens[:k]), ss)
+            return [s] if s else []
+        # or the name before the last verb of a later clause: "They were close to a deal when
+        # Mayor Lind ended the talks, citing ..."
+        for j in range(len(tokens) - 1, 1, -1):
+            if not (VERB_LIKE.match(tokens[j]) and tokens[j].islower()):
+                continue
+            i = j
+            while i > 0 and is_cap(tokens[i - 1]) and bare(tokens[i - 1]) not in FUNCTION_WORDS:
+                i -= 1
+            if i == j or i == 0 or bare(tokens[i - 1]) not in CLAUSE_STOPS:
+                continue
+            s = self.resolve(" ".join(tokens[i:j]), ss)
             return [s] if s else []
         return []
 
