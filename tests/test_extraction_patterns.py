@@ -496,3 +496,25 @@ def test_a_participle_after_a_subordinate_clause_speaks_for_that_clauses_subject
         "They were close to a deal when Mayor Lind ended the talks in May, citing union violence."
     )
     assert said(result) == [("Lind", "union violence.")]
+
+
+def test_an_embedded_post_is_its_authors_statement():
+    result = extract(
+        "Mayor Ana Ruiz said the bridge would reopen in May.\n\n"
+        "The bridge is finally fixed! We are so proud of our crews. pic.twitter.com/abc123\n\n"
+        "— Ana Ruiz (@anaruiz) March 3, 2025"
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "the bridge would reopen in May."),
+        ("Ana Ruiz", "The bridge is finally fixed! We are so proud of our crews."),
+    ]
+    offsets_hold(result)
+
+
+def test_the_newsrooms_corrections_and_notes_are_not_statements():
+    result = extract(
+        "Mayor Ana Ruiz said the bridge would reopen in May.\n\n"
+        "Correction: An earlier version of this story said the bridge would reopen in April.\n\n"
+        "Editor's note: This story has been updated to say that the council voted 5-2."
+    )
+    assert said(result) == [("Ana Ruiz", "the bridge would reopen in May.")]

@@ -218,6 +218,18 @@ HEADLINE_SPEECH = re.compile(
 # "Mayor Ana Ruiz: ..." at the start of a paragraph (up to five capitalised words; one only
 # when it is a person named elsewhere, as in a headline "Ruiz: ‘We will win’")
 SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
+# the line closing a post embedded in an article: "— Ana Ruiz (@anaruiz) March 3, 2025"
+POST_SIGNATURE = re.compile(
+    r"[–—-]\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*\(@\w+\)\s*"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?\s*$"
+)
+# a link or picture address a post ends with: "pic.twitter.com/x1y2", "https://t.co/x1y2"
+POST_TAIL = re.compile(r"(?:\s+(?:pic\.\S+|https?://\S+))+\s*$")
+# the newsroom speaking about its own story: "Correction: An earlier version of this story said"
+EDITORIAL_NOTE = re.compile(
+    r"^(?:Corrections?|Clarification|Editor['’]s\s+[Nn]ote|Update|Updated?|CORRECTION|UPDATE)"
+    r"\s*(?:\([^)]{0,40}\))?\s*:"
+)
 SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
 WORD_RE = re.compile(r"\S+")
 # a wire dateline opening a story: "CEDAR RIDGE, Calif. (AP) — ", "(Reuters) - ", "LONDON — "

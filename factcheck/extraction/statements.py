@@ -15,8 +15,11 @@ from __future__ import annotations
 
 from factcheck.extraction.clean import duplicate_paragraphs, paragraph_spans
 from factcheck.extraction.lexicon import (
+    EDITORIAL_NOTE,
     FIRST_PERSON,
     HEADLINE_SPEECH,
+    POST_SIGNATURE,
+    POST_TAIL,
     SECTION_HEAD,
     SIGNATURE,
     SPEAKER_COLON,
@@ -83,6 +86,11 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                 if speaker:
                     section = {"speaker": speaker, "found": [], "started": False}
                     continue
+            if EDITORIAL_NOTE.match(p):
+                continue
+            if self._embedded_post(index):
+                prev_speaker = prev_direct_speaker = self.found[-1].speaker
+                continue
             if self._is_heading(p) and not quotes and not HEADLINE_SPEECH.match(p):
                 continue
             before = len(self.found)
@@ -122,6 +130,25 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                 prev_direct_speaker = prev_speaker = attributions[-1].speakers[0]
             elif p.strip():
                 prev_direct_speaker = prev_speaker = None if len(p.split()) > 12 else prev_speaker
+
+    def _embedded_post(self, index: int) -> bool:
+        """A post embedded in the article (its text, then '— Ana Ruiz (@anaruiz) March 3,
+        2025'): the text is its author's statement, and the signature line is skipped."""
+        if index + 1 >= len(self.paragraphs):
+            return False
+        ns, ne = self.paragraphs[index + 1]
+        sig = POST_SIGNATURE.match(self.text, ns, ne)
+        if not sig:
+            return False
+        ps, pe = self.paragraphs[index]
+        tail = POST_TAIL.search(self.text, ps, pe)
+        end = tail.start() if tail else pe
+        speaker = self.resolve(sig.group(1), ns)
+        if not speaker or end - ps < 2:
+            return False
+        self.found.append(Found(ps, end, speaker, True))
+        self.skip[index + 1] = True
+        return True
 
     def _speaker_colon(self, ps: int, pe: int) -> list[Attribution]:
         """'Ana Ruiz: "We will rebuild."' (transcripts, live blogs, quote round-ups): a person's
