@@ -518,3 +518,14 @@ def test_the_newsrooms_corrections_and_notes_are_not_statements():
         "Editor's note: This story has been updated to say that the council voted 5-2."
     )
     assert said(result) == [("Ana Ruiz", "the bridge would reopen in May.")]
+
+
+def test_a_participle_after_a_closing_quotation_mark_adds_a_statement():
+    result = extract(
+        'Oskar Lind said the deal was "a disaster" and "the worst in years," adding that he '
+        "would vote against it."
+    )
+    assert said(result) == [
+        ("Oskar Lind", 'the deal was "a disaster" and "the worst in years,"'),
+        ("Oskar Lind", "he would vote against it."),
+    ]

@@ -246,7 +246,8 @@ APPOSITIVE_AFTER = re.compile(r",\s*([^,;]{2,80}?),\s*(?=\S)")
 # writer's own aside ("... to help — but it is impossible to know whether ...")
 # (or an appositive judging what was said: "..., a claim officials rejected")
 CONTENT_CUT = re.compile(
-    r",\s*(?:saying|adding|telling|insisting|noting|arguing)\b"
+    r"(?:,|(?<=[\"”]))\s*(?:saying|adding|telling|insisting|noting|arguing)\b"
+    # (a comma just inside a closing quotation mark is masked with the quote: '"...," adding')
     # (and what the saying did: "..., ending months of speculation")
     r"|,\s*(?:ending|marking|prompting|sparking|triggering|drawing|fueling|fuelling)\s"
     r"|,\s*(?:a|an)\s+(?:claim|charge|accusation|assertion|allegation|contention|view)\s"

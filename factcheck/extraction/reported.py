@@ -226,7 +226,11 @@ class ReportedSpeech:
         subject = None
         inverted = False
         coordinated = bool(COORDINATED.search(left[-48:]))
-        bare_participle = participle and (left.endswith(",") or not left)
+        # (a comma just inside a closing quotation mark is masked: '"...," adding')
+        after_comma = left.endswith(",") or (
+            left.endswith(('"', "”")) and self.text[ss + len(left) - 2 : ss + len(left) - 1] == ","
+        )
+        bare_participle = participle and (after_comma or not left)
         if (
             (bare_participle or coordinated)
             and ambiguous
@@ -243,7 +247,7 @@ class ReportedSpeech:
             subj_start = subject[1]
             att = Attribution(vs, ve, subj_start, [s for s in speakers if s])
             return self._with_content(att, ve, se) if att.speakers else None
-        if participle and (left.endswith(",") or not left or coordinated):
+        if participle and (after_comma or not left or coordinated):
             speakers = self._participle_speakers(ss, vs, earlier)
             subj_start = vs
             while subj_start > ss and m[subj_start - 1] in " ,":
