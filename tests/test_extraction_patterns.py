@@ -529,3 +529,20 @@ def test_a_participle_after_a_closing_quotation_mark_adds_a_statement():
         ("Oskar Lind", 'the deal was "a disaster" and "the worst in years,"'),
         ("Oskar Lind", "he would vote against it."),
     ]
+
+
+def test_a_photographers_credit_is_no_antecedent_for_he_or_she():
+    for credit in (
+        "Photograph: Sam Lee/Reuters",
+        "(Photo by Sam Lee/Getty Images)",
+        "(Sam Lee/The Ledger)",
+        "Sam Lee/AP Photo",
+        "Sam Lee for The Ledger",
+    ):
+        result = extract(
+            "Chief Oskar Lind met the protesters on Monday.\n\n"
+            f"Police officers at the camp on Monday. {credit}\n\n"
+            '"Nobody will be arrested today," he said.'
+        )
+        assert said(result) == [("Oskar Lind", "Nobody will be arrested today")], credit
+        assert [p.name for p in result.parties] == ["Oskar Lind"], credit

@@ -218,6 +218,19 @@ HEADLINE_SPEECH = re.compile(
 # "Mayor Ana Ruiz: ..." at the start of a paragraph (up to five capitalised words; one only
 # when it is a person named elsewhere, as in a headline "Ruiz: ‘We will win’")
 SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
+# Picture credits: "Photograph: Jane Doe/AP", "(Photo by Jane Doe/Getty Images)", "(Jane Doe/
+# Reuters)", "Jane Doe/AP Photo" or "Jane Doe for The Ledger" closing a caption. They name the
+# photographer, who says nothing: hidden from the name scan, they can't become a he or she.
+_CREDIT_NAME = r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+PHOTO_CREDIT = re.compile(
+    r"\b(?:Photo(?:graph)?s?|Pictures?|Images?|Illustrations?|Video|Graphic|Credits?)"
+    r"(?:\s+(?:credit|courtesy(?:\s+of)?|by))?\s*:\s*[^\n]{1,80}$"
+    r"|\((?:[A-Z]+\s+)?(?:Photo(?:graph)?|Picture|Image)s?\b[^()\n]{0,80}\)"
+    rf"|\({_CREDIT_NAME}\s*/\s*[^()\n/]{{1,40}}\)"
+    rf"|(?<=[.!?]\s){_CREDIT_NAME}\s*/\s*[A-Z][\w&.’' -]{{0,40}}$"
+    rf"|(?<=[.!?]\s){_CREDIT_NAME}\s+for\s+(?:[Tt]he\s+)?[A-Z][\w&.’' -]{{0,40}}$",
+    re.MULTILINE,
+)
 # the line closing a post embedded in an article: "— Ana Ruiz (@anaruiz) March 3, 2025"
 POST_SIGNATURE = re.compile(
     r"[–—-]\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*\(@\w+\)\s*"

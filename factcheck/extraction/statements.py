@@ -18,6 +18,7 @@ from factcheck.extraction.lexicon import (
     EDITORIAL_NOTE,
     FIRST_PERSON,
     HEADLINE_SPEECH,
+    PHOTO_CREDIT,
     POST_SIGNATURE,
     POST_TAIL,
     SECTION_HEAD,
@@ -54,7 +55,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             masked_parts.append(mask(p, qs))
             last = end
         masked_parts.append(text[last:])
-        self.masked = "".join(masked_parts)
+        self.masked = PHOTO_CREDIT.sub(lambda c: " " * len(c.group()), "".join(masked_parts))
         self.skip = [(s, e) in duplicates for s, e in self.paragraphs]
         self.registry.scan(self.masked)
         self._sentence_speakers: list[str] = []
