@@ -546,3 +546,12 @@ def test_a_photographers_credit_is_no_antecedent_for_he_or_she():
         )
         assert said(result) == [("Oskar Lind", "Nobody will be arrested today")], credit
         assert [p.name for p in result.parties] == ["Oskar Lind"], credit
+
+
+def test_in_someones_words_or_by_their_account_gives_their_words():
+    result = extract('In Ana Ruiz\'s words, the plan is "dead on arrival."')
+    assert said(result) == [("Ana Ruiz", 'the plan is "dead on arrival."')]
+    result = extract("By the mayor's own account, the city has run out of money.")
+    assert said(result) == [("the mayor", "the city has run out of money.")]
+    result = extract("Oskar Lind spoke on Monday. In his view, the plan is dead.")
+    assert said(result) == [("Oskar Lind", "the plan is dead.")]

@@ -136,6 +136,14 @@ VERB_RE = re.compile(
     + _trie(sorted(set(CLAUSE_VERBS) | set(OBJECT_VERBS) | CHARACTERISING))
     + r")\b"
 )
+# "In Ruiz's words, ...", "By the mayor's own account, ...", "In the words of one resident,":
+# whose words the sentence gives, like "according to"
+IN_WORDS_RE = re.compile(
+    r"\b(?:[Ii]n\s+the\s+words\s+of\s+(?P<of>[^,;]{2,60}?)"
+    r"|(?:[Ii]n|[Bb]y)\s+(?:(?P<who>(?:[Tt]he\s+[a-z]+|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*?))"
+    r"['’]s?|(?P<pronoun>his|her|their))\s+(?:own\s+)?"
+    r"(?:words|view|opinion|telling|account|estimation|reckoning))\s*,\s*"
+)
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")
 NEGATED_BEFORE = re.compile(
     r"\b(?:(?:did|does|do|would|will|could|can|has|have|had)(?:\s+not|n[’']t)|cannot|"

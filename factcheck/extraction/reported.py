@@ -27,6 +27,7 @@ from factcheck.extraction.lexicon import (
     DOC_NOUNS,
     FINITE_SOON,
     FRAME_END,
+    IN_WORDS_RE,
     INFINITIVE_BEFORE,
     LEADING_ADVERBIAL,
     NEGATED_BEFORE,
@@ -115,6 +116,10 @@ class ReportedSpeech:
                 break
             as_, ae = ss + am.start(), ss + am.end()
             att = self._according(as_, ae, max(ss, as_ - WINDOW_AFTER), min(se, ae + WINDOW_AFTER))
+            if att:
+                out.append(att)
+        for wm in IN_WORDS_RE.finditer(sentence) if not out else ():
+            att = self._in_words(wm, ss, se)
             if att:
                 out.append(att)
         if not out and "that" in sentence:
@@ -491,6 +496,25 @@ class ReportedSpeech:
             ce = comma if comma > 0 else se
         att.content = self._trim_content(cs, ce)
         att.kind = "noun"
+        return att if att.content else None
+
+    def _in_words(self, wm: re.Match, ss: int, se: int) -> Attribution | None:
+        """'In Ruiz's words, the plan is "dead."': the rest of the sentence is hers; 'The plan
+        is, by her own account, dead': all of it is."""
+        group = next(g for g in ("of", "who", "pronoun") if wm.group(g))
+        np = wm.group(group)
+        if group == "pronoun":
+            np = {"his": "he", "her": "she", "their": "they"}[np]  # "In her view, ..."
+        speaker = self.resolve(np, ss + wm.start(group))
+        if not speaker:
+            return None
+        ws, we = ss + wm.start(), ss + wm.end()
+        att = Attribution(ws, we, ws, [speaker], kind="according")
+        if not self.masked[ss:ws].strip():
+            att.content = self._trim_content(we, se)
+        else:
+            att.trailing = True
+            att.content = self._trim_content(ss, se)
         return att if att.content else None
 
     def _sentence_start_list(self, ss: int, vs: int) -> str | None:
