@@ -555,3 +555,14 @@ def test_in_someones_words_or_by_their_account_gives_their_words():
     assert said(result) == [("the mayor", "the city has run out of money.")]
     result = extract("Oskar Lind spoke on Monday. In his view, the plan is dead.")
     assert said(result) == [("Oskar Lind", "the plan is dead.")]
+
+
+def test_it_said_keeps_the_statement_of_an_organisation_named_by_a_common_noun():
+    result = extract(
+        "The company said in a statement that safety was its priority. "
+        "It added that inspections had been done."
+    )
+    assert [s.quote for s in result.statements] == [
+        "safety was its priority.",
+        "inspections had been done.",
+    ]

@@ -85,7 +85,7 @@ class Attribution:
     serves_quote: Quote | None = None
 
 
-UNRESOLVED_KEPT = frozenset(("he", "she", "they"))
+UNRESOLVED_KEPT = frozenset(("he", "she", "they", "it"))
 
 
 class ReportedSpeech:
