@@ -566,3 +566,19 @@ def test_it_said_keeps_the_statement_of_an_organisation_named_by_a_common_noun()
         "safety was its priority.",
         "inspections had been done.",
     ]
+
+
+def test_a_second_that_clause_does_not_swallow_the_first():
+    result = extract("Oskar Lind said he was tired and that he would rest.")
+    assert said(result) == [("Oskar Lind", "he was tired and that he would rest.")]
+    result = extract(
+        "Oskar Lind told the committee he did not recall the meeting and that he never met her."
+    )
+    assert said(result) == [
+        ("Oskar Lind", "he did not recall the meeting and that he never met her.")
+    ]
+
+
+def test_the_medium_and_its_addressee_come_before_the_that_clause():
+    result = extract('Oskar Lind said in a text message to a colleague that the deal was "crazy."')
+    assert said(result) == [("Oskar Lind", 'the deal was "crazy."')]

@@ -360,8 +360,13 @@ class ReportedSpeech:
             return self._finish_trailing(att, se)
         rest = after
         that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,5}?)that\s", rest)
+        if that and re.search(r"\s(?:and|or|but)\s+that\s$", that.group(0)):
+            that = None  # "said he was tired and that he would rest": two that-clauses
         if low in TELL_VERBS:
-            that = re.match(r"[^.\"“]{0,110}?\bthat\s", rest) or that
+            far = re.match(r"[^.\"“]{0,110}?\bthat\s", rest)
+            # ("told the committee he did not recall it and that ...": a second that-clause)
+            if far and not re.search(r"\b(?:and|or|but)\s+that\s$", far.group(0)):
+                that = far
         if that and VERB_RE.match(m, ve + that.end()):
             that = None  # "a story that states ...": a relative clause, not what was said
         colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
