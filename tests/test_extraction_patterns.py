@@ -582,3 +582,20 @@ def test_a_second_that_clause_does_not_swallow_the_first():
 def test_the_medium_and_its_addressee_come_before_the_that_clause():
     result = extract('Oskar Lind said in a text message to a colleague that the deal was "crazy."')
     assert said(result) == [("Oskar Lind", 'the deal was "crazy."')]
+
+
+def test_a_noun_summing_up_a_clause_then_its_speaker():
+    result = extract(
+        "Mayor Ana Ruiz met staff on Friday.\n\n"
+        "Ruiz will leave office in May, a decision she disclosed in an interview with the "
+        "Easton Ledger that was published on Monday."
+    )
+    assert said(result) == [("Ana Ruiz", "Ruiz will leave office in May")]
+
+
+def test_a_speech_verb_closing_an_aside_between_dashes_has_no_content_after_it():
+    result = extract(
+        "Shortly after midnight — about five hours before Oskar Lind announced — Ana Ruiz "
+        "posted photos of the two of them online."
+    )
+    assert result.statements == ()

@@ -298,6 +298,13 @@ COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:then|also|later|\w+ly))*$")
 AUXILIARIES = frozenset(
     "is was are were has have had will would can could should may might must did does".split()
 )
+# "CLAUSE, a decision he disclosed in an interview": a noun summing up the clause before it,
+# then the speaker and verb of a relative clause whose object is that noun
+SUMMING_NOUN = re.compile(
+    r",\s*(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:decision|claim|point|view|position|assertion|"
+    r"message|move|charge|accusation|allegation|argument|announcement|prediction|promise|"
+    r"pledge|warning|statement|conclusion|assessment|finding)\s*$"
+)
 WINDOW_BEFORE = 400  # characters of a sentence examined before a speech verb
 WINDOW_AFTER = 1500  # and after it (reported content longer than this is cut)
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"

@@ -43,6 +43,7 @@ from factcheck.extraction.lexicon import (
     QUOTE_THEN_DESCRIPTOR,
     QUOTED_AS,
     SPEECH_NOUN_RE,
+    SUMMING_NOUN,
     TAIL_CLAUSE,
     TELL_VERBS,
     THAT_ONLY,
@@ -315,6 +316,17 @@ class ReportedSpeech:
             return None
         att = Attribution(vs, ve, subj_start, speakers)
         prefix = m[ss:subj_start].rstrip()
+        summed = SUMMING_NOUN.search(prefix) if not (inverted or object_verb) else None
+        if summed and not re.match(r"\s+(?:that|:)", after):
+            # "Lind will retire, a decision he disclosed in an interview.": the clause before
+            att.trailing = True
+            att.subj_start = ss + summed.start()
+            att.content = self._trim_content(ss, ss + summed.start())
+            return att if att.content else None
+        if re.match(r"\s*[—–]", after) and re.search(r"[—–]", m[ss:vs]):
+            # "... — about five hours before Lind announced — Ruiz posted ...": the verb closes
+            # an aside between dashes, and what follows is the narrative again
+            return att if self._quote_near(vs) else None
         as_prefix = r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s(?:\s+(?:both|all|the))?$"
         if not inverted and re.search(as_prefix, prefix[-24:]):
             # 'As Ana Ruiz reports for the Ledger, CONTENT'
