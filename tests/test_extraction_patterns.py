@@ -599,3 +599,23 @@ def test_a_speech_verb_closing_an_aside_between_dashes_has_no_content_after_it()
         "posted photos of the two of them online."
     )
     assert result.statements == ()
+
+
+def test_speech_words_as_nouns_idioms_and_free_relatives_report_nothing():
+    for sentence in (
+        "Oskar Lind has a say in the matter.",
+        "Having said that, the council still has options.",
+        "What the mayor said next surprised everyone.",
+        "The court ruled in favour of the city.",
+        "Oskar Lind agreed to pay a fine of $5,000.",
+    ):
+        assert extract(sentence).statements == (), sentence
+
+
+def test_an_as_aside_inside_or_after_the_sentence_it_attributes():
+    result = extract("The bridge, as Ana Ruiz noted, is nearly a century old.")
+    assert said(result) == [("Ana Ruiz", "The bridge, as Ana Ruiz noted, is nearly a century old.")]
+    result = extract("The bridge is nearly a century old, as Ana Ruiz noted on Monday.")
+    assert said(result) == [("Ana Ruiz", "The bridge is nearly a century old")]
+    result = extract("The bridge is old, and as Ana Ruiz noted, the money is gone.")
+    assert said(result) == [("Ana Ruiz", "the money is gone.")]

@@ -68,7 +68,7 @@ AMBIGUOUS = frozenset(
 )
 THAT_ONLY = frozenset(
     """found finds concluded concludes showed shows estimated estimates believed maintained
-    maintains""".split()
+    maintains ruled rules""".split()
 )
 # Verbs whose object is more often a thing than a proposition; with a determiner after them
 # they state what happened rather than report a claim.
@@ -148,6 +148,13 @@ ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")
 NEGATED_BEFORE = re.compile(
     r"\b(?:(?:did|does|do|would|will|could|can|has|have|had)(?:\s+not|n[’']t)|cannot|"
     r"(?:declined|declines|refused|refuses)\s+to)\s+(?:\w+ly\s+)?$"
+)
+# a speech word used as a noun after a determiner ("has a say", "his claims", "the report"),
+# in the idiom "having said that", or in a free relative ("what she said next surprised us")
+NOT_A_VERB_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|his|her|their|its|my|our|your|this|these|those|every|each|no)"
+    r"|\b[Hh]aving|(?:^|[.,;]\s*|\b(?:and|but)\s+)[Ww]hat(?:ever)?\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:he|she|they|it|I|we|you|the\s+[a-z]+|[A-Z][\w’'-]+))\s+$"
 )
 PASSIVE_BEFORE = re.compile(r"\b(?:is|was|were|be|been|being|are|am)\s+(?:\w+ly\s+)?$")
 BY_AGENT = re.compile(r"^\s+by\s+")

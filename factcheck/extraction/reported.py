@@ -31,6 +31,7 @@ from factcheck.extraction.lexicon import (
     INFINITIVE_BEFORE,
     LEADING_ADVERBIAL,
     NEGATED_BEFORE,
+    NOT_A_VERB_BEFORE,
     NOUN_OBJECT,
     NOUN_OBJECT_VERBS,
     OBJECT_END,
@@ -186,6 +187,8 @@ class ReportedSpeech:
         after = m[ve:se]
         if NEGATED_BEFORE.search(before):
             return None  # "did not say whether", "declined to comment": nothing was said
+        if NOT_A_VERB_BEFORE.search(before):
+            return None  # "has a say", "his claims", "Having said that", "What she said next"
         if PASSIVE_BEFORE.search(before):
             by = BY_AGENT.match(after)
             if not by:
@@ -209,6 +212,8 @@ class ReportedSpeech:
         that_clause = re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after)
         if low in THAT_ONLY and not that_clause and not (closing and "," in m[ss:vs]):
             return None
+        if low.startswith("agree") and re.match(r"\s+to\s+[a-z]", after):
+            return None  # "agreed to pay a fine": an undertaking, not a claim
         # "Ministers accused of betraying ...", "blamed for the delay": a participle, not a verb
         if low in ("accused", "blamed") and re.match(r"\s+(?:of|for)\b", after):
             return None
@@ -328,7 +333,24 @@ class ReportedSpeech:
             # an aside between dashes, and what follows is the narrative again
             return att if self._quote_near(vs) else None
         as_prefix = r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s(?:\s+(?:both|all|the))?$"
-        if not inverted and re.search(as_prefix, prefix[-24:]):
+        as_match = re.search(as_prefix, prefix[-24:]) if not inverted else None
+        as_at = max(0, len(prefix) - 24) + as_match.start() if as_match else 0
+        if (
+            as_match
+            and prefix[:as_at].strip(" ,;")
+            and not as_match.group(0).casefold().startswith(("and", "but"))
+        ):
+            # 'The bridge, as Ruiz noted, is a century old': the sentence around the aside;
+            # 'The bridge is a century old, as Ruiz noted.': the sentence before it
+            att.trailing = True
+            aside_end = m.find(",", ve, se)
+            if aside_end != -1 and len(m[ve:aside_end].split()) <= 12:
+                att.kind = "parenthetical"
+                att.content = self._trim_content(ss, se)
+            else:
+                att.content = self._trim_content(ss, ss + as_at)
+            return att if att.content else None
+        if as_match:
             # 'As Ana Ruiz reports for the Ledger, CONTENT'
             comma = m.find(",", ve, se)
             if comma != -1 and len(m[ve:comma].split()) <= 12:
