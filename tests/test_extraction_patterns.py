@@ -619,3 +619,10 @@ def test_an_as_aside_inside_or_after_the_sentence_it_attributes():
     assert said(result) == [("Ana Ruiz", "The bridge is nearly a century old")]
     result = extract("The bridge is old, and as Ana Ruiz noted, the money is gone.")
     assert said(result) == [("Ana Ruiz", "the money is gone.")]
+
+
+def test_an_aside_between_the_verb_and_its_that_clause():
+    result = extract("Ana Ruiz said, however, that the city would keep the libraries open.")
+    assert said(result) == [("Ana Ruiz", "the city would keep the libraries open.")]
+    result = extract("Ana Ruiz said that, despite the cuts, the libraries would stay open.")
+    assert said(result) == [("Ana Ruiz", "despite the cuts, the libraries would stay open.")]

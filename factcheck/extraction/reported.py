@@ -393,7 +393,8 @@ class ReportedSpeech:
             att.content = None if quote_before and self._quote_starts(prefix) else (ss, vs)
             return self._finish_trailing(att, se)
         rest = after
-        that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,5}?)that\s", rest)
+        # (or after an aside: "said, however, that", "said, in a statement, that")
+        that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,5}?)that\s|\s*,[^,;:.\"“]{1,40},\s*that\s", rest)
         if that and re.search(r"\s(?:and|or|but)\s+that\s$", that.group(0)):
             that = None  # "said he was tired and that he would rest": two that-clauses
         if low in TELL_VERBS:
@@ -592,7 +593,7 @@ class ReportedSpeech:
         while lead:
             cs = lead.end()
             lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
-        that = re.compile(r"\s*that\s").match(self.masked, cs, se)
+        that = re.compile(r"\s*that\s*,?\s").match(self.masked, cs, se)
         if that:
             cs = that.end()
         cut = CONTENT_CUT.search(self.masked, cs, se)
