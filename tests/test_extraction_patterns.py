@@ -626,3 +626,12 @@ def test_an_aside_between_the_verb_and_its_that_clause():
     assert said(result) == [("Ana Ruiz", "the city would keep the libraries open.")]
     result = extract("Ana Ruiz said that, despite the cuts, the libraries would stay open.")
     assert said(result) == [("Ana Ruiz", "despite the cuts, the libraries would stay open.")]
+
+
+def test_verbs_that_only_tag_a_quotation_and_verbs_that_need_a_that_clause():
+    result = extract('"We are ready," Ana Ruiz said. "The crews are in place," she continued.')
+    assert said(result) == [("Ana Ruiz", "We are ready"), ("Ana Ruiz", "The crews are in place")]
+    assert extract("The talks continued for hours after the vote.").statements == ()
+    assert extract("Residents protested outside city hall on Monday.").statements == ()
+    result = extract("Oskar Lind indicated that he would run again.")
+    assert said(result) == [("Oskar Lind", "he would run again.")]

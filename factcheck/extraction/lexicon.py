@@ -27,11 +27,14 @@ shows tweeted tweets tweeting estimated estimates maintained maintains maintaini
 speculates speculating recounted recounts lamented laments lamenting boasted boasts boasting
 joked jokes joking quipped quips shouted shouts shouting yelled yells yelling screamed screams
 exclaimed exclaims retorted retorts pleaded pleads acknowledge admit agree allege argue assert
-believe concede contend disagree explain insist predict suggest warn yell shout scream""".split()
+believe concede contend disagree explain insist predict suggest warn yell shout scream indicated
+indicates signaled signalled signals hinted hints mentioned mentions commented comments
+confided confessed proclaimed affirmed reaffirmed reaffirms objected protested continued
+wondered whispered mused sighed""".split()
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands blamed blames
-accused accuses hailed hails lauded lauds cited cites citing""".split()
+accused accuses hailed hails lauded lauds cited cites citing denounced denounces""".split()
 # Verbs of praise report a reaction ("welcomed the decision"), a claim only when they say
 # what the thing is ("hailed the ruling as a victory").
 PRAISE_VERBS = frozenset(
@@ -68,8 +71,13 @@ AMBIGUOUS = frozenset(
 )
 THAT_ONLY = frozenset(
     """found finds concluded concludes showed shows estimated estimates believed maintained
-    maintains ruled rules""".split()
+    maintains ruled rules indicated indicates signaled signalled signals hinted hints mentioned
+    mentions commented comments confided confessed proclaimed affirmed reaffirmed
+    reaffirms objected protested""".split()
 )
+# Verbs that only tag a quotation ('"Why?" she wondered.', '"..." he continued'): elsewhere the
+# talks continue and people wonder without saying anything
+TAG_ONLY = frozenset("continued wondered whispered mused sighed".split())
 # Verbs whose object is more often a thing than a proposition; with a determiner after them
 # they state what happened rather than report a claim.
 NOUN_OBJECT_VERBS = frozenset(

@@ -45,6 +45,7 @@ from factcheck.extraction.lexicon import (
     QUOTED_AS,
     SPEECH_NOUN_RE,
     SUMMING_NOUN,
+    TAG_ONLY,
     TAIL_CLAUSE,
     TELL_VERBS,
     THAT_ONLY,
@@ -374,6 +375,12 @@ class ReportedSpeech:
             quote_before = not coordinated
             att.subj_start = subj_start = descriptor.start(1)
             prefix = m[ss:subj_start].rstrip()
+        if (
+            low in TAG_ONLY
+            and not (quote_before or self._quote_starts(prefix))
+            and not re.match(r"\s*[:,]?\s*[\"“]", after)
+        ):
+            return None
         tail = after.strip()
         if (
             quote_before
