@@ -635,3 +635,11 @@ def test_verbs_that_only_tag_a_quotation_and_verbs_that_need_a_that_clause():
     assert extract("Residents protested outside city hall on Monday.").statements == ()
     result = extract("Oskar Lind indicated that he would run again.")
     assert said(result) == [("Oskar Lind", "he would run again.")]
+
+
+def test_a_participle_after_a_dateline_and_an_irregular_verb_speaks_for_the_subject():
+    result = extract(
+        "EASTON, Maine (AP) — Northwind Power began cutting electricity on Wednesday, saying "
+        "strong winds could knock down power lines."
+    )
+    assert said(result) == [("Northwind Power", "strong winds could knock down power lines.")]

@@ -345,6 +345,12 @@ FRAME_END = re.compile(
 )
 
 
+# past tenses that do not end in -ed (a subject's verb: "Northwind began cutting power, saying")
+IRREGULAR_PAST = frozenset(
+    """began became came held met sent spent put set cut let lost paid sought brought built chose
+    drew fell fought grew led rose spoke stood struck took threw broke shut hit kept left won
+    ran saw knew thought felt found made gave went got told said wrote""".split()
+)
 LINKS = frozenset("of for the de del al and".split())
 LIST_BEFORE = re.compile(r"(?:[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*, )+$")
 

@@ -29,6 +29,7 @@ from factcheck.extraction.lexicon import (
     FRAME_END,
     IN_WORDS_RE,
     INFINITIVE_BEFORE,
+    IRREGULAR_PAST,
     LEADING_ADVERBIAL,
     NEGATED_BEFORE,
     NOT_A_VERB_BEFORE,
@@ -86,6 +87,11 @@ class Attribution:
     trailing: bool = False  # the attribution follows what was said
     kind: str = "clause"
     serves_quote: Quote | None = None
+
+
+def _finite(word: str) -> bool:
+    """A word that looks like a finite verb in the past or present ("said", "began")."""
+    return bool(VERB_LIKE.match(word)) or bare(word) in IRREGULAR_PAST
 
 
 UNRESOLVED_KEPT = frozenset(("he", "she", "they", "it"))
@@ -636,12 +642,15 @@ class ReportedSpeech:
         person = self.registry.last_person_before(vs, floor=ss, namelike=False)
         if person:
             return [person]
-        # the sentence's own subject: "The board gave ... and then urged ..."
+        # the sentence's own subject: "The board gave ... and then urged ..." (after a dateline)
+        dateline = DATELINE.match(self.masked, ss, vs)
+        if dateline:
+            ss = dateline.end()
         tokens = self.masked[ss : min(vs, ss + 160)].split()
         if len(tokens) > 2 and tokens[0] in ("The", "the", "A", "An"):
             for k in range(2, min(5, len(tokens))):
                 word = tokens[k]
-                if VERB_LIKE.match(word) or (word.endswith("ing") and word.islower()):
+                if _finite(word) or (word.endswith("ing") and word.islower()):
                     s = self.resolve(" ".join(tokens[:k]), ss)
                     return [s] if s else []
         # or a name: "Ruiz defended the plan, adding: ..."
@@ -650,13 +659,13 @@ class ReportedSpeech:
             k < min(4, len(tokens)) and is_cap(tokens[k]) and bare(tokens[k]) not in FUNCTION_WORDS
         ):
             k += 1
-        if 0 < k < len(tokens) and VERB_LIKE.match(tokens[k]):
+        if 0 < k < len(tokens) and _finite(tokens[k]):
             s = self.resolve(" ".join(tokens[:k]), ss)
             return [s] if s else []
         # or the name before the last verb of a later clause: "They were close to a deal when
         # Mayor Lind ended the talks, citing ..."
         for j in range(len(tokens) - 1, 1, -1):
-            if not (VERB_LIKE.match(tokens[j]) and tokens[j].islower()):
+            if not (_finite(tokens[j]) and tokens[j].islower()):
                 continue
             i = j
             while i > 0 and is_cap(tokens[i - 1]) and bare(tokens[i - 1]) not in FUNCTION_WORDS:
