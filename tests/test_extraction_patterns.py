@@ -643,3 +643,15 @@ def test_a_participle_after_a_dateline_and_an_irregular_verb_speaks_for_the_subj
         "strong winds could knock down power lines."
     )
     assert said(result) == [("Northwind Power", "strong winds could knock down power lines.")]
+
+
+def test_questioning_a_person_and_believing_in_something_are_not_claims():
+    for sentence in (
+        "Police questioned the suspect for six hours.",
+        "Detectives questioned Oskar Lind about the fire on Monday.",
+        "She believes in ghosts.",
+        "Oskar Lind thinks about the accident every day.",
+    ):
+        assert extract(sentence).statements == (), sentence
+    result = extract("Oskar Lind questioned the need for a new bridge.")
+    assert said(result) == [("Oskar Lind", "the need for a new bridge.")]

@@ -221,6 +221,18 @@ class ReportedSpeech:
             return None
         if low.startswith("agree") and re.match(r"\s+to\s+[a-z]", after):
             return None  # "agreed to pay a fine": an undertaking, not a claim
+        if low.startswith(("believ", "think")) and re.match(r"\s+(?:in|about|of)\b", after):
+            return None  # "believes in ghosts", "thinks about it every day"
+        if low.startswith("question") and (
+            re.match(
+                r"\s+(?:him|her|them|us|me|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\b(?!['’])", after
+            )
+            or re.match(
+                r"\s+(?:[\w’'-]+\s+){1,3}?(?:about|over|for\s+(?:\S+\s+)?(?:hours|minutes|days))\b",
+                after,
+            )
+        ):
+            return None  # "Police questioned the suspect for hours": they asked, he answered
         # "Ministers accused of betraying ...", "blamed for the delay": a participle, not a verb
         if low in ("accused", "blamed") and re.match(r"\s+(?:of|for)\b", after):
             return None
