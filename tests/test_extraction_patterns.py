@@ -655,3 +655,10 @@ def test_questioning_a_person_and_believing_in_something_are_not_claims():
         assert extract(sentence).statements == (), sentence
     result = extract("Oskar Lind questioned the need for a new bridge.")
     assert said(result) == [("Oskar Lind", "the need for a new bridge.")]
+
+
+def test_records_show_and_the_agent_of_a_participle_is_not_the_speaker():
+    result = extract("Documents show that police monitored the camp for months.")
+    assert said(result) == [("Documents", "police monitored the camp for months.")]
+    result = extract("Voters interviewed by the Ledger said they were tired of the fighting.")
+    assert said(result) == [("Voters", "they were tired of the fighting.")]

@@ -30,7 +30,7 @@ exclaimed exclaims retorted retorts pleaded pleads acknowledge admit agree alleg
 believe concede contend disagree explain insist predict suggest warn yell shout scream indicated
 indicates signaled signalled signals hinted hints mentioned mentions commented comments
 confided confessed proclaimed affirmed reaffirmed reaffirms objected protested continued
-wondered whispered mused sighed""".split()
+wondered whispered mused sighed show reveal reveals revealed indicate""".split()
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands blamed blames
@@ -73,7 +73,7 @@ THAT_ONLY = frozenset(
     """found finds concluded concludes showed shows estimated estimates believed maintained
     maintains ruled rules indicated indicates signaled signalled signals hinted hints mentioned
     mentions commented comments confided confessed proclaimed affirmed reaffirmed
-    reaffirms objected protested""".split()
+    reaffirms objected protested show reveal reveals revealed indicate""".split()
 )
 # Verbs that only tag a quotation ('"Why?" she wondered.', '"..." he continued'): elsewhere the
 # talks continue and people wonder without saying anything
@@ -97,6 +97,12 @@ SPEECH_NOUN_RE = re.compile(
 )
 PREPOSITION_FIRST = re.compile(
     r"\s*(?:Despite|After|Before|Since|Amid|Following|Given|With|Without|Under|Upon|Because of)\b"
+)
+# a participle and its agent between a subject and its verb: "emails obtained by the Ledger"
+AGENT_BEFORE = re.compile(
+    r"(?<!\bis)(?<!\bwas)(?<!\bare)(?<!\bwere)(?<!\bbe)(?<!\bbeen)(?<!\bbeing)"
+    r"\s(?:[a-z]+ed|seen|written|given|taken|shown|known|chosen|drawn|held|sent|spent|"
+    r"brought|sought|hired|paid|led|met|told|heard|made|kept|won)\s+by\s+(?:the\s+)?$"
 )
 # a perception verb and the person perceived speaking: "heard an officer yell", "saw Ruiz wave and
 # shout" (a bare infinitive after its object)

@@ -11,6 +11,7 @@ from factcheck.extraction.lexicon import (
     ACCORDING_RE,
     ACT_OBJECT,
     ADVERB_BEFORE_VERB,
+    AGENT_BEFORE,
     AMBIGUOUS,
     APPOSITIVE_AFTER,
     AS_FRAME,
@@ -217,7 +218,21 @@ class ReportedSpeech:
         # ("CONTENT, a study found.") what it found comes before
         closing = not after.strip(" .!?") or is_adverbial(after.strip())
         that_clause = re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after)
-        if low in THAT_ONLY and not that_clause and not (closing and "," in m[ss:vs]):
+        # ("records show officers were warned": a clause without its "that", whose subject
+        # comes before its verb, but not "found a man who was hurt")
+        finite = FINITE_SOON.match(after)
+        clause = (
+            finite
+            and not re.match(r"\s+(?:is|was|are|were|has|have|had)\b", after)
+            and not re.search(r"\b(?:who|which|that|where|when)\b", finite.group(0))
+            and "," not in finite.group(0)
+        )
+        if (
+            low in THAT_ONLY
+            and not that_clause
+            and not (closing and "," in m[ss:vs])
+            and not (clause and low.startswith(("show", "reveal", "indicat", "suggest")))
+        ):
             return None
         if low.startswith("agree") and re.match(r"\s+to\s+[a-z]", after):
             return None  # "agreed to pay a fine": an undertaking, not a claim
@@ -287,6 +302,11 @@ class ReportedSpeech:
             subj_start = ss + left.rfind(" and")
         else:
             subject = self.left_subject(ss, vs)
+            agent = AGENT_BEFORE.search(m, ss, subject[1]) if subject else None
+            if agent:
+                # "Voters interviewed by the Ledger said": the agent of the participle does
+                # not speak, the noun it describes does
+                subject = self.left_subject(ss, agent.start()) or subject
             heard = PERCEIVED_SPEAKER.search(left)
             if heard:
                 # "Witnesses heard an officer yell: ...": the perceived person speaks
