@@ -662,3 +662,13 @@ def test_records_show_and_the_agent_of_a_participle_is_not_the_speaker():
     assert said(result) == [("Documents", "police monitored the camp for months.")]
     result = extract("Voters interviewed by the Ledger said they were tired of the fighting.")
     assert said(result) == [("Voters", "they were tired of the fighting.")]
+
+
+def test_when_and_where_something_was_said_is_not_what_was_said():
+    for sentence in (
+        "Former envoy Kurt Lind testified on Tuesday.",
+        "Kurt Lind testified on Tuesday before the committee, which is led by Dana Kim.",
+    ):
+        assert extract(sentence).statements == (), sentence
+    result = extract("Kurt Lind insisted on a recount.")
+    assert said(result) == [("Kurt Lind", "on a recount.")]

@@ -633,6 +633,7 @@ class ReportedSpeech:
         return att
 
     def _with_content(self, att: Attribution, cs: int, se: int) -> Attribution | None:
+        right_after_verb = cs == att.verb_end
         # "said in a statement after the hearing that ...": adverbials, then the complementizer
         lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
         while lead:
@@ -641,6 +642,23 @@ class ReportedSpeech:
         that = re.compile(r"\s*that\s*,?\s").match(self.masked, cs, se)
         if that:
             cs = that.end()
+        rest = self.masked[cs:se].strip()
+        verb = self.masked[att.verb_start : att.verb_end].casefold()
+        if (
+            right_after_verb
+            and not that
+            and (
+                not rest
+                or rest[0] in ",;.!?"
+                or is_adverbial(rest)
+                or re.match(r"(?:which|who|whose|where)\b", rest)
+            )
+            and not verb.startswith("insist")
+        ):
+            # "testified on Tuesday.", "testified before the committee, which ...": when and
+            # where it was said, and nothing of what
+            att.content = None
+            return att if self._quote_near(att.verb_start) else None
         cut = CONTENT_CUT.search(self.masked, cs, se)
         ce = cut.start() if cut else se
         att.content = self._trim_content(cs, ce)
