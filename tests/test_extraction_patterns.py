@@ -672,3 +672,15 @@ def test_when_and_where_something_was_said_is_not_what_was_said():
         assert extract(sentence).statements == (), sentence
     result = extract("Kurt Lind insisted on a recount.")
     assert said(result) == [("Kurt Lind", "on a recount.")]
+
+
+def test_a_transcript_labels_each_turn_with_the_speakers_surname_in_capitals():
+    result = extract(
+        "Former envoy Kurt Lind testified before the committee led by Rep. Dana Kim.\n\n"
+        "KIM: Did you ever discuss the investigation with the president?\n\n"
+        "LIND: I did not. I was not aware of any link between the aid and the inquiry."
+    )
+    assert said(result) == [
+        ("Dana Kim", "Did you ever discuss the investigation with the president?"),
+        ("Kurt Lind", "I did not. I was not aware of any link between the aid and the inquiry."),
+    ]

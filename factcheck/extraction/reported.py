@@ -651,7 +651,7 @@ class ReportedSpeech:
                 not rest
                 or rest[0] in ",;.!?"
                 or is_adverbial(rest)
-                or re.match(r"(?:which|who|whose|where)\b", rest)
+                or re.match(r"(?:which|who|whose|where)\b|[a-z]+(?:ed|en|wn|led)\s+by\b", rest)
             )
             and not verb.startswith("insist")
         ):

@@ -162,8 +162,11 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         while len(words) > 2 and words[0].casefold() in TITLE_WORDS:
             words = words[1:]
         if len(words) == 1:
-            # a headline's "Ruiz: ..." names someone the story names in full, maybe later
-            full = [c for c in self.registry.chunk_names if c.split()[-1] == name]
+            # a headline's "Ruiz: ..." names someone the story names in full, maybe later (a
+            # transcript's "RUIZ: ..." too)
+            full = [
+                c for c in self.registry.chunk_names if c.split()[-1].casefold() == name.casefold()
+            ]
             full = [c for c in full if looks_person_name(c)]
             if len(full) != 1:
                 return []
