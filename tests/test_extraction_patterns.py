@@ -684,3 +684,11 @@ def test_a_transcript_labels_each_turn_with_the_speakers_surname_in_capitals():
         ("Dana Kim", "Did you ever discuss the investigation with the president?"),
         ("Kurt Lind", "I did not. I was not aware of any link between the aid and the inquiry."),
     ]
+
+
+def test_a_gerund_of_manner_says_and_a_gerund_of_omission_does_not():
+    result = extract('Oskar Lind spoke for an hour and ended by saying, "We will be back."')
+    assert said(result) == [("Oskar Lind", "We will be back.")]
+    assert extract("Ana Ruiz left the meeting without saying a word.").statements == ()
+    result = extract('The show closed with a promise, followed by saying: "We will be back."')
+    assert [s.quote for s in result.statements] == ["We will be back."]

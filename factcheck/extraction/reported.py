@@ -275,6 +275,9 @@ class ReportedSpeech:
         after_comma = left.endswith(",") or (
             left.endswith(('"', "”")) and self.text[ss + len(left) - 2 : ss + len(left) - 1] == ","
         )
+        # a gerund of manner speaks for the clause's subject too: "he ended by saying" (but
+        # "left without saying" says nothing, "before announcing" only dates the clause)
+        after_comma = after_comma or (participle and bool(re.search(r"\bby$", left)))
         bare_participle = participle and (after_comma or not left)
         if (
             (bare_participle or coordinated)
@@ -351,7 +354,8 @@ class ReportedSpeech:
                     return None
         speakers = [s for s in speakers if s]
         if not speakers:
-            if not (subject and bare(subject[0]) in UNRESOLVED_KEPT):
+            quote_follows = participle and re.match(r"\s*[:,]?\s*[\"“]", after)
+            if not (subject and bare(subject[0]) in UNRESOLVED_KEPT) and not quote_follows:
                 return None
             # "he said ..." with no antecedent the rules trust: the statement stands, and the
             # speaker is left to the ranker (or to the reviewer)
