@@ -692,3 +692,13 @@ def test_a_gerund_of_manner_says_and_a_gerund_of_omission_does_not():
     assert extract("Ana Ruiz left the meeting without saying a word.").statements == ()
     result = extract('The show closed with a promise, followed by saying: "We will be back."')
     assert [s.quote for s in result.statements] == ["We will be back."]
+
+
+def test_a_whole_sentence_in_quotation_marks_is_a_statement_but_a_signs_text_is_not():
+    result = extract(
+        "The town was quiet on Monday. A neighbour shook her head. "
+        '"Nobody here will forget this day."'
+    )
+    assert [s.quote for s in result.statements] == ["Nobody here will forget this day."]
+    result = extract('Protesters carried signs reading "No more tolls on our bridge." It ended.')
+    assert result.statements == ()
