@@ -702,3 +702,25 @@ def test_a_whole_sentence_in_quotation_marks_is_a_statement_but_a_signs_text_is_
     assert [s.quote for s in result.statements] == ["Nobody here will forget this day."]
     result = extract('Protesters carried signs reading "No more tolls on our bridge." It ended.')
     assert result.statements == ()
+
+
+def test_according_to_a_common_noun_source_but_not_to_plan():
+    result = extract("The fire started in the kitchen, according to the fire marshal.")
+    assert said(result) == [("the fire marshal", "The fire started in the kitchen")]
+    assert extract("The work went according to plan.").statements == ()
+    assert extract("Everything was done according to the rules.").statements == ()
+
+
+def test_a_relative_clause_with_a_speech_verb_and_a_clause_speaks_for_its_antecedent():
+    result = extract("The case was brought by Oskar Lind, who said he had been fired unfairly.")
+    assert said(result) == [("Oskar Lind", "he had been fired unfairly.")]
+    result = extract(
+        "The fire started in the kitchen, according to fire marshal Dana Kim, who said the "
+        "cause was a faulty stove."
+    )
+    assert said(result) == [
+        ("Dana Kim", "The fire started in the kitchen"),
+        ("Dana Kim", "the cause was a faulty stove."),
+    ]
+    result = extract("Oskar Lind, who joked about the coach's habits, could see the frustration.")
+    assert result.statements == ()

@@ -158,6 +158,14 @@ IN_WORDS_RE = re.compile(
     r"['’]s?|(?P<pronoun>his|her|their))\s+(?:own\s+)?"
     r"(?:words|view|opinion|telling|account|estimation|reckoning))\s*,\s*"
 )
+# what things go "according to" without anyone saying anything: "according to plan"
+NORMS = frozenset(
+    """plan plans schedule rule rules law laws tradition custom script instructions
+    regulations guidelines procedure procedures protocol design standard standards taste
+    preference recipe legend bible scripture timetable calendar forecast""".split()
+)
+# ", who said ...": a relative clause whose verb is a speech verb
+RELATIVE_WHO = re.compile(r",\s*who\s+(?:(?:also|later|then|has|had|have|\w+ly)\s+)*(?=\S|$)")
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")
 NEGATED_BEFORE = re.compile(
     r"\b(?:(?:did|does|do|would|will|could|can|has|have|had)(?:\s+not|n[’']t)|cannot|"

@@ -33,6 +33,7 @@ from factcheck.extraction.lexicon import (
     IRREGULAR_PAST,
     LEADING_ADVERBIAL,
     NEGATED_BEFORE,
+    NORMS,
     NOT_A_VERB_BEFORE,
     NOUN_OBJECT,
     NOUN_OBJECT_VERBS,
@@ -45,6 +46,7 @@ from factcheck.extraction.lexicon import (
     QUOTE_FRAME,
     QUOTE_THEN_DESCRIPTOR,
     QUOTED_AS,
+    RELATIVE_WHO,
     SPEECH_NOUN_RE,
     SUMMING_NOUN,
     TAG_ONLY,
@@ -120,7 +122,8 @@ class ReportedSpeech:
             )
             if att:
                 out.append(att)
-        has_verb = bool(out)
+        # (a speech verb in a relative clause after the source leaves "according to" its own)
+        has_verb = any(a.kind != "relative" for a in out)
         for am in ACCORDING_RE.finditer(sentence):
             if has_verb:
                 break
@@ -285,6 +288,7 @@ class ReportedSpeech:
             and not re.match(r"\s+(?:that\b|:)", after)
         ):
             return None
+        relative = False
         quoted = QUOTED_AS.search(left) if participle else None
         if quoted:
             # "Ruiz was quoted by Reuters as saying that ...": the subject of 'quoted' said it
@@ -305,6 +309,15 @@ class ReportedSpeech:
             subj_start = ss + left.rfind(" and")
         else:
             subject = self.left_subject(ss, vs)
+            who = RELATIVE_WHO.search(m, max(ss, vs - 40), vs) if subject is None else None
+            who = who if who and not m[who.end() : vs].strip() else None
+            # (only with a clause after the verb: in "Suter, who joked about it, could see" the
+            # relative clause is an aside inside the subject)
+            if who and (re.match(r"\s+that\s", after) or FINITE_SOON.match(after)):
+                # "..., according to the fire marshal, Dana Kim, who said the cause was a
+                # stove": the relative pronoun's antecedent speaks
+                subject = self.left_subject(ss, who.start())
+                relative = subject is not None
             agent = AGENT_BEFORE.search(m, ss, subject[1]) if subject else None
             if agent:
                 # "Voters interviewed by the Ledger said": the agent of the participle does
@@ -362,7 +375,7 @@ class ReportedSpeech:
             speakers = [None]
         if ambiguous and inverted and not m[max(ss, vs - 3) : vs].strip().endswith((",", '"', "”")):
             return None
-        att = Attribution(vs, ve, subj_start, speakers)
+        att = Attribution(vs, ve, subj_start, speakers, kind="relative" if relative else "clause")
         prefix = m[ss:subj_start].rstrip()
         summed = SUMMING_NOUN.search(prefix) if not (inverted or object_verb) else None
         if summed and not re.match(r"\s+(?:that|:)", after):
@@ -741,8 +754,11 @@ class ReportedSpeech:
             np = {"him": "he", "her": "she", "them": "they"}[np.casefold()]  # "According to him"
         elif first in ("our", "their", "his", "her", "its", "my", "your", "this", "that"):
             return None
+        if bare(np.split()[-1]) in NORMS:
+            return None  # "according to plan", "according to the rules"
         if (
             np not in PRONOUNS
+            and not (first in ("the", "a", "an") and len(np.split()) <= 4)
             and not any(is_cap(w) for w in np.split())
             and not any(
                 bare(w) in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | DOC_NOUNS
@@ -769,7 +785,9 @@ class ReportedSpeech:
         if not head:
             # 'According to X, CONTENT.'
             att.content = self._trim_content(np_end, se)
-        elif m[ae + np_m.end() : se].strip(" .") == "":
+        elif m[ae + np_m.end() : se].strip(" .") == "" or RELATIVE_WHO.match(
+            m, ae + np_m.end(), min(se, ae + np_m.end() + 12)
+        ):
             att.trailing = True
             att.content = self._trim_content(ss, as_)
         else:
