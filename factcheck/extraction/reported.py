@@ -198,8 +198,6 @@ class ReportedSpeech:
         after = m[ve:se]
         if NEGATED_BEFORE.search(before):
             return None  # "did not say whether", "declined to comment": nothing was said
-        if NOT_A_VERB_BEFORE.search(before):
-            return None  # "has a say", "his claims", "Having said that", "What she said next"
         if PASSIVE_BEFORE.search(before):
             by = BY_AGENT.match(after)
             if not by:
@@ -237,20 +235,8 @@ class ReportedSpeech:
             and not (clause and low.startswith(("show", "reveal", "indicat", "suggest")))
         ):
             return None
-        if low.startswith("agree") and re.match(r"\s+to\s+[a-z]", after):
-            return None  # "agreed to pay a fine": an undertaking, not a claim
-        if low.startswith(("believ", "think")) and re.match(r"\s+(?:in|about|of)\b", after):
-            return None  # "believes in ghosts", "thinks about it every day"
-        if low.startswith("question") and (
-            re.match(
-                r"\s+(?:him|her|them|us|me|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\b(?!['’])", after
-            )
-            or re.match(
-                r"\s+(?:[\w’'-]+\s+){1,3}?(?:about|over|for\s+(?:\S+\s+)?(?:hours|minutes|days))\b",
-                after,
-            )
-        ):
-            return None  # "Police questioned the suspect for hours": they asked, he answered
+        if self._no_claim(low, before, after, vs):
+            return None
         # "Ministers accused of betraying ...", "blamed for the delay": a participle, not a verb
         if low in ("accused", "blamed") and re.match(r"\s+(?:of|for)\b", after):
             return None
@@ -263,12 +249,7 @@ class ReportedSpeech:
             frame = AS_FRAME.match(after)
             if not frame:
                 return None
-        if low in DECISION_VERBS and ACT_OBJECT.match(after):
-            return None
         object_verb = low in OBJECT_VERBS or low.startswith(("called for", "calls for"))
-        if object_verb and not after.strip(" .!?)]") and not self._quote_near(vs):
-            # "a claim the officials rejected.": the object went before, in a relative clause
-            return None
         participle = low.endswith("ing")
         left = m[ss:vs].rstrip()
         subject = None
@@ -578,6 +559,29 @@ class ReportedSpeech:
         if low in NOUN_OBJECT_VERBS and NOUN_OBJECT.match(rest):
             return att if self._quote_near(vs) else None
         return self._with_content(att, ve, se)
+
+    def _no_claim(self, low: str, before: str, after: str, vs: int) -> bool:
+        """A speech verb (or its look-alike) that reports no claim here."""
+        if NOT_A_VERB_BEFORE.search(before):
+            return True  # "has a say", "his claims", "Having said that", "What she said next"
+        if low.startswith("agree") and re.match(r"\s+to\s+[a-z]", after):
+            return True  # "agreed to pay a fine": an undertaking, not a claim
+        if low.startswith(("believ", "think")) and re.match(r"\s+(?:in|about|of)\b", after):
+            return True  # "believes in ghosts", "thinks about it every day"
+        if low.startswith("question") and (
+            re.match(
+                r"\s+(?:him|her|them|us|me|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\b(?!['’])", after
+            )
+            or re.match(
+                r"\s+(?:[\w’'-]+\s+){1,3}?(?:about|over|for\s+(?:\S+\s+)?(?:hours|days))\b", after
+            )
+        ):
+            return True  # "Police questioned the suspect for hours": they asked, he answered
+        if low in DECISION_VERBS and ACT_OBJECT.match(after):
+            return True  # "rejected the request", "denied the motion": a decision
+        # "a claim the officials rejected.": the object went before, in a relative clause
+        object_verb = low in OBJECT_VERBS
+        return object_verb and not after.strip(" .!?)]") and not self._quote_near(vs)
 
     def _speech_noun(self, nm: re.Match, ss: int, se: int) -> Attribution | None:
         """ "Ana Ruiz's claim that CONTENT": the possessor of a speech noun said the clause."""
