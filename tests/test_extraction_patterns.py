@@ -724,3 +724,13 @@ def test_a_relative_clause_with_a_speech_verb_and_a_clause_speaks_for_its_antece
     ]
     result = extract("Oskar Lind, who joked about the coach's habits, could see the frustration.")
     assert result.statements == ()
+
+
+def test_a_quantified_or_relative_subject_opening_the_sentence_speaks():
+    for subject in (
+        "Each of the candidates",
+        "Those who attended",
+        "Prosecutors and defense lawyers",
+    ):
+        result = extract(f"{subject} said the hearing should be delayed.")
+        assert said(result) == [(subject, "the hearing should be delayed.")], subject

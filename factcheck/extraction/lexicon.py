@@ -104,6 +104,8 @@ AGENT_BEFORE = re.compile(
     r"\s(?:[a-z]+ed|seen|written|given|taken|shown|known|chosen|drawn|held|sent|spent|"
     r"brought|sought|hired|paid|led|met|told|heard|made|kept|won)\s+by\s+(?:the\s+)?$"
 )
+# a plural naming a group of people: "prosecutors", "residents", "critics", "supporters"
+GROUP_HEAD_WORD = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|ics|ives|men|women|people)$")
 # a perception verb and the person perceived speaking: "heard an officer yell", "saw Ruiz wave and
 # shout" (a bare infinitive after its object)
 PERCEIVED_SPEAKER = re.compile(

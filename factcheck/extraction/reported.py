@@ -24,10 +24,12 @@ from factcheck.extraction.lexicon import (
     DATELINE,
     DECISION_VERBS,
     DETERMINER_LIST,
+    DETERMINERS,
     DOC_BY_TAIL,
     DOC_NOUNS,
     FINITE_SOON,
     FRAME_END,
+    GROUP_HEAD_WORD,
     IN_WORDS_RE,
     INFINITIVE_BEFORE,
     IRREGULAR_PAST,
@@ -304,6 +306,8 @@ class ReportedSpeech:
                 # "Voters interviewed by the Ledger said": the agent of the participle does
                 # not speak, the noun it describes does
                 subject = self.left_subject(ss, agent.start()) or subject
+            if subject is None:
+                subject = self._whole_subject(ss, vs)
             heard = PERCEIVED_SPEAKER.search(left)
             if heard:
                 # "Witnesses heard an officer yell: ...": the perceived person speaks
@@ -559,6 +563,27 @@ class ReportedSpeech:
         if low in NOUN_OBJECT_VERBS and NOUN_OBJECT.match(rest):
             return att if self._quote_near(vs) else None
         return self._with_content(att, ve, se)
+
+    def _whole_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
+        """The words opening the sentence, when they are all its subject: "Each of the
+        candidates said", "Those who attended said", "Prosecutors and defense lawyers agreed"."""
+        phrase = self.masked[ss:vs].strip()
+        words = phrase.split()
+        if not 2 <= len(words) <= 6 or not words[0][:1].isupper() or not phrase[-1:].isalpha():
+            return None
+        if any(not w.replace("-", "").replace("’", "").replace("'", "").isalpha() for w in words):
+            return None  # a comma, a quote, a number: more than a noun phrase
+        for k, w in enumerate(words):
+            low = w.casefold()
+            relative = k > 0 and words[k - 1].casefold() in ("who", "that")
+            past = low.endswith("ed") or low in IRREGULAR_PAST
+            if k and (low in CLAUSE_STOPS - {"who", "that"} or (past and not relative)):
+                return None
+        first = bare(words[0])
+        quantified = first in DETERMINERS or first in ("each", "those", "none", "neither")
+        if not quantified and not GROUP_HEAD_WORD.search(first):
+            return None
+        return phrase, ss + self.masked[ss:vs].find(phrase), "", False
 
     def _no_claim(self, low: str, before: str, after: str, vs: int) -> bool:
         """A speech verb (or its look-alike) that reports no claim here."""

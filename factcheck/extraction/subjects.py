@@ -13,6 +13,7 @@ from factcheck.extraction.lexicon import (
     DIGIT_COMMA,
     DOC_NOUNS,
     FIRST_PERSON,
+    GROUP_HEAD_WORD,
     LINKS,
     LIST_BEFORE,
     RELATIVE_TAIL,
@@ -38,11 +39,6 @@ from factcheck.extraction.speakers import (
 
 # heads of noun phrases that can name a speaker
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
-
-
-# "Local farmers said", "Israeli settlers say": a bare plural naming a group of people, opening
-# the clause right before its verb, is the subject
-GROUP_HEAD = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|ics|ives|men|women|people)$")
 
 
 class SubjectFinder:
@@ -252,10 +248,11 @@ class SubjectFinder:
             or head in TITLE_WORDS
             or head in ("firm", "company", "department", "ministry", "court")
             or (bare(np_words[0]) in DETERMINERS and len(np_words) <= 4)
+            # "Local farmers said": a bare plural naming people, opening the clause
             or (
                 len(np_words) <= 3
                 and (i == 0 or is_boundary(words[i - 1][1]))
-                and GROUP_HEAD.search(head)
+                and GROUP_HEAD_WORD.search(head)
             )
         ):
             return None
