@@ -734,3 +734,10 @@ def test_a_quantified_or_relative_subject_opening_the_sentence_speaks():
     ):
         result = extract(f"{subject} said the hearing should be delayed.")
         assert said(result) == [(subject, "the hearing should be delayed.")], subject
+
+
+def test_an_inverted_attribution_splitting_the_sentence():
+    result = extract("The bridge, said Ana Ruiz, will reopen in May.")
+    assert said(result) == [("Ana Ruiz", "The bridge, said Ana Ruiz, will reopen in May.")]
+    result = extract("The bridge will reopen in May, said Ana Ruiz, who has led the city.")
+    assert said(result) == [("Ana Ruiz", "The bridge will reopen in May")]

@@ -106,6 +106,11 @@ AGENT_BEFORE = re.compile(
 )
 # a plural naming a group of people: "prosecutors", "residents", "critics", "supporters"
 GROUP_HEAD_WORD = re.compile(r"(?:ers|ors|ists|ians|ants|ents|ees|ics|ives|men|women|people)$")
+# ', said Ana Ruiz, will reopen': the speaker named in an aside, then the sentence's own verb
+INVERTED_ASIDE = re.compile(
+    r"\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s*,\s*(?:\w+ly\s+)?"
+    r"(?:is|was|are|were|will|would|has|had|have|can|could|should|must|may|might|did|does|do)\b"
+)
 # a perception verb and the person perceived speaking: "heard an officer yell", "saw Ruiz wave and
 # shout" (a bare infinitive after its object)
 PERCEIVED_SPEAKER = re.compile(

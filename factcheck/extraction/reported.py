@@ -32,6 +32,7 @@ from factcheck.extraction.lexicon import (
     GROUP_HEAD_WORD,
     IN_WORDS_RE,
     INFINITIVE_BEFORE,
+    INVERTED_ASIDE,
     IRREGULAR_PAST,
     LEADING_ADVERBIAL,
     NEGATED_BEFORE,
@@ -438,6 +439,12 @@ class ReportedSpeech:
             # content precedes: ', said X' / '" said X'
             att.trailing = True
             att.content = None if quote_before and self._quote_starts(prefix) else (ss, vs)
+            resumed = INVERTED_ASIDE.match(m, ve, se)
+            if att.content and prefix.endswith(",") and resumed:
+                # 'The bridge, said Ruiz, will reopen in May': the aside splits the content
+                att.kind = "parenthetical"
+                att.content = self._trim_content(ss, se)
+                return att if att.content else None
             return self._finish_trailing(att, se)
         rest = after
         # (or after an aside: "said, however, that", "said, in a statement, that")
