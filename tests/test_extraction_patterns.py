@@ -741,3 +741,9 @@ def test_an_inverted_attribution_splitting_the_sentence():
     assert said(result) == [("Ana Ruiz", "The bridge, said Ana Ruiz, will reopen in May.")]
     result = extract("The bridge will reopen in May, said Ana Ruiz, who has led the city.")
     assert said(result) == [("Ana Ruiz", "The bridge will reopen in May")]
+
+
+def test_hearsay_about_a_speaker_still_names_them():
+    result = extract("Oskar Lind is said to have told aides that he would resign.")
+    assert said(result) == [("Oskar Lind", "he would resign.")]
+    assert extract("The deal is said to be worth $2 billion.").statements == ()

@@ -111,6 +111,11 @@ INVERTED_ASIDE = re.compile(
     r"\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*\s*,\s*(?:\w+ly\s+)?"
     r"(?:is|was|are|were|will|would|has|had|have|can|could|should|must|may|might|did|does|do)\b"
 )
+# "Lind is said to have told aides", "she was reported to have warned": hearsay about a speaker
+RAISED_SUBJECT = re.compile(
+    r"\s(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:said|reported|believed|understood|alleged|"
+    r"thought|known)\s+to\s+(?:have\s+)?$"
+)
 # a perception verb and the person perceived speaking: "heard an officer yell", "saw Ruiz wave and
 # shout" (a bare infinitive after its object)
 PERCEIVED_SPEAKER = re.compile(

@@ -49,6 +49,7 @@ from factcheck.extraction.lexicon import (
     QUOTE_FRAME,
     QUOTE_THEN_DESCRIPTOR,
     QUOTED_AS,
+    RAISED_SUBJECT,
     RELATIVE_WHO,
     SPEECH_NOUN_RE,
     SUMMING_NOUN,
@@ -307,6 +308,10 @@ class ReportedSpeech:
                 # "Voters interviewed by the Ledger said": the agent of the participle does
                 # not speak, the noun it describes does
                 subject = self.left_subject(ss, agent.start()) or subject
+            raised = RAISED_SUBJECT.search(m, max(ss, vs - 60), vs)
+            if raised:
+                # "Lind is said to have told aides that ...": the subject of "is said" told them
+                subject = self.left_subject(ss, raised.start()) or subject
             if subject is None:
                 subject = self._whole_subject(ss, vs)
             heard = PERCEIVED_SPEAKER.search(left)
