@@ -747,3 +747,8 @@ def test_hearsay_about_a_speaker_still_names_them():
     result = extract("Oskar Lind is said to have told aides that he would resign.")
     assert said(result) == [("Oskar Lind", "he would resign.")]
     assert extract("The deal is said to be worth $2 billion.").statements == ()
+
+
+def test_a_title_in_quotation_marks_is_not_a_statement():
+    result = extract('The town was quiet. His book, "Who Killed the Mill Street Bridge?", is out.')
+    assert result.statements == ()

@@ -17,6 +17,12 @@ TEXT_OF_A_THING = re.compile(
 )
 
 
+def _title_case(words: str) -> bool:
+    """'Who Killed the Bridge?': a title, its words mostly capitalised."""
+    ws = words.split()
+    return len(ws) <= 12 and sum(w[:1].isupper() for w in ws) >= 0.6 * len(ws)
+
+
 @dataclass
 class Found:
     start: int
@@ -153,6 +159,7 @@ class QuotePlacement:
                     and size >= 4
                     and interior.rstrip()[-1:] in ".!?"
                     and not TEXT_OF_A_THING.search(lead)
+                    and not _title_case(interior)
                 )
                 if (
                     not guess
