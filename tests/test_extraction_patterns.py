@@ -752,3 +752,15 @@ def test_hearsay_about_a_speaker_still_names_them():
 def test_a_title_in_quotation_marks_is_not_a_statement():
     result = extract('The town was quiet. His book, "Who Killed the Mill Street Bridge?", is out.')
     assert result.statements == ()
+
+
+def test_a_second_speaker_in_the_sentence_ends_the_first_ones_content():
+    result = extract(
+        "Ana Ruiz said the bridge was safe; Oskar Lind disagreed, saying it should close."
+    )
+    assert said(result) == [("Ana Ruiz", "the bridge was safe"), ("Oskar Lind", "it should close.")]
+    result = extract(
+        "Ana Ruiz said the bridge was safe, but engineers who inspected it last week said it "
+        "was not."
+    )
+    assert said(result) == [("Ana Ruiz", "the bridge was safe"), ("engineers", "it was not.")]

@@ -176,6 +176,13 @@ NORMS = frozenset(
     regulations guidelines procedure procedures protocol design standard standards taste
     preference recipe legend bible scripture timetable calendar forecast""".split()
 )
+# the noun phrase a restrictive relative clause hangs on, after a conjunction or a clause's start:
+# "but engineers who inspected", "The residents who stayed"
+RELATIVE_HEAD = re.compile(
+    r"(?:^|[,;]\s*|\b(?:but|and|while|whereas|yet)\s+)(?!(?:but|and|while|whereas|yet)\b)"
+    r"((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Tt]wo|"
+    r"[Tt]hree|[Ss]everal)\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:who|that)\s+[^,;:]{1,60}$"
+)
 # ", who said ...": a relative clause whose verb is a speech verb
 RELATIVE_WHO = re.compile(r",\s*who\s+(?:(?:also|later|then|has|had|have|\w+ly)\s+)*(?=\S|$)")
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")

@@ -50,6 +50,7 @@ from factcheck.extraction.lexicon import (
     QUOTE_THEN_DESCRIPTOR,
     QUOTED_AS,
     RAISED_SUBJECT,
+    RELATIVE_HEAD,
     RELATIVE_WHO,
     SPEECH_NOUN_RE,
     SUMMING_NOUN,
@@ -308,6 +309,8 @@ class ReportedSpeech:
                 # "Voters interviewed by the Ledger said": the agent of the participle does
                 # not speak, the noun it describes does
                 subject = self.left_subject(ss, agent.start()) or subject
+            if subject and bare(subject[0]) == "it":
+                subject = self._it_as_object(ss, subject)
             raised = RAISED_SUBJECT.search(m, max(ss, vs - 60), vs)
             if raised:
                 # "Lind is said to have told aides that ...": the subject of "is said" told them
@@ -555,7 +558,9 @@ class ReportedSpeech:
             if low.startswith(("tell", "told")):
                 return att if self._quote_near(vs) else None
         if not tail or tail[0] in ".!?,;":
-            return att if self._quote_near(vs) else None
+            # 'Lind disagreed, saying ...': nothing said here, but the speaker is named for
+            # the participle after it and the content before it ends here
+            return att
         if low in (
             "responded",
             "responds",
@@ -575,6 +580,17 @@ class ReportedSpeech:
         if low in NOUN_OBJECT_VERBS and NOUN_OBJECT.match(rest):
             return att if self._quote_near(vs) else None
         return self._with_content(att, ve, se)
+
+    def _it_as_object(
+        self, ss: int, subject: tuple[str, int, str, bool]
+    ) -> tuple[str, int, str, bool] | None:
+        """'..., but engineers who inspected it last week said': "it" after a verb is its
+        object, and the subject is the noun the relative clause hangs on."""
+        words = self.masked[ss : subject[1]].split()
+        if not words or not _finite(words[-1]):
+            return subject
+        rel = RELATIVE_HEAD.search(self.masked, ss, subject[1])
+        return (rel.group(1), rel.start(1), "", False) if rel else None
 
     def _whole_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
         """The words opening the sentence, when they are all its subject: "Each of the
