@@ -764,3 +764,12 @@ def test_a_second_speaker_in_the_sentence_ends_the_first_ones_content():
         "was not."
     )
     assert said(result) == [("Ana Ruiz", "the bridge was safe"), ("engineers", "it was not.")]
+
+
+def test_a_sentence_after_a_quote_can_name_who_said_it():
+    for naming in (
+        "Those were the words of Oskar Lind, the union leader, at a rally on Sunday.",
+        "Oskar Lind made the remarks at a rally on Sunday.",
+    ):
+        result = extract(f'The council met on Monday.\n\n"We will not back down."\n\n{naming}')
+        assert said(result) == [("Oskar Lind", "We will not back down.")], naming

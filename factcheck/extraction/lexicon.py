@@ -116,6 +116,18 @@ RAISED_SUBJECT = re.compile(
     r"\s(?:is|was|are|were)\s+(?:\w+ly\s+)?(?:said|reported|believed|understood|alleged|"
     r"thought|known)\s+to\s+(?:have\s+)?$"
 )
+# a sentence naming who said the quote before it: "Those were the words of Oskar Lind", "Lind
+# made the remarks at a rally", "So said Lind"
+_BACK_NAME = r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})"
+BACK_REFERENCE = re.compile(
+    r"(?:^|(?<=[.!?”\"]\s))(?:"
+    r"(?:Those|These|That|This|Such)\s+(?:were|was|are|is)\s+(?:the\s+)?(?:words|remarks|"
+    rf"comments|message|warning|verdict|view)\s+(?:of|from)\s+(?:(?:the\s+)?[a-z]+\s+)?{_BACK_NAME}"
+    rf"|{_BACK_NAME}\s+(?:made|delivered|offered|gave)\s+(?:the|those|these|his|her|their)\s+"
+    r"(?:remarks|comments|statement|warning|speech)"
+    rf"|So\s+said\s+{_BACK_NAME})",
+    re.MULTILINE,
+)
 # a perception verb and the person perceived speaking: "heard an officer yell", "saw Ruiz wave and
 # shout" (a bare infinitive after its object)
 PERCEIVED_SPEAKER = re.compile(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from factcheck.extraction.clean import duplicate_paragraphs, paragraph_spans
 from factcheck.extraction.lexicon import (
+    BACK_REFERENCE,
     EDITORIAL_NOTE,
     FIRST_PERSON,
     HEADLINE_SPEECH,
@@ -121,6 +122,19 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             else:
                 chain_speaker = None
                 chain_pending = []
+            back = BACK_REFERENCE.search(self.masked, ps, pe)
+            if back:
+                # '"We will not back down." Those were the words of Oskar Lind.': the quote
+                # before (in this paragraph, or the one before it) was unattributed
+                k = next(g for g in (1, 2, 3) if back.group(g))
+                owner = self.resolve(back.group(k), ps + back.start(k))
+                earlier = [f for f in self.found[before:] if f.end <= back.start()]
+                if not earlier and index:
+                    ls, le = self.paragraphs[index - 1]
+                    earlier = [f for f in self.found[:before] if ls <= f.start < le]
+                for f in earlier:
+                    if owner and f.direct and (f.guessed or not f.speaker):
+                        f.speaker, f.guessed = owner, False
             new = self.found[before:]
             if new:
                 prev_speaker = new[-1].speaker
