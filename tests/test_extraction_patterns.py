@@ -773,3 +773,8 @@ def test_a_sentence_after_a_quote_can_name_who_said_it():
     ):
         result = extract(f'The council met on Monday.\n\n"We will not back down."\n\n{naming}')
         assert said(result) == [("Oskar Lind", "We will not back down.")], naming
+
+
+def test_the_speakers_next_act_after_a_closing_quotation_mark_ends_the_content():
+    result = extract('Oskar Lind said the plan was "dead on arrival" and walked out of the room.')
+    assert said(result) == [("Oskar Lind", 'the plan was "dead on arrival"')]

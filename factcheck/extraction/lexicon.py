@@ -332,6 +332,8 @@ CONTENT_CUT = re.compile(
     # (and what the saying did: "..., ending months of speculation")
     r"|,\s*(?:ending|marking|prompting|sparking|triggering|drawing|fueling|fuelling)\s"
     r"|,\s*(?:a|an)\s+(?:claim|charge|accusation|assertion|allegation|contention|view)\s"
+    # (or the speaker's next act after a closing quotation mark: 'said "we will win" and left')
+    r"|(?<=[\"”])\s+and\s+(?:then\s+)?(?:[a-z]+ed|left|went|took|gave|made|told|said|ran)\b"
     r"|\s[—–]\s*(?:but|and|though|although|while|yet)\b"
 )
 TITLE_ABBREVIATIONS = {
