@@ -778,3 +778,16 @@ def test_a_sentence_after_a_quote_can_name_who_said_it():
 def test_the_speakers_next_act_after_a_closing_quotation_mark_ends_the_content():
     result = extract('Oskar Lind said the plan was "dead on arrival" and walked out of the room.')
     assert said(result) == [("Oskar Lind", 'the plan was "dead on arrival"')]
+
+
+def test_told_someone_a_clause_without_that_and_adverbials_before_the_verb():
+    for sentence in (
+        "Ana Ruiz told The Associated Press the bridge would reopen in May.",
+        "Ana Ruiz told a local radio station on Sunday the bridge would reopen in May.",
+        "Ana Ruiz late Monday said the bridge would reopen in May.",
+        "Ana Ruiz on Twitter said the bridge would reopen in May.",
+    ):
+        assert said(extract(sentence)) == [("Ana Ruiz", "the bridge would reopen in May.")], (
+            sentence
+        )
+    assert extract("Ana Ruiz told the story of the bridge at the meeting.").statements == ()

@@ -228,8 +228,11 @@ ADVERB_TAIL = re.compile(
     r"already|just|only|simply|even|both|all|each|reportedly|apparently|allegedly|since|ever|"
     r"(?:has|have|had|would|will|could|should|may|might|must|did|does|do)(?:\s+not|n['’]t)?|"
     r"continu(?:e|es|ed)|went on|go(?:es)? on|appear(?:s|ed)?|seem(?:s|ed)?|"
-    r"to|last (?:week|month|year|night|weekend)|this (?:week|month|year|morning|afternoon)|"
-    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"to|last (?:week|month|year|night|weekend)|this (?:week|month|year|morning|afternoon|evening)|"
+    r"(?:on |late |early |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?: (?:morning|afternoon|evening|night))?|"
+    r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)|on (?:Twitter|Facebook|Instagram|X|social media|television|TV|the radio)|"
     rf"at (?:that|the) time|in (?:a|an) (?:\w+ )?{_MEDIUM}|"
     r"earlier this \w+|[a-z]+ly)\s*,?)\s*$"
 )

@@ -555,6 +555,11 @@ class ReportedSpeech:
             pm = re.match(r"\s+(?:[\w’'-]+\s+){1,4}?(?=(?:they|he|she|it|we|I)\s)", rest)
             if pm and low in ("told", "tells", "tell", "telling"):
                 return self._with_content(att, ve + pm.end(), se)
+            # 'told reporters the bridge would reopen', 'told The Ledger the plan was dead': the
+            # addressee, then a clause with its own subject and verb
+            told = self._told_clause(rest) if low.startswith(("tell", "told")) else None
+            if told is not None:
+                return self._with_content(att, ve + told, se)
             if low.startswith(("tell", "told")):
                 return att if self._quote_near(vs) else None
         if not tail or tail[0] in ".!?,;":
@@ -591,6 +596,28 @@ class ReportedSpeech:
             return subject
         rel = RELATIVE_HEAD.search(self.masked, ss, subject[1])
         return (rel.group(1), rel.start(1), "", False) if rel else None
+
+    def _told_clause(self, rest: str) -> int | None:
+        """Where the clause starts in 'told reporters the bridge would reopen', 'told The
+        Ledger on Sunday the plan was dead': after the shortest addressee that leaves a clause
+        opening with its subject (a determiner, a pronoun or a name) and a finite verb soon."""
+        words = list(re.finditer(r"\S+", rest[:120]))
+        for n in range(1, min(7, len(words))):
+            last, nxt = words[n - 1].group(), words[n].group()
+            if any(c in last for c in ',;:"“”') or bare(last) in CLAUSE_STOPS:
+                return None
+            if is_cap(last) and is_cap(nxt):
+                continue  # inside a name: "The Associated Press"
+            if bare(last) in ("on", "last", "this"):
+                continue  # "on Sunday" still belongs to the telling
+            opens = bare(nxt) in DETERMINERS or bare(nxt) in PRONOUNS or is_cap(nxt)
+            if (
+                opens
+                and bare(nxt) not in ("on", "last", "this")
+                and FINITE_SOON.match(rest, words[n].start() - 1)
+            ):
+                return words[n].start()
+        return None
 
     def _whole_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
         """The words opening the sentence, when they are all its subject: "Each of the
