@@ -791,3 +791,12 @@ def test_told_someone_a_clause_without_that_and_adverbials_before_the_verb():
             sentence
         )
     assert extract("Ana Ruiz told the story of the bridge at the meeting.").statements == ()
+
+
+def test_narrative_with_look_alike_verbs_has_no_statements():
+    result = extract(
+        "Police questioned two men and released them without charge.\n\n"
+        "The plan, which costs $2 million, was welcomed by aid groups.\n\n"
+        "Figures released on Monday show a sharp rise in unemployment."
+    )
+    assert result.statements == ()

@@ -84,6 +84,13 @@ NOUN_OBJECT_VERBS = frozenset(
     """announced announces announcing announce revealed reveals disclosed discloses
     disclosing declared declares""".split()
 )
+# people questioned by the police, not questions raised: "questioned two men", "questioned the
+# suspect", "questioned witnesses" (but "questioned the need for it")
+INTERROGATED = re.compile(
+    r"\s+(?:(?:the|a|an|two|three|four|five|several|some|many|dozens\s+of|\d+)\s+)?"
+    r"(?:[\w-]+\s+)?(?:suspects?|witness(?:es)?|m[ae]n|wom[ae]n|boys?|girls?|teens?|people|"
+    r"drivers?|[a-z]+(?:ers|ors|ants|ents|ees))\b"
+)
 NOUN_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|a|an|the|plans?|new)\s")
 # "Ana Ruiz's claim that ...": nouns of saying whose that-clause is what was said
 # (or says it is: "the mayor's view is that ...", "Ruiz's argument was that ...")

@@ -32,6 +32,7 @@ from factcheck.extraction.lexicon import (
     GROUP_HEAD_WORD,
     IN_WORDS_RE,
     INFINITIVE_BEFORE,
+    INTERROGATED,
     INVERTED_ASIDE,
     IRREGULAR_PAST,
     LEADING_ADVERBIAL,
@@ -205,8 +206,8 @@ class ReportedSpeech:
             return None  # "did not say whether", "declined to comment": nothing was said
         if PASSIVE_BEFORE.search(before):
             by = BY_AGENT.match(after)
-            if not by:
-                return None
+            if not by or low in PRAISE_VERBS:
+                return None  # ("the plan was welcomed by aid groups": a reaction, as active)
             # "The claims were refuted by Northwind, Contoso and Fabrikam."
             agent_start = ve + by.end()
             agent = re.match(r"[^,;.]*(?:,\s*[A-Z][^,;.]*)*", m[agent_start:se]).group(0).strip()
@@ -649,7 +650,8 @@ class ReportedSpeech:
         if low.startswith(("believ", "think")) and re.match(r"\s+(?:in|about|of)\b", after):
             return True  # "believes in ghosts", "thinks about it every day"
         if low.startswith("question") and (
-            re.match(
+            INTERROGATED.match(after)
+            or re.match(
                 r"\s+(?:him|her|them|us|me|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\b(?!['’])", after
             )
             or re.match(
