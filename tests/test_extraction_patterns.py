@@ -800,3 +800,13 @@ def test_narrative_with_look_alike_verbs_has_no_statements():
         "Figures released on Monday show a sharp rise in unemployment."
     )
     assert result.statements == ()
+
+
+def test_speech_words_as_nouns_before_their_verb_and_people_admitted_to_hospital():
+    result = extract(
+        "Insurance claims rose by 20 percent after the storm.\n\n"
+        "The hospital admitted 40 people overnight."
+    )
+    assert result.statements == ()
+    result = extract("Oskar Lind admitted mistakes had been made.")
+    assert said(result) == [("Oskar Lind", "mistakes had been made.")]

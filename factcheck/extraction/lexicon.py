@@ -84,9 +84,9 @@ NOUN_OBJECT_VERBS = frozenset(
     """announced announces announcing announce revealed reveals disclosed discloses
     disclosing declared declares""".split()
 )
-# people questioned by the police, not questions raised: "questioned two men", "questioned the
-# suspect", "questioned witnesses" (but "questioned the need for it")
-INTERROGATED = re.compile(
+# people as the object: questioned by the police, admitted to hospital ("questioned two men",
+# "admitted 40 people overnight"), not questions raised or mistakes admitted
+PEOPLE_OBJECT = re.compile(
     r"\s+(?:(?:the|a|an|two|three|four|five|several|some|many|dozens\s+of|\d+)\s+)?"
     r"(?:[\w-]+\s+)?(?:suspects?|witness(?:es)?|m[ae]n|wom[ae]n|boys?|girls?|teens?|people|"
     r"drivers?|[a-z]+(?:ers|ors|ants|ents|ees))\b"

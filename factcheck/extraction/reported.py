@@ -32,7 +32,6 @@ from factcheck.extraction.lexicon import (
     GROUP_HEAD_WORD,
     IN_WORDS_RE,
     INFINITIVE_BEFORE,
-    INTERROGATED,
     INVERTED_ASIDE,
     IRREGULAR_PAST,
     LEADING_ADVERBIAL,
@@ -44,6 +43,7 @@ from factcheck.extraction.lexicon import (
     OBJECT_END,
     OBJECT_VERBS,
     PASSIVE_BEFORE,
+    PEOPLE_OBJECT,
     PERCEIVED_SPEAKER,
     PRAISE_VERBS,
     PREPOSITION_FIRST,
@@ -649,8 +649,12 @@ class ReportedSpeech:
             return True  # "agreed to pay a fine": an undertaking, not a claim
         if low.startswith(("believ", "think")) and re.match(r"\s+(?:in|about|of)\b", after):
             return True  # "believes in ghosts", "thinks about it every day"
+        if low.startswith("admit") and PEOPLE_OBJECT.match(after):
+            return True  # "The hospital admitted 40 people overnight"
+        if low in AMBIGUOUS and re.match(r"\s+(?:[a-z]+ed|rose|fell|grew|were|was|are)\b", after):
+            return True  # "Insurance claims rose by 20 percent": a noun, then its verb
         if low.startswith("question") and (
-            INTERROGATED.match(after)
+            PEOPLE_OBJECT.match(after)
             or re.match(
                 r"\s+(?:him|her|them|us|me|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\b(?!['’])", after
             )
