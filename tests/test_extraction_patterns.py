@@ -810,3 +810,9 @@ def test_speech_words_as_nouns_before_their_verb_and_people_admitted_to_hospital
     assert result.statements == ()
     result = extract("Oskar Lind admitted mistakes had been made.")
     assert said(result) == [("Oskar Lind", "mistakes had been made.")]
+
+
+def test_announcing_a_number_of_things_is_an_event():
+    assert extract("Northwind announced 200 layoffs on Monday.").statements == ()
+    result = extract("Northwind announced that 200 workers would lose their jobs.")
+    assert said(result) == [("Northwind", "200 workers would lose their jobs.")]

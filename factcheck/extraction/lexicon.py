@@ -91,7 +91,7 @@ PEOPLE_OBJECT = re.compile(
     r"(?:[\w-]+\s+)?(?:suspects?|witness(?:es)?|m[ae]n|wom[ae]n|boys?|girls?|teens?|people|"
     r"drivers?|[a-z]+(?:ers|ors|ants|ents|ees))\b"
 )
-NOUN_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|a|an|the|plans?|new)\s")
+NOUN_OBJECT = re.compile(r"\s+(?:his|her|their|its|our|my|a|an|the|plans?|new|\$?\d[\d,.]*)\s")
 # "Ana Ruiz's claim that ...": nouns of saying whose that-clause is what was said
 # (or says it is: "the mayor's view is that ...", "Ruiz's argument was that ...")
 SPEECH_NOUN_RE = re.compile(
