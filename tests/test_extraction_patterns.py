@@ -816,3 +816,11 @@ def test_announcing_a_number_of_things_is_an_event():
     assert extract("Northwind announced 200 layoffs on Monday.").statements == ()
     result = extract("Northwind announced that 200 workers would lose their jobs.")
     assert said(result) == [("Northwind", "200 workers would lose their jobs.")]
+
+
+def test_a_clause_after_the_medium_is_the_content_even_after_an_appositive_subject():
+    result = extract(
+        "The drug's maker, Northwind Pharma, which funded the study, said in a statement it "
+        "would seek approval this year."
+    )
+    assert said(result) == [("Northwind Pharma", "it would seek approval this year.")]

@@ -515,7 +515,7 @@ class ReportedSpeech:
                 quote_before
                 or not tail
                 or tail[0] in ".!?"
-                or is_adverbial(tail)
+                or (is_adverbial(tail) and not self._clause_after_adverbials(ve, se))
                 or addressee
                 or about
             ):
@@ -597,6 +597,23 @@ class ReportedSpeech:
             return subject
         rel = RELATIVE_HEAD.search(self.masked, ss, subject[1])
         return (rel.group(1), rel.start(1), "", False) if rel else None
+
+    def _clause_after_adverbials(self, ve: int, se: int) -> bool:
+        """'..., said in a statement it would seek approval': past the adverbials after the
+        verb, a clause (that, or a subject and a finite verb) is what was said."""
+        cs = ve
+        lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
+        while lead:
+            cs = lead.end()
+            lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
+        words = self.masked[cs:se].split()
+        if cs == ve or not words:
+            return False
+        first = bare(words[0])
+        if first == "that":
+            return True
+        opens = first in PRONOUNS or first in DETERMINERS
+        return opens and bool(FINITE_SOON.match(self.masked, cs - 1, se))
 
     def _told_clause(self, rest: str) -> int | None:
         """Where the clause starts in 'told reporters the bridge would reopen', 'told The
