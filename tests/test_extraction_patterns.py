@@ -824,3 +824,16 @@ def test_a_clause_after_the_medium_is_the_content_even_after_an_appositive_subje
         "would seek approval this year."
     )
     assert said(result) == [("Northwind Pharma", "it would seek approval this year.")]
+
+
+def test_a_conclusion_reported_inside_a_that_clause_stays_with_the_reporter():
+    result = extract(
+        "Oskar Lind said that after a long review the city had concluded the bridge was unsafe, "
+        "saying he trusted the engineers."
+    )
+    assert said(result) == [
+        ("Oskar Lind", "after a long review the city had concluded the bridge was unsafe"),
+        ("Oskar Lind", "he trusted the engineers."),
+    ]
+    result = extract("The authors concluded the drug was safe for adults.")
+    assert said(result) == [("The authors", "the drug was safe for adults.")]

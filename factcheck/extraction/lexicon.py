@@ -260,6 +260,12 @@ QUOTED_AS = re.compile(
     r"(?:(?:by|in|on)\s+[^,;]{1,60}?\s+)?as$"
 )
 TAIL_CLAUSE = re.compile(r"[,;:]|\b(?:that|to|about|if|whether|what|how|why)\b")
+# what may open a that-clause before its own subject: nothing, or a short adverbial ("said
+# that after a review Washington had concluded ...")
+EMBEDDING_GAP = re.compile(
+    r"\s*(?:(?:after|before|following|despite|under|in|on|at|for|with|without)"
+    r"(?:\s+[^,;:.\"“”]{1,40}?)?\s+)?"
+)
 CLAUSE_STOPS = frozenset(
     """that which who whom whose if when while because but or as so though although since after
     before where why how than then whether where until unless once despite""".split()

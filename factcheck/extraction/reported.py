@@ -27,6 +27,7 @@ from factcheck.extraction.lexicon import (
     DETERMINERS,
     DOC_BY_TAIL,
     DOC_NOUNS,
+    EMBEDDING_GAP,
     FINITE_SOON,
     FRAME_END,
     GROUP_HEAD_WORD,
@@ -160,7 +161,7 @@ class ReportedSpeech:
                         and b.content
                         and b.verb_start < ce
                         and b.subj_start >= cs
-                        and not m[cs : b.subj_start].strip()
+                        and EMBEDDING_GAP.fullmatch(m, cs, b.subj_start)
                     ):
                         # "The aide said Ruiz still believes the plan is sound": the second
                         # speaker's words are part of what the first reported
@@ -238,7 +239,7 @@ class ReportedSpeech:
             low in THAT_ONLY
             and not that_clause
             and not (closing and "," in m[ss:vs])
-            and not (clause and low.startswith(("show", "reveal", "indicat", "suggest")))
+            and not (clause and low.startswith(("show", "reveal", "indicat", "suggest", "conclud")))
         ):
             return None
         if self._no_claim(low, before, after, vs):
@@ -358,6 +359,7 @@ class ReportedSpeech:
                     and not plain
                     and not verbal
                     and not re.match(r"\s+(?:that\b|:)", after)
+                    and not (clause and low.startswith(("conclud", "show", "reveal", "indicat")))
                 ):
                     return None
         speakers = [s for s in speakers if s]
@@ -759,7 +761,8 @@ class ReportedSpeech:
     def _with_content(self, att: Attribution, cs: int, se: int) -> Attribution | None:
         right_after_verb = cs == att.verb_end
         # "said in a statement after the hearing that ...": adverbials, then the complementizer
-        lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
+        # (past a "that", an adverbial opens the reported clause itself)
+        lead = LEADING_ADVERBIAL.match(self.masked, cs, se) if right_after_verb else None
         while lead:
             cs = lead.end()
             lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
@@ -811,8 +814,21 @@ class ReportedSpeech:
         return cs, ce
 
     def _participle_speakers(self, ss: int, vs: int, earlier: list[Attribution]) -> list[str]:
-        if earlier:
-            return list(earlier[-1].speakers)
+        # the last speaker of the sentence, but not one inside what another reported ("Lind
+        # said that after a review the city had concluded X, saying ...": Lind is saying)
+        outer = [
+            e
+            for e in earlier
+            if not any(
+                o is not e
+                and o.content
+                and o.content[0] <= e.subj_start
+                and EMBEDDING_GAP.fullmatch(self.masked, o.content[0], e.subj_start)
+                for o in earlier
+            )
+        ]
+        if outer:
+            return list(outer[-1].speakers)
         person = self.registry.last_person_before(vs, floor=ss, namelike=False)
         if person:
             return [person]
