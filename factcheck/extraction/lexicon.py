@@ -261,7 +261,7 @@ QUOTED_AS = re.compile(
 )
 TAIL_CLAUSE = re.compile(r"[,;:]|\b(?:that|to|about|if|whether|what|how|why)\b")
 # what may open a that-clause before its own subject: nothing, or a short adverbial ("said
-# that after a review Washington had concluded ...")
+# that after a review the city had concluded ...")
 EMBEDDING_GAP = re.compile(
     r"\s*(?:(?:after|before|following|despite|under|in|on|at|for|with|without)"
     r"(?:\s+[^,;:.\"“”]{1,40}?)?\s+)?"
