@@ -464,6 +464,7 @@ def test_a_quote_after_one_whose_speaker_is_unknown_is_still_a_statement():
 
 def test_how_much_was_said_is_not_what_was_said():
     assert extract("Officials have said little about the cause of the fire.").statements == ()
+    assert extract("It said a lot about the town that nobody came.").statements == ()
 
 
 def test_an_adverb_like_long_between_auxiliary_and_verb():

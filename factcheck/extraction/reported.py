@@ -472,7 +472,7 @@ class ReportedSpeech:
         colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
         if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
             colon = None
-        if re.match(r"\s+(?:little|nothing|much|no\s+more)\b(?!\s+(?:than|of)\b)", rest):
+        if re.match(r"\s+(?:little|nothing|much|a\s+lot|no\s+more)\b(?!\s+(?:than|of)\b)", rest):
             return None  # "Officials have said little about the cause": how much, not what
         if re.match(r"\s+(?:this|so)\b(?!\s+(?:is|was|are|were|week|year|month))", rest):
             return att if self._quote_near(vs) else None  # "Lind said this while visiting"
