@@ -838,3 +838,18 @@ def test_a_conclusion_reported_inside_a_that_clause_stays_with_the_reporter():
     ]
     result = extract("The authors concluded the drug was safe for adults.")
     assert said(result) == [("The authors", "the drug was safe for adults.")]
+
+
+def test_a_characterisation_in_a_relative_clause_ends_with_its_quote():
+    result = extract(
+        'The decision, which Mayor Ana Ruiz called "painful but unavoidable," follows a report '
+        "that found severe corrosion."
+    )
+    assert said(result) == [("Ana Ruiz", "painful but unavoidable")]
+
+
+def test_what_the_speaker_declined_to_say_is_not_part_of_what_they_said():
+    result = extract(
+        "Ana Ruiz said the city would offer small grants but declined to say how much."
+    )
+    assert said(result) == [("Ana Ruiz", "the city would offer small grants")]

@@ -350,6 +350,8 @@ CONTENT_CUT = re.compile(
     r"|,\s*(?:a|an)\s+(?:claim|charge|accusation|assertion|allegation|contention|view)\s"
     # (or the speaker's next act after a closing quotation mark: 'said "we will win" and left')
     r"|(?<=[\"”])\s+and\s+(?:then\s+)?(?:[a-z]+ed|left|went|took|gave|made|told|said|ran)\b"
+    # (or what the speaker would not say: "..., but declined to say how much")
+    r"|,?\s+but\s+(?:declined|refused|would\s+not|did\s+not|gave\s+no|offered\s+no)\b"
     r"|\s[—–]\s*(?:but|and|though|although|while|yet)\b"
 )
 TITLE_ABBREVIATIONS = {

@@ -534,8 +534,14 @@ class ReportedSpeech:
                 return att
         if frame:
             end = FRAME_END.search(m, ve + frame.end(), se)
+            ce = end.start() if end else se
+            close = ve + frame.end()
+            if frame.re is QUOTE_FRAME and (
+                self.text[close - 2 : close - 1] in (",", ";") or m[close : close + 1] in ",;."
+            ):
+                ce = close  # 'which Ruiz called "painful," follows ...': the quote closes it
             att.kind = "object"
-            att.content = self._trim_content(ve, end.start() if end else se)
+            att.content = self._trim_content(ve, ce)
             return att if att.content else None
         if object_verb:
             start = vs
