@@ -853,3 +853,11 @@ def test_what_the_speaker_declined_to_say_is_not_part_of_what_they_said():
         "Ana Ruiz said the city would offer small grants but declined to say how much."
     )
     assert said(result) == [("Ana Ruiz", "the city would offer small grants")]
+
+
+def test_a_relative_aside_between_the_subject_and_the_verb_is_neither_speaker_nor_content():
+    result = extract(
+        "Relatives of the victims, many of whom sat through every day of the trial, said they "
+        "were relieved."
+    )
+    assert said(result) == [("Relatives of the victims", "they were relieved.")]

@@ -202,6 +202,12 @@ RELATIVE_HEAD = re.compile(
     r"((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Tt]wo|"
     r"[Tt]hree|[Ss]everal)\s+)?[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:who|that)\s+[^,;:]{1,60}$"
 )
+# a non-restrictive relative clause right before the verb: ", many of whom sat through the
+# trial," / ", which funded the study,"
+RELATIVE_ASIDE = re.compile(
+    r",\s*(?:(?:many|some|all|most|none|one|several|both|each|two|three)\s+of\s+)?"
+    r"(?:whom|which|who|whose)\b[^,;:\"“”]{1,120},\s*(?:\w+ly\s+)?$"
+)
 # ", who said ...": a relative clause whose verb is a speech verb
 RELATIVE_WHO = re.compile(r",\s*who\s+(?:(?:also|later|then|has|had|have|\w+ly)\s+)*(?=\S|$)")
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")

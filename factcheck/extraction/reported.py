@@ -52,6 +52,7 @@ from factcheck.extraction.lexicon import (
     QUOTE_THEN_DESCRIPTOR,
     QUOTED_AS,
     RAISED_SUBJECT,
+    RELATIVE_ASIDE,
     RELATIVE_HEAD,
     RELATIVE_WHO,
     SPEECH_NOUN_RE,
@@ -297,6 +298,15 @@ class ReportedSpeech:
             subj_start = ss + left.rfind(" and")
         else:
             subject = self.left_subject(ss, vs)
+            aside = RELATIVE_ASIDE.search(m, ss, vs)
+            if aside:
+                # "Relatives of the victims, many of whom sat through the trial, said": the
+                # relative clause is an aside, the noun phrase before it speaks
+                subject = (
+                    self.left_subject(ss, aside.start())
+                    or self._whole_subject(ss, aside.start())
+                    or subject
+                )
             who = RELATIVE_WHO.search(m, max(ss, vs - 40), vs) if subject is None else None
             who = who if who and not m[who.end() : vs].strip() else None
             # (only with a clause after the verb: in "Suter, who joked about it, could see" the
