@@ -861,3 +861,10 @@ def test_a_relative_aside_between_the_subject_and_the_verb_is_neither_speaker_no
         "were relieved."
     )
     assert said(result) == [("Relatives of the victims", "they were relieved.")]
+
+
+def test_denying_that_a_budget_was_cut_is_a_claim_not_a_decision_on_a_budget():
+    result = extract("Ana Ruiz denied that the inspection budget had been reduced.")
+    assert said(result) == [("Ana Ruiz", "the inspection budget had been reduced.")]
+    result = extract("Oskar Lind rejected claims the budget was cut.")
+    assert said(result) == [("Oskar Lind", "rejected claims the budget was cut.")]

@@ -46,10 +46,11 @@ PRAISE_VERBS = frozenset(
 DECISION_VERBS = frozenset(
     "denied denies deny denying rejected rejects rejecting dismissed dismisses dismissing".split()
 )
+# (its object a noun phrase: "denied that the budget was cut" reports a claim about a budget)
 ACT_OBJECT = re.compile(
-    r"\s+(?:(?:him|her|them|us|me)\s+(?=[a-z])|(?:(?:the|a|an|his|her|their|its|our|this|that|"
-    r"any|all|every)\s+)?(?:[\w’'-]+\s+){0,2}?(?:request|offer|plan|proposal|bill|motion|"
-    r"application|appeal|petition|bail|permit|lawsuit|suit|case|bid|invitation|deal|agreement|"
+    r"\s+(?:(?:him|her|them|us|me)\s+(?=[a-z])|(?:(?:the|a|an|his|her|their|its|our|this|"
+    r"any|all|every)\s+)?(?:(?!(?:that|the|a|an)\b)[\w’'-]+\s+){0,2}?"
+    r"(?:request|offer|plan|proposal|bill|motion|application|appeal|petition|bail|permit|lawsuit|suit|case|bid|invitation|deal|agreement|"
     r"settlement|nomination|budget|amendment|resolution|contract|loan|access|entry|permission|"
     r"visa|licen[cs]e|asylum|parole|applicant|candidate|nominee)s?\b)"
 )
