@@ -50,8 +50,8 @@ DECISION_VERBS = frozenset(
 ACT_OBJECT = re.compile(
     r"\s+(?:(?:him|her|them|us|me)\s+(?=[a-z])|(?:(?:the|a|an|his|her|their|its|our|this|"
     r"any|all|every)\s+)?(?:(?!(?:that|the|a|an)\b)[\w’'-]+\s+){0,2}?"
-    r"(?:request|offer|plan|proposal|bill|motion|application|appeal|petition|bail|permit|lawsuit|suit|case|bid|invitation|deal|agreement|"
-    r"settlement|nomination|budget|amendment|resolution|contract|loan|access|entry|permission|"
+    r"(?:request|offer|plan|proposal|bill|motion|application|appeal|petition|bail|permit|"
+    r"lawsuit|suit|case|bid|invitation|deal|agreement|settlement|nomination|budget|amendment|resolution|contract|loan|access|entry|permission|"
     r"visa|licen[cs]e|asylum|parole|applicant|candidate|nominee)s?\b)"
 )
 # Verbs that characterise something, reported speech when the characterisation is given:
