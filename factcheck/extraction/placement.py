@@ -11,6 +11,17 @@ from factcheck.extraction.quotes import Quote
 from factcheck.extraction.reported import Attribution
 from factcheck.extraction.speakers import Registry
 
+TEXT_OF_A_THING = re.compile(
+    r"\b(?:reading|reads?|titled|entitled|headlined|named|dubbed|labell?ed|marked|captioned|"
+    r"slogan|motto)\s*:?$"
+)
+
+
+def _title_case(words: str) -> bool:
+    """'Who Killed the Bridge?': a title, its words mostly capitalised."""
+    ws = words.split()
+    return len(ws) <= 12 and sum(w[:1].isupper() for w in ws) >= 0.6 * len(ws)
+
 
 @dataclass
 class Found:
@@ -137,7 +148,25 @@ class QuotePlacement:
                     guess = found[-1].speaker
                 elif starts_para:
                     guess = prev_direct_speaker
-                if not guess and not starts_para:
+                # ('"It's over," she said. "We lost."': the speaker may be unknown, not the quote;
+                # 'The letter reads: "We cannot support this."': a colon presents someone's words)
+                lead = m[ps : ps + max(q.open, 0)].rstrip()
+                introduced = lead.endswith(":") and len(lead.split()) >= 3  # not a kicker
+                # a sentence in quotation marks is someone's, even unnamed (not a sign's text or
+                # a title: 'signs reading "No more tolls on our bridge."')
+                whole_sentence = (
+                    sentence_like
+                    and size >= 4
+                    and interior.rstrip()[-1:] in ".!?"
+                    and not TEXT_OF_A_THING.search(lead)
+                    and not _title_case(interior)
+                )
+                if (
+                    not guess
+                    and not starts_para
+                    and not ((k or introduced) and sentence_like)
+                    and not whole_sentence
+                ):
                     continue
                 speakers = [guess] if guess else [None]
                 guessed = not (starts_para and chain_speaker)

@@ -9,33 +9,55 @@ from typing import TYPE_CHECKING
 
 from factcheck.extraction.lexicon import (
     ACCORDING_RE,
+    ACT_OBJECT,
     ADVERB_BEFORE_VERB,
+    AGENT_BEFORE,
     AMBIGUOUS,
     APPOSITIVE_AFTER,
     AS_FRAME,
     BY_AGENT,
     BY_SOURCE,
     CHARACTERISING,
+    CLAUSE_STOPS,
     CONTENT_CUT,
     COORDINATED,
     DATELINE,
+    DECISION_VERBS,
     DETERMINER_LIST,
+    DETERMINERS,
     DOC_BY_TAIL,
     DOC_NOUNS,
+    EMBEDDING_GAP,
     FINITE_SOON,
+    FRAME_END,
+    GROUP_HEAD_WORD,
+    IN_WORDS_RE,
     INFINITIVE_BEFORE,
+    INVERTED_ASIDE,
+    IRREGULAR_PAST,
     LEADING_ADVERBIAL,
     NEGATED_BEFORE,
+    NORMS,
+    NOT_A_VERB_BEFORE,
     NOUN_OBJECT,
     NOUN_OBJECT_VERBS,
     OBJECT_END,
     OBJECT_VERBS,
     PASSIVE_BEFORE,
+    PEOPLE_OBJECT,
+    PERCEIVED_SPEAKER,
+    PRAISE_VERBS,
     PREPOSITION_FIRST,
     QUOTE_FRAME,
     QUOTE_THEN_DESCRIPTOR,
     QUOTED_AS,
+    RAISED_SUBJECT,
+    RELATIVE_ASIDE,
+    RELATIVE_HEAD,
+    RELATIVE_WHO,
     SPEECH_NOUN_RE,
+    SUMMING_NOUN,
+    TAG_ONLY,
     TAIL_CLAUSE,
     TELL_VERBS,
     THAT_ONLY,
@@ -78,7 +100,12 @@ class Attribution:
     serves_quote: Quote | None = None
 
 
-UNRESOLVED_KEPT = frozenset(("he", "she", "they"))
+def _finite(word: str) -> bool:
+    """A word that looks like a finite verb in the past or present ("said", "began")."""
+    return bool(VERB_LIKE.match(word)) or bare(word) in IRREGULAR_PAST
+
+
+UNRESOLVED_KEPT = frozenset(("he", "she", "they", "it"))
 _BELIEF_VERBS = frozenset("believes believed believe thinks".split())
 
 
@@ -105,12 +132,17 @@ class ReportedSpeech:
             )
             if att:
                 out.append(att)
-        has_verb = bool(out)
+        # (a speech verb in a relative clause after the source leaves "according to" its own)
+        has_verb = any(a.kind != "relative" for a in out)
         for am in ACCORDING_RE.finditer(sentence):
             if has_verb:
                 break
             as_, ae = ss + am.start(), ss + am.end()
             att = self._according(as_, ae, max(ss, as_ - WINDOW_AFTER), min(se, ae + WINDOW_AFTER))
+            if att:
+                out.append(att)
+        for wm in IN_WORDS_RE.finditer(sentence) if not out else ():
+            att = self._in_words(wm, ss, se)
             if att:
                 out.append(att)
         if not out and "that" in sentence:
@@ -123,15 +155,32 @@ class ReportedSpeech:
         # content of each attribution ends where the next one's words begin
         out.sort(key=lambda a: a.verb_start)
         out = self._without_reported_beliefs(out)
+        embedded: set[int] = set()
         for k, a in enumerate(out):
             if a.content and not a.trailing and a.kind != "as":
                 cs, ce = a.content
                 for b in out[k + 1 : k + 9]:
+                    if (
+                        not b.trailing
+                        and b.content
+                        and b.verb_start < ce
+                        and b.subj_start >= cs
+                        and EMBEDDING_GAP.fullmatch(m, cs, b.subj_start)
+                    ):
+                        # "The aide said Ruiz still believes the plan is sound": the second
+                        # speaker's words are part of what the first reported
+                        embedded.add(id(b))
+                        continue
                     cut = b.subj_start if b.subj_start > cs else b.verb_start
                     if cs < cut < ce and not b.trailing:
                         ce = cut
                         break
                     if b.trailing and cs < b.subj_start < ce:
+                        if b.content and b.content[0] <= a.verb_start:
+                            # "Lind said that while he respected the court, he disagreed":
+                            # what the second verb would take as its content holds the first
+                            embedded.add(id(b))
+                            continue
                         ce = b.subj_start
                         break
                 a.content = self._trim_content(cs, ce)
@@ -149,8 +198,9 @@ class ReportedSpeech:
                     for pname, pinfo in persons.items():
                         if pinfo.affiliation and norm_key(pinfo.affiliation) == norm_key(s):
                             a.speakers[i] = pname
-        self._paragraph_speakers.extend(s for a in out for s in a.speakers if s)
-        return [a for a in out if a.speakers]
+        kept = [a for a in out if a.speakers and id(a) not in embedded]
+        self._paragraph_speakers.extend(s for a in kept for s in a.speakers if s)
+        return kept
 
     def _without_reported_beliefs(self, out: list[Attribution]) -> list[Attribution]:
         """'Hale said Ruiz still believes the bridge is safe': Ruiz's belief is what Hale
@@ -176,8 +226,8 @@ class ReportedSpeech:
             return None  # "did not say whether", "declined to comment": nothing was said
         if PASSIVE_BEFORE.search(before):
             by = BY_AGENT.match(after)
-            if not by:
-                return None
+            if not by or low in PRAISE_VERBS:
+                return None  # ("the plan was welcomed by aid groups": a reaction, as active)
             # "The claims were refuted by Northwind, Contoso and Fabrikam."
             agent_start = ve + by.end()
             agent = re.match(r"[^,;.]*(?:,\s*[A-Z][^,;.]*)*", m[agent_start:se]).group(0).strip()
@@ -195,7 +245,23 @@ class ReportedSpeech:
         # ("CONTENT, a study found.") what it found comes before
         closing = not after.strip(" .!?") or is_adverbial(after.strip())
         that_clause = re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after)
-        if low in THAT_ONLY and not that_clause and not (closing and "," in m[ss:vs]):
+        # ("records show officers were warned": a clause without its "that", whose subject
+        # comes before its verb, but not "found a man who was hurt")
+        finite = FINITE_SOON.match(after)
+        clause = (
+            finite
+            and not re.match(r"\s+(?:is|was|are|were|has|have|had)\b", after)
+            and not re.search(r"\b(?:who|which|that|where|when)\b", finite.group(0))
+            and "," not in finite.group(0)
+        )
+        if (
+            low in THAT_ONLY
+            and not that_clause
+            and not (closing and "," in m[ss:vs])
+            and not (clause and low.startswith(("show", "reveal", "indicat", "suggest", "conclud")))
+        ):
+            return None
+        if self._no_claim(low, before, after, vs):
             return None
         # "Ministers accused of betraying ...", "blamed for the delay": a participle, not a verb
         if low in ("accused", "blamed") and re.match(r"\s+(?:of|for)\b", after):
@@ -205,19 +271,31 @@ class ReportedSpeech:
             frame = (AS_FRAME if low.startswith("describ") else QUOTE_FRAME).match(after)
             if not frame or m[vs - 1 : vs] == "-":  # "so-called"
                 return None
+        if low in PRAISE_VERBS:
+            frame = AS_FRAME.match(after)
+            if not frame:
+                return None
         object_verb = low in OBJECT_VERBS or low.startswith(("called for", "calls for"))
         participle = low.endswith("ing")
         left = m[ss:vs].rstrip()
         subject = None
         inverted = False
         coordinated = bool(COORDINATED.search(left[-48:]))
-        bare_participle = participle and (left.endswith(",") or not left)
+        # (a comma just inside a closing quotation mark is masked: '"...," adding')
+        after_comma = left.endswith(",") or (
+            left.endswith(('"', "”")) and self.text[ss + len(left) - 2 : ss + len(left) - 1] == ","
+        )
+        # a gerund of manner speaks for the clause's subject too: "he ended by saying" (but
+        # "left without saying" says nothing, "before announcing" only dates the clause)
+        after_comma = after_comma or (participle and bool(re.search(r"\bby$", left)))
+        bare_participle = participle and (after_comma or not left)
         if (
             (bare_participle or coordinated)
             and ambiguous
             and not re.match(r"\s+(?:that\b|:)", after)
         ):
             return None
+        relative = False
         quoted = QUOTED_AS.search(left) if participle else None
         if quoted:
             # "Ruiz was quoted by Reuters as saying that ...": the subject of 'quoted' said it
@@ -228,7 +306,7 @@ class ReportedSpeech:
             subj_start = subject[1]
             att = Attribution(vs, ve, subj_start, [s for s in speakers if s])
             return self._with_content(att, ve, se) if att.speakers else None
-        if participle and (left.endswith(",") or not left or coordinated):
+        if participle and (after_comma or not left or coordinated):
             speakers = self._participle_speakers(ss, vs, earlier)
             subj_start = vs
             while subj_start > ss and m[subj_start - 1] in " ,":
@@ -238,6 +316,41 @@ class ReportedSpeech:
             subj_start = ss + left.rfind(" and")
         else:
             subject = self.left_subject(ss, vs)
+            aside = RELATIVE_ASIDE.search(m, ss, vs)
+            if aside:
+                # "Relatives of the victims, many of whom sat through the trial, said": the
+                # relative clause is an aside, the noun phrase before it speaks
+                subject = (
+                    self.left_subject(ss, aside.start())
+                    or self._whole_subject(ss, aside.start())
+                    or subject
+                )
+            who = RELATIVE_WHO.search(m, max(ss, vs - 40), vs) if subject is None else None
+            who = who if who and not m[who.end() : vs].strip() else None
+            # (only with a clause after the verb: in "Suter, who joked about it, could see" the
+            # relative clause is an aside inside the subject)
+            if who and (re.match(r"\s+that\s", after) or FINITE_SOON.match(after)):
+                # "..., according to the fire marshal, Dana Kim, who said the cause was a
+                # stove": the relative pronoun's antecedent speaks
+                subject = self.left_subject(ss, who.start())
+                relative = subject is not None
+            agent = AGENT_BEFORE.search(m, ss, subject[1]) if subject else None
+            if agent:
+                # "Voters interviewed by the Ledger said": the agent of the participle does
+                # not speak, the noun it describes does
+                subject = self.left_subject(ss, agent.start()) or subject
+            if subject and bare(subject[0]) == "it":
+                subject = self._it_as_object(ss, subject)
+            raised = RAISED_SUBJECT.search(m, max(ss, vs - 60), vs)
+            if raised:
+                # "Lind is said to have told aides that ...": the subject of "is said" told them
+                subject = self.left_subject(ss, raised.start()) or subject
+            if subject is None:
+                subject = self._whole_subject(ss, vs)
+            heard = PERCEIVED_SPEAKER.search(left)
+            if heard:
+                # "Witnesses heard an officer yell: ...": the perceived person speaks
+                subject = (heard.group(1), ss + heard.start(1), "", False)
             if subject is None:
                 r = None
                 # '"Why now?" asked Ana Ruiz': an inverted asking verb after its question
@@ -274,21 +387,51 @@ class ReportedSpeech:
                     and not plain
                     and not verbal
                     and not re.match(r"\s+(?:that\b|:)", after)
+                    and not (clause and low.startswith(("conclud", "show", "reveal", "indicat")))
                 ):
                     return None
         speakers = [s for s in speakers if s]
         if not speakers:
-            if not (subject and bare(subject[0]) in UNRESOLVED_KEPT):
+            quote_follows = participle and re.match(r"\s*[:,]?\s*[\"“]", after)
+            if not (subject and bare(subject[0]) in UNRESOLVED_KEPT) and not quote_follows:
                 return None
             # "he said ..." with no antecedent the rules trust: the statement stands, and the
             # speaker is left to the ranker (or to the reviewer)
             speakers = [None]
         if ambiguous and inverted and not m[max(ss, vs - 3) : vs].strip().endswith((",", '"', "”")):
             return None
-        att = Attribution(vs, ve, subj_start, speakers)
+        att = Attribution(vs, ve, subj_start, speakers, kind="relative" if relative else "clause")
         prefix = m[ss:subj_start].rstrip()
+        summed = SUMMING_NOUN.search(prefix) if not (inverted or object_verb) else None
+        if summed and not re.match(r"\s+(?:that|:)", after):
+            # "Lind will retire, a decision he disclosed in an interview.": the clause before
+            att.trailing = True
+            att.subj_start = ss + summed.start()
+            att.content = self._trim_content(ss, ss + summed.start())
+            return att if att.content else None
+        if re.match(r"\s*[—–]", after) and re.search(r"[—–]", m[ss:vs]):
+            # "... — about five hours before Lind announced — Ruiz posted ...": the verb closes
+            # an aside between dashes, and what follows is the narrative again
+            return att if self._quote_near(vs) else None
         as_prefix = r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s(?:\s+(?:both|all|the))?$"
-        if not inverted and re.search(as_prefix, prefix[-24:]):
+        as_match = re.search(as_prefix, prefix[-24:]) if not inverted else None
+        as_at = max(0, len(prefix) - 24) + as_match.start() if as_match else 0
+        if (
+            as_match
+            and prefix[:as_at].strip(" ,;")
+            and not as_match.group(0).casefold().startswith(("and", "but"))
+        ):
+            # 'The bridge, as Ruiz noted, is a century old': the sentence around the aside;
+            # 'The bridge is a century old, as Ruiz noted.': the sentence before it
+            att.trailing = True
+            aside_end = m.find(",", ve, se)
+            if aside_end != -1 and len(m[ve:aside_end].split()) <= 12:
+                att.kind = "parenthetical"
+                att.content = self._trim_content(ss, se)
+            else:
+                att.content = self._trim_content(ss, ss + as_at)
+            return att if att.content else None
+        if as_match:
             # 'As Ana Ruiz reports for the Ledger, CONTENT'
             comma = m.find(",", ve, se)
             if comma != -1 and len(m[ve:comma].split()) <= 12:
@@ -312,20 +455,53 @@ class ReportedSpeech:
             quote_before = not coordinated
             att.subj_start = subj_start = descriptor.start(1)
             prefix = m[ss:subj_start].rstrip()
+        if (
+            low in TAG_ONLY
+            and not (quote_before or self._quote_starts(prefix))
+            and not re.match(r"\s*[:,]?\s*[\"“]", after)
+        ):
+            return None
+        tail = after.strip()
+        if (
+            quote_before
+            and not inverted
+            and not self._quote_starts(prefix)
+            and len(tail) >= 12  # (a quote in it is masked as one word)
+            and tail[0] not in ".!?,;:—–-"
+            and not is_adverbial(tail)
+            and not (low in TELL_VERBS and not TAIL_CLAUSE.search(tail))
+        ):
+            # 'In a letter to the "town community," Ruiz said she would resign': a quoted
+            # phrase inside the narrative before the verb, and the content after it
+            quote_before = False
         if inverted:
             # content precedes: ', said X' / '" said X'
             att.trailing = True
             att.content = None if quote_before and self._quote_starts(prefix) else (ss, vs)
+            resumed = INVERTED_ASIDE.match(m, ve, se)
+            if att.content and prefix.endswith(",") and resumed:
+                # 'The bridge, said Ruiz, will reopen in May': the aside splits the content
+                att.kind = "parenthetical"
+                att.content = self._trim_content(ss, se)
+                return att if att.content else None
             return self._finish_trailing(att, se)
         rest = after
-        that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,5}?)that\s", rest)
+        # (or after an aside: "said, however, that", "said, in a statement, that")
+        that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,5}?)that\s|\s*,[^,;:.\"“]{1,40},\s*that\s", rest)
+        if that and re.search(r"\s(?:and|or|but)\s+that\s$", that.group(0)):
+            that = None  # "said he was tired and that he would rest": two that-clauses
         if low in TELL_VERBS:
-            that = re.match(r"[^.\"“]{0,110}?\bthat\s", rest) or that
+            far = re.match(r"[^.\"“]{0,110}?\bthat\s", rest)
+            # ("told the committee he did not recall it and that ...": a second that-clause)
+            if far and not re.search(r"\b(?:and|or|but)\s+that\s$", far.group(0)):
+                that = far
         if that and VERB_RE.match(m, ve + that.end()):
             that = None  # "a story that states ...": a relative clause, not what was said
         colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
         if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
             colon = None
+        if re.match(r"\s+(?:little|nothing|much|a\s+lot|no\s+more)\b(?!\s+(?:than|of)\b)", rest):
+            return None  # "Officials have said little about the cause": how much, not what
         if re.match(r"\s+(?:this|so)\b(?!\s+(?:is|was|are|were|week|year|month))", rest):
             return att if self._quote_near(vs) else None  # "Lind said this while visiting"
         if (participle or coordinated) and not that:
@@ -358,7 +534,21 @@ class ReportedSpeech:
             addressee = (
                 low in TELL_VERBS and len(tail.split()) <= 8 and not TAIL_CLAUSE.search(tail)
             )
-            if quote_before or not tail or tail[0] in ".!?" or is_adverbial(tail) or addressee:
+            # "..., Ruiz said of the ruling.": what it was said about, not what was said (but
+            # "warned of a flood" says it)
+            about = low.startswith(("said", "say", "wrote", "writ")) and tail.startswith("of ")
+            after_about = re.match(r"of\s[^,:;\"“]{1,60}[,:]\s*(?=\S)", tail) if about else None
+            if after_about and not quote_before:
+                # 'In an interview, Ruiz said of the mayor, "He is too old."': what follows
+                return self._with_content(att, se - len(tail) + after_about.end(), se)
+            if (
+                quote_before
+                or not tail
+                or tail[0] in ".!?"
+                or (is_adverbial(tail) and not self._clause_after_adverbials(ve, se))
+                or addressee
+                or about
+            ):
                 att.trailing = True
                 if quote_before and (self._quote_starts(prefix) or earlier):
                     att.content = None
@@ -371,9 +561,15 @@ class ReportedSpeech:
                 att.content = self._trim_content(ss, se)
                 return att
         if frame:
-            end = OBJECT_END.search(m, ve + frame.end(), se)
+            end = FRAME_END.search(m, ve + frame.end(), se)
+            ce = end.start() if end else se
+            close = ve + frame.end()
+            if frame.re is QUOTE_FRAME and (
+                self.text[close - 2 : close - 1] in (",", ";") or m[close : close + 1] in ",;."
+            ):
+                ce = close  # 'which Ruiz called "painful," follows ...': the quote closes it
             att.kind = "object"
-            att.content = self._trim_content(ve, end.start() if end else se)
+            att.content = self._trim_content(ve, ce)
             return att if att.content else None
         if object_verb:
             start = vs
@@ -396,10 +592,17 @@ class ReportedSpeech:
             pm = re.match(r"\s+(?:[\w’'-]+\s+){1,4}?(?=(?:they|he|she|it|we|I)\s)", rest)
             if pm and low in ("told", "tells", "tell", "telling"):
                 return self._with_content(att, ve + pm.end(), se)
+            # 'told reporters the bridge would reopen', 'told The Ledger the plan was dead': the
+            # addressee, then a clause with its own subject and verb
+            told = self._told_clause(rest) if low.startswith(("tell", "told")) else None
+            if told is not None:
+                return self._with_content(att, ve + told, se)
             if low.startswith(("tell", "told")):
                 return att if self._quote_near(vs) else None
         if not tail or tail[0] in ".!?,;":
-            return att if self._quote_near(vs) else None
+            # 'Lind disagreed, saying ...': nothing said here, but the speaker is named for
+            # the participle after it and the content before it ends here
+            return att
         if low in (
             "responded",
             "responds",
@@ -420,15 +623,116 @@ class ReportedSpeech:
             return att if self._quote_near(vs) else None
         return self._with_content(att, ve, se)
 
+    def _it_as_object(
+        self, ss: int, subject: tuple[str, int, str, bool]
+    ) -> tuple[str, int, str, bool] | None:
+        """'..., but engineers who inspected it last week said': "it" after a verb is its
+        object, and the subject is the noun the relative clause hangs on."""
+        words = self.masked[ss : subject[1]].split()
+        if not words or not _finite(words[-1]):
+            return subject
+        rel = RELATIVE_HEAD.search(self.masked, ss, subject[1])
+        return (rel.group(1), rel.start(1), "", False) if rel else None
+
+    def _clause_after_adverbials(self, ve: int, se: int) -> bool:
+        """'..., said in a statement it would seek approval': past the adverbials after the
+        verb, a clause (that, or a subject and a finite verb) is what was said."""
+        cs = ve
+        lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
+        while lead:
+            cs = lead.end()
+            lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
+        words = self.masked[cs:se].split()
+        if cs == ve or not words:
+            return False
+        first = bare(words[0])
+        if first == "that":
+            return True
+        opens = first in PRONOUNS or first in DETERMINERS
+        return opens and bool(FINITE_SOON.match(self.masked, cs - 1, se))
+
+    def _told_clause(self, rest: str) -> int | None:
+        """Where the clause starts in 'told reporters the bridge would reopen', 'told The
+        Ledger on Sunday the plan was dead': after the shortest addressee that leaves a clause
+        opening with its subject (a determiner, a pronoun or a name) and a finite verb soon."""
+        words = list(re.finditer(r"\S+", rest[:120]))
+        for n in range(1, min(7, len(words))):
+            last, nxt = words[n - 1].group(), words[n].group()
+            if any(c in last for c in ',;:"“”') or bare(last) in CLAUSE_STOPS:
+                return None
+            if is_cap(last) and is_cap(nxt):
+                continue  # inside a name: "The Associated Press"
+            if bare(last) in ("on", "last", "this"):
+                continue  # "on Sunday" still belongs to the telling
+            opens = bare(nxt) in DETERMINERS or bare(nxt) in PRONOUNS or is_cap(nxt)
+            if (
+                opens
+                and bare(nxt) not in ("on", "last", "this")
+                and FINITE_SOON.match(rest, words[n].start() - 1)
+            ):
+                return words[n].start()
+        return None
+
+    def _whole_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
+        """The words opening the sentence, when they are all its subject: "Each of the
+        candidates said", "Those who attended said", "Prosecutors and defense lawyers agreed"."""
+        phrase = self.masked[ss:vs].strip()
+        words = phrase.split()
+        if not 2 <= len(words) <= 6 or not words[0][:1].isupper() or not phrase[-1:].isalpha():
+            return None
+        if any(not w.replace("-", "").replace("’", "").replace("'", "").isalpha() for w in words):
+            return None  # a comma, a quote, a number: more than a noun phrase
+        for k, w in enumerate(words):
+            low = w.casefold()
+            relative = k > 0 and words[k - 1].casefold() in ("who", "that")
+            past = low.endswith("ed") or low in IRREGULAR_PAST
+            if k and (low in CLAUSE_STOPS - {"who", "that"} or (past and not relative)):
+                return None
+        first = bare(words[0])
+        quantified = first in DETERMINERS or first in ("each", "those", "none", "neither")
+        if not quantified and not GROUP_HEAD_WORD.search(first):
+            return None
+        return phrase, ss + self.masked[ss:vs].find(phrase), "", False
+
+    def _no_claim(self, low: str, before: str, after: str, vs: int) -> bool:
+        """A speech verb (or its look-alike) that reports no claim here."""
+        if NOT_A_VERB_BEFORE.search(before):
+            return True  # "has a say", "his claims", "Having said that", "What she said next"
+        if low.startswith("agree") and re.match(r"\s+to\s+[a-z]", after):
+            return True  # "agreed to pay a fine": an undertaking, not a claim
+        if low.startswith(("believ", "think")) and re.match(r"\s+(?:in|about|of)\b", after):
+            return True  # "believes in ghosts", "thinks about it every day"
+        if low.startswith("admit") and PEOPLE_OBJECT.match(after):
+            return True  # "The hospital admitted 40 people overnight"
+        if low in AMBIGUOUS and re.match(r"\s+(?:[a-z]+ed|rose|fell|grew|were|was|are)\b", after):
+            return True  # "Insurance claims rose by 20 percent": a noun, then its verb
+        if low.startswith("question") and (
+            PEOPLE_OBJECT.match(after)
+            or re.match(
+                r"\s+(?:him|her|them|us|me|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\b(?!['’])", after
+            )
+            or re.match(
+                r"\s+(?:[\w’'-]+\s+){1,3}?(?:about|over|for\s+(?:\S+\s+)?(?:hours|days))\b", after
+            )
+        ):
+            return True  # "Police questioned the suspect for hours": they asked, he answered
+        if low in DECISION_VERBS and ACT_OBJECT.match(after):
+            return True  # "rejected the request", "denied the motion": a decision
+        # "a claim the officials rejected.": the object went before, in a relative clause
+        object_verb = low in OBJECT_VERBS
+        return object_verb and not after.strip(" .!?)]") and not self._quote_near(vs)
+
     def _speech_noun(self, nm: re.Match, ss: int, se: int) -> Attribution | None:
         """ "Ana Ruiz's claim that CONTENT": the possessor of a speech noun said the clause."""
         words = nm.group("who").split()
-        while words and words[0].casefold() in FUNCTION_WORDS:
+        common = len(words) == 2 and words[1].islower()  # "the mayor's view is that ..."
+        while words and words[0].casefold() in FUNCTION_WORDS and not common:
             words = words[1:]  # "Despite Mr. Lind's ..."
         speaker = self.resolve(" ".join(words), ss + nm.start("who")) if words else None
         if not speaker:
             return None
-        att = Attribution(ss + nm.start("noun"), ss + nm.end("noun"), ss + nm.start(), [speaker])
+        noun = "noun" if nm.group("noun") else "copular"
+        att = Attribution(ss + nm.start(noun), ss + nm.end(noun), ss + nm.start(), [speaker])
         cs = ss + nm.end()
         ce = se
         # inside a fronted adverbial ("Despite X's claim that ..., Y") the clause ends at a comma
@@ -437,6 +741,25 @@ class ReportedSpeech:
             ce = comma if comma > 0 else se
         att.content = self._trim_content(cs, ce)
         att.kind = "noun"
+        return att if att.content else None
+
+    def _in_words(self, wm: re.Match, ss: int, se: int) -> Attribution | None:
+        """'In Ruiz's words, the plan is "dead."': the rest of the sentence is hers; 'The plan
+        is, by her own account, dead': all of it is."""
+        group = next(g for g in ("of", "who", "pronoun") if wm.group(g))
+        np = wm.group(group)
+        if group == "pronoun":
+            np = {"his": "he", "her": "she", "their": "they"}[np]  # "In her view, ..."
+        speaker = self.resolve(np, ss + wm.start(group))
+        if not speaker:
+            return None
+        ws, we = ss + wm.start(), ss + wm.end()
+        att = Attribution(ws, we, ws, [speaker], kind="according")
+        if not self.masked[ss:ws].strip():
+            att.content = self._trim_content(we, se)
+        else:
+            att.trailing = True
+            att.content = self._trim_content(ss, se)
         return att if att.content else None
 
     def _sentence_start_list(self, ss: int, vs: int) -> str | None:
@@ -470,14 +793,33 @@ class ReportedSpeech:
         return att
 
     def _with_content(self, att: Attribution, cs: int, se: int) -> Attribution | None:
+        right_after_verb = cs == att.verb_end
         # "said in a statement after the hearing that ...": adverbials, then the complementizer
-        lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
+        # (past a "that", an adverbial opens the reported clause itself)
+        lead = LEADING_ADVERBIAL.match(self.masked, cs, se) if right_after_verb else None
         while lead:
             cs = lead.end()
             lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
-        that = re.compile(r"\s*that\s").match(self.masked, cs, se)
+        that = re.compile(r"\s*that\s*,?\s").match(self.masked, cs, se)
         if that:
             cs = that.end()
+        rest = self.masked[cs:se].strip()
+        verb = self.masked[att.verb_start : att.verb_end].casefold()
+        if (
+            right_after_verb
+            and not that
+            and (
+                not rest
+                or rest[0] in ",;.!?"
+                or is_adverbial(rest)
+                or re.match(r"(?:which|who|whose|where)\b|[a-z]+(?:ed|en|wn|led)\s+by\b", rest)
+            )
+            and not verb.startswith("insist")
+        ):
+            # "testified on Tuesday.", "testified before the committee, which ...": when and
+            # where it was said, and nothing of what
+            att.content = None
+            return att if self._quote_near(att.verb_start) else None
         cut = CONTENT_CUT.search(self.masked, cs, se)
         ce = cut.start() if cut else se
         att.content = self._trim_content(cs, ce)
@@ -506,17 +848,33 @@ class ReportedSpeech:
         return cs, ce
 
     def _participle_speakers(self, ss: int, vs: int, earlier: list[Attribution]) -> list[str]:
-        if earlier:
-            return list(earlier[-1].speakers)
+        # the last speaker of the sentence, but not one inside what another reported ("Lind
+        # said that after a review the city had concluded X, saying ...": Lind is saying)
+        outer = [
+            e
+            for e in earlier
+            if not any(
+                o is not e
+                and o.content
+                and o.content[0] <= e.subj_start
+                and EMBEDDING_GAP.fullmatch(self.masked, o.content[0], e.subj_start)
+                for o in earlier
+            )
+        ]
+        if outer:
+            return list(outer[-1].speakers)
         person = self.registry.last_person_before(vs, floor=ss, namelike=False)
         if person:
             return [person]
-        # the sentence's own subject: "The board gave ... and then urged ..."
+        # the sentence's own subject: "The board gave ... and then urged ..." (after a dateline)
+        dateline = DATELINE.match(self.masked, ss, vs)
+        if dateline:
+            ss = dateline.end()
         tokens = self.masked[ss : min(vs, ss + 160)].split()
         if len(tokens) > 2 and tokens[0] in ("The", "the", "A", "An"):
             for k in range(2, min(5, len(tokens))):
                 word = tokens[k]
-                if VERB_LIKE.match(word) or (word.endswith("ing") and word.islower()):
+                if _finite(word) or (word.endswith("ing") and word.islower()):
                     s = self.resolve(" ".join(tokens[:k]), ss)
                     return [s] if s else []
         # or a name: "Ruiz defended the plan, adding: ..."
@@ -525,8 +883,20 @@ class ReportedSpeech:
             k < min(4, len(tokens)) and is_cap(tokens[k]) and bare(tokens[k]) not in FUNCTION_WORDS
         ):
             k += 1
-        if 0 < k < len(tokens) and VERB_LIKE.match(tokens[k]):
+        if 0 < k < len(tokens) and _finite(tokens[k]):
             s = self.resolve(" ".join(tokens[:k]), ss)
+            return [s] if s else []
+        # or the name before the last verb of a later clause: "They were close to a deal when
+        # Mayor Lind ended the talks, citing ..."
+        for j in range(len(tokens) - 1, 1, -1):
+            if not (_finite(tokens[j]) and tokens[j].islower()):
+                continue
+            i = j
+            while i > 0 and is_cap(tokens[i - 1]) and bare(tokens[i - 1]) not in FUNCTION_WORDS:
+                i -= 1
+            if i == j or i == 0 or bare(tokens[i - 1]) not in CLAUSE_STOPS:
+                continue
+            s = self.resolve(" ".join(tokens[i:j]), ss)
             return [s] if s else []
         return []
 
@@ -541,8 +911,11 @@ class ReportedSpeech:
             np = {"him": "he", "her": "she", "them": "they"}[np.casefold()]  # "According to him"
         elif first in ("our", "their", "his", "her", "its", "my", "your", "this", "that"):
             return None
+        if bare(np.split()[-1]) in NORMS:
+            return None  # "according to plan", "according to the rules"
         if (
             np not in PRONOUNS
+            and not (first in ("the", "a", "an") and len(np.split()) <= 4)
             and not any(is_cap(w) for w in np.split())
             and not any(
                 bare(w) in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | DOC_NOUNS
@@ -569,7 +942,9 @@ class ReportedSpeech:
         if not head:
             # 'According to X, CONTENT.'
             att.content = self._trim_content(np_end, se)
-        elif m[ae + np_m.end() : se].strip(" .") == "":
+        elif m[ae + np_m.end() : se].strip(" .") == "" or RELATIVE_WHO.match(
+            m, ae + np_m.end(), min(se, ae + np_m.end() + 12)
+        ):
             att.trailing = True
             att.content = self._trim_content(ss, as_)
         else:

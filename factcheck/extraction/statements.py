@@ -15,8 +15,13 @@ from __future__ import annotations
 
 from factcheck.extraction.clean import duplicate_paragraphs, paragraph_spans
 from factcheck.extraction.lexicon import (
+    BACK_REFERENCE,
+    EDITORIAL_NOTE,
     FIRST_PERSON,
     HEADLINE_SPEECH,
+    PHOTO_CREDIT,
+    POST_SIGNATURE,
+    POST_TAIL,
     SECTION_HEAD,
     SIGNATURE,
     SPEAKER_COLON,
@@ -51,7 +56,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             masked_parts.append(mask(p, qs))
             last = end
         masked_parts.append(text[last:])
-        self.masked = "".join(masked_parts)
+        self.masked = PHOTO_CREDIT.sub(lambda c: " " * len(c.group()), "".join(masked_parts))
         self.skip = [(s, e) in duplicates for s, e in self.paragraphs]
         self.registry.scan(self.masked, text)
         self._sentence_speakers: list[str] = []
@@ -84,6 +89,11 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                 if speaker:
                     section = {"speaker": speaker, "found": [], "started": False}
                     continue
+            if EDITORIAL_NOTE.match(p):
+                continue
+            if self._embedded_post(index):
+                prev_speaker = prev_direct_speaker = self.found[-1].speaker
+                continue
             if self._is_heading(p) and not quotes and not HEADLINE_SPEECH.match(p):
                 continue
             before = len(self.found)
@@ -114,6 +124,19 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             else:
                 chain_speaker = None
                 chain_pending = []
+            back = BACK_REFERENCE.search(self.masked, ps, pe)
+            if back:
+                # '"We will not back down." Those were the words of Oskar Lind.': the quote
+                # before (in this paragraph, or the one before it) was unattributed
+                k = next(g for g in (1, 2, 3) if back.group(g))
+                owner = self.resolve(back.group(k), ps + back.start(k))
+                earlier = [f for f in self.found[before:] if f.end <= back.start()]
+                if not earlier and index:
+                    ls, le = self.paragraphs[index - 1]
+                    earlier = [f for f in self.found[:before] if ls <= f.start < le]
+                for f in earlier:
+                    if owner and f.direct and (f.guessed or not f.speaker):
+                        f.speaker, f.guessed = owner, False
             new = self.found[before:]
             if new:
                 prev_speaker = new[-1].speaker
@@ -124,6 +147,25 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                 prev_direct_speaker = prev_speaker = attributions[-1].speakers[0]
             elif p.strip():
                 prev_direct_speaker = prev_speaker = None if len(p.split()) > 12 else prev_speaker
+
+    def _embedded_post(self, index: int) -> bool:
+        """A post embedded in the article (its text, then '— Ana Ruiz (@anaruiz) March 3,
+        2025'): the text is its author's statement, and the signature line is skipped."""
+        if index + 1 >= len(self.paragraphs):
+            return False
+        ns, ne = self.paragraphs[index + 1]
+        sig = POST_SIGNATURE.match(self.text, ns, ne)
+        if not sig:
+            return False
+        ps, pe = self.paragraphs[index]
+        tail = POST_TAIL.search(self.text, ps, pe)
+        end = tail.start() if tail else pe
+        speaker = self.resolve(sig.group(1), ns)
+        if not speaker or end - ps < 2:
+            return False
+        self.found.append(Found(ps, end, speaker, True))
+        self.skip[index + 1] = True
+        return True
 
     def _speaker_colon(self, ps: int, pe: int) -> list[Attribution]:
         """'Ana Ruiz: "We will rebuild."' (transcripts, live blogs, quote round-ups): a person's
@@ -136,8 +178,11 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         while len(words) > 2 and words[0].casefold() in TITLE_WORDS:
             words = words[1:]
         if len(words) == 1:
-            # a headline's "Ruiz: ..." names someone the story names in full, maybe later
-            full = [c for c in self.registry.chunk_names if c.split()[-1] == name]
+            # a headline's "Ruiz: ..." names someone the story names in full, maybe later (a
+            # transcript's "RUIZ: ..." too)
+            full = [
+                c for c in self.registry.chunk_names if c.split()[-1].casefold() == name.casefold()
+            ]
             full = [c for c in full if looks_person_name(c)]
             if len(full) != 1:
                 return []

@@ -13,6 +13,7 @@ from factcheck.extraction.lexicon import (
     DIGIT_COMMA,
     DOC_NOUNS,
     FIRST_PERSON,
+    GROUP_HEAD_WORD,
     LINKS,
     LIST_BEFORE,
     RELATIVE_TAIL,
@@ -280,6 +281,12 @@ class SubjectFinder:
             or head in TITLE_WORDS
             or head in ("firm", "company", "department", "ministry", "court")
             or (bare(np_words[0]) in DETERMINERS and len(np_words) <= 4)
+            # "Local farmers said": a bare plural naming people, opening the clause
+            or (
+                len(np_words) <= 3
+                and (i == 0 or is_boundary(words[i - 1][1]))
+                and GROUP_HEAD_WORD.search(head)
+            )
         ):
             return None
         if len(np_words) > 11:
