@@ -9,6 +9,7 @@ from django.db.models import Q
 from playwright.sync_api import expect
 
 from factcheck.models import Article, Party, Revision, Statement, Verdict
+from tests.browser_support import settled
 from tests.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -275,6 +276,8 @@ def test_editor_restores_a_statement_from_history_after_an_edit_and_a_delete(
     row.locator("a.more").click()
     row.get_by_role("link", name="Edit").click()
     speaker = row.get_by_role("combobox", name="Speaker")
+    speaker.wait_for()
+    settled(page)
     speaker.fill("Kowalczyk")
     row.get_by_role("option", name=re.compile("Martin Kowalczyk")).click()
     row.get_by_label("Direct quote").check()
