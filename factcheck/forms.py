@@ -318,18 +318,24 @@ class ArticleDetailsForm(forms.ModelForm):
 UNSETTLED = "unsettled"  # the search filter for statements with no final verdict yet
 
 
+def named_party(typed: str) -> Party | None:
+    """The party a person typed by name or alias; None for nothing typed; a clear error for a
+    name no party has."""
+    name = " ".join(typed.split())
+    if not name:
+        return None
+    party = Party.objects.named(name)
+    if party is None:
+        raise forms.ValidationError(f"No party is called “{name}”. Check the spelling.")
+    return party
+
+
 class PartyAndDatesForm(forms.Form):
     """What search and exports filter on alike: a speaker named by name or alias, and a range of
     publication dates (subclasses declare the fields, with their own labels and widgets)."""
 
     def clean_party(self) -> Party | None:
-        name = " ".join(self.cleaned_data["party"].split())
-        if not name:
-            return None
-        party = Party.objects.named(name)
-        if party is None:
-            raise forms.ValidationError(f"No party is called “{name}”. Check the spelling.")
-        return party
+        return named_party(self.cleaned_data["party"])
 
     def clean(self) -> dict:
         data = super().clean()
@@ -419,13 +425,7 @@ class PartyForm(forms.Form):
     )
 
     def clean_affiliation(self) -> Party | None:
-        name = self.cleaned_data["affiliation"].strip()
-        if not name:
-            return None
-        party = Party.objects.named(name)
-        if party is None:
-            raise forms.ValidationError(f"No party is called “{name}”.")
-        return party
+        return named_party(self.cleaned_data["affiliation"])
 
     def clean_aliases(self) -> list[str]:
         return [line for line in self.cleaned_data["aliases"].splitlines() if line.strip()]
