@@ -297,14 +297,14 @@ SECTION_HEAD = re.compile(
     r"\b(?:full|complete|entire|whole)\b.{0,60}\bstatements?\b|\bstatements?\b.{0,30}\bin full\b",
     re.IGNORECASE,
 )
-# "Taliban say they freed hostages": headlines report speech in the present tense
+# "Union says talks collapsed": headlines report speech in the present tense
 # (verbs whose content is a clause; a headline's "X denies Y" names the denial the story
 # then reports)
 _HEADLINE_VERB = (
     r"(?:says|say|tells|warns|claims|insists|insist|admits|vows|vow|urges|urge|predicts)"
 )
 HEADLINE_SPEECH = re.compile(
-    rf"^[A-Z][^,;:.!?]{{0,60}}?\s{_HEADLINE_VERB}\s+\S"  # "Taliban say they freed ..."
+    rf"^[A-Z][^,;:.!?]{{0,60}}?\s{_HEADLINE_VERB}\s+\S"  # "Union says talks collapsed"
     rf"|^[A-Z].{{8,}},\s+[^,;:]{{1,40}}?\s{_HEADLINE_VERB}\s*$"  # "..., CEO says"
 )
 # "Mayor Ana Ruiz: ..." at the start of a paragraph (up to five capitalised words; one only
