@@ -1146,3 +1146,27 @@ def test_denying_that_a_budget_was_cut_is_a_claim_not_a_decision_on_a_budget():
     assert said(result) == [("Ana Ruiz", "the inspection budget had been reduced.")]
     result = extract("Oskar Lind rejected claims the budget was cut.")
     assert said(result) == [("Oskar Lind", "rejected claims the budget was cut.")]
+
+
+def test_a_document_phrase_after_a_quote_tags_it_even_with_an_ambiguous_verb():
+    # "states" and "concludes" are also nouns or need a that-clause elsewhere; between a closing
+    # quote and the end of the sentence they tag the quote. An unnamed issuer speaks for no one,
+    # so the quote does not fall to the person named before it.
+    for verb in ("states", "concludes"):
+        result = extract(
+            "Tom Reyes, a neighbour, listened from the back. "
+            f'"The roads are a disgrace," the audit report {verb}. '
+            '"The city ignored every warning."'
+        )
+        assert said(result) == [
+            (None, "The roads are a disgrace"),
+            (None, "The city ignored every warning."),
+        ]
+
+
+def test_a_named_issuer_of_a_document_after_a_quote_speaks_for_it():
+    result = extract(
+        "Mayor Lena Ortiz ordered an audit. Tom Reyes, a neighbour, listened.\n\n"
+        '"The roads are a disgrace," the Ortiz report states.'
+    )
+    assert said(result) == [("Lena Ortiz", "The roads are a disgrace")]

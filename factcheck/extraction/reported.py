@@ -107,6 +107,9 @@ def _finite(word: str) -> bool:
 
 UNRESOLVED_KEPT = frozenset(("he", "she", "they", "it"))
 _BELIEF_VERBS = frozenset("believes believed believe thinks".split())
+# '"The roads are unsafe," the audit states.': a short noun phrase between a closing quote and
+# a verb that ends the sentence tags the quote, whatever else the verb can mean
+_QUOTE_THEN_SUBJECT = re.compile(r"[\"”]\s+(?:[\w’'.-]+\s+){0,4}$")
 
 
 class ReportedSpeech:
@@ -254,10 +257,13 @@ class ReportedSpeech:
             and not re.search(r"\b(?:who|which|that|where|when)\b", finite.group(0))
             and "," not in finite.group(0)
         )
+        left_raw = m[ss:vs]
+        tags_quote = closing and bool(_QUOTE_THEN_SUBJECT.search(left_raw))
         if (
             low in THAT_ONLY
             and not that_clause
-            and not (closing and "," in m[ss:vs])
+            and not tags_quote
+            and not (closing and "," in left_raw)
             and not (clause and low.startswith(("show", "reveal", "indicat", "suggest", "conclud")))
         ):
             return None
@@ -386,6 +392,7 @@ class ReportedSpeech:
                     ambiguous
                     and not plain
                     and not verbal
+                    and not tags_quote
                     and not re.match(r"\s+(?:that\b|:)", after)
                     and not (clause and low.startswith(("conclud", "show", "reveal", "indicat")))
                 ):
@@ -393,7 +400,13 @@ class ReportedSpeech:
         speakers = [s for s in speakers if s]
         if not speakers:
             quote_follows = participle and re.match(r"\s*[:,]?\s*[\"“]", after)
-            if not (subject and bare(subject[0]) in UNRESOLVED_KEPT) and not quote_follows:
+            # ('"...," the report states.': a document of no named issuer speaks for no one)
+            unissued = tags_quote and subject and bare(subject[0].split()[-1]) in DOC_NOUNS
+            if (
+                not (subject and bare(subject[0]) in UNRESOLVED_KEPT)
+                and not quote_follows
+                and not unissued
+            ):
                 return None
             # "he said ..." with no antecedent the rules trust: the statement stands, and the
             # speaker is left to the ranker (or to the reviewer)
