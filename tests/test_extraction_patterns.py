@@ -1170,3 +1170,17 @@ def test_a_named_issuer_of_a_document_after_a_quote_speaks_for_it():
         '"The roads are a disgrace," the Ortiz report states.'
     )
     assert said(result) == [("Lena Ortiz", "The roads are a disgrace")]
+
+
+def test_a_speech_verb_opening_the_sentence_gives_the_quote_after_its_speaker():
+    result = extract(
+        "Mayor Lena Ortiz met residents at the library.\n\n"
+        '"We will win," said a longtime organizer from the valley.\n\n'
+        'Added the mayor: "Nobody should wait another year for a safe street."\n\n'
+        'Replied Tom Reyes, after a pause, "The roads are worse than ever."'
+    )
+    assert said(result) == [
+        ("a longtime organizer from the valley", "We will win"),
+        ("Lena Ortiz", "Nobody should wait another year for a safe street."),
+        ("Tom Reyes", "The roads are worse than ever."),
+    ]

@@ -109,6 +109,12 @@ UNRESOLVED_KEPT = frozenset(("he", "she", "they", "it"))
 _BELIEF_VERBS = frozenset("believes believed believe thinks".split())
 # '"The roads are unsafe," the audit states.': a short noun phrase between a closing quote and
 # a verb that ends the sentence tags the quote, whatever else the verb can mean
+# "Added the mayor: ...", "Replied Ruiz, after a pause, ...": a speech verb opening the
+# sentence, its speaker after it (the verb pattern only knows lower case)
+_OPENING_VERB = re.compile(
+    r"\s*(Said|Says|Added|Adds|Replied|Replies|Responded|Explained|Wrote|Writes|Continued|"
+    r"Countered|Insisted|Recalled)\s+(?=(?:the|a|an|one|[A-Z])[\w’'.-]*[\s,:])"
+)
 _QUOTE_THEN_SUBJECT = re.compile(r"[\"”]\s+(?:[\w’'.-]+\s+){0,4}$")
 
 
@@ -126,13 +132,21 @@ class ReportedSpeech:
         out: list[Attribution] = []
         sentence = m[ss:se]
         self._sentence_speakers = []
-        for vm in VERB_RE.finditer(sentence):
-            vs, ve = ss + vm.start(), ss + vm.end()
-            verb = vm.group(0)
+        opening = _OPENING_VERB.match(sentence)
+        verbs = [(vm.start(), vm.end(), vm.group(0)) for vm in VERB_RE.finditer(sentence)]
+        if opening:
+            verbs.insert(0, (opening.start(1), opening.end(1), opening.group(1).casefold()))
+        for vstart, vend, verb in verbs:
+            vs, ve = ss + vstart, ss + vend
             # a bounded window keeps run-on "sentences" linear
             att = self._attribution(
                 verb, vs, ve, max(ss, vs - WINDOW_BEFORE), min(se, ve + WINDOW_AFTER), out
             )
+            if att and opening and vstart == opening.start(1):
+                if not att.trailing or att.content:
+                    continue
+                # the words follow the speaker, not precede the verb
+                att.trailing, att.kind = False, "opening"
             if att:
                 out.append(att)
         # (a speech verb in a relative clause after the source leaves "according to" its own)

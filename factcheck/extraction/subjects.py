@@ -361,7 +361,7 @@ class SubjectFinder:
             ):
                 break
             parts.append(w)
-            if w.endswith((",", ";")):
+            if w.endswith((",", ";", ":")):  # ("Added the mayor: ...")
                 break
             if len(parts) >= 12:
                 return None
