@@ -1184,3 +1184,15 @@ def test_a_speech_verb_opening_the_sentence_gives_the_quote_after_its_speaker():
         ("Lena Ortiz", "Nobody should wait another year for a safe street."),
         ("Tom Reyes", "The roads are worse than ever."),
     ]
+
+
+def test_a_quote_missing_its_closing_mark_ends_at_the_comma_before_its_attribution():
+    result = extract(
+        '"We will win, Ana Ruiz said. "Nobody doubts it."\n\n"It is close," Tom Lind said.'
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "We will win"),
+        ("Ana Ruiz", "Nobody doubts it."),
+        ("Tom Lind", "It is close"),
+    ]
+    offsets_hold(result)

@@ -13,6 +13,13 @@ CLOSERS = "”»"
 MARKS = '"' + OPENERS + CLOSERS
 _MARK_RE = re.compile(r'["“”„«»]')
 _AFTER_CLOSE = set(",.;:!?)]—–-")
+# '"We will win, Ruiz said. "Nobody doubts it."': a quote whose closing mark was left out ends
+# at the comma before its attribution, when the next mark opens another quote
+_LOST_CLOSE = re.compile(
+    r",\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they)\s+"
+    r"(?:said|says|added|adds|asked|explained|wrote)(?:\s+[^\s.!?,]+){0,4}[.!?,:]\s*$"
+    r"|,\s+(?:said|says|added|asked|explained|wrote)\s+(?:[A-Z][\w’'.-]*\s*){1,4}[.!?,:]\s*$"
+)
 
 
 @dataclass
@@ -118,7 +125,15 @@ def find_quotes(p: str) -> list[Quote]:
                 quotes.append(Quote(start, i, False))
             inside, start = True, i
         elif role == "close":
-            if inside:
+            lost = (
+                _LOST_CLOSE.search(p, start + 1, i)
+                if inside and before.isspace() and after.isalnum() and ch == '"'
+                else None
+            )
+            if lost:
+                quotes.append(Quote(start, lost.start(), True))
+                start = i  # the mark opens the next quote
+            elif inside:
                 quotes.append(Quote(start, i, True))
                 inside = False
             elif after == "," or (not quotes and before in ",.!?…"):
