@@ -1196,3 +1196,12 @@ def test_a_quote_missing_its_closing_mark_ends_at_the_comma_before_its_attributi
         ("Tom Lind", "It is close"),
     ]
     offsets_hold(result)
+
+
+def test_an_inch_mark_in_a_height_is_not_a_quotation_mark():
+    result = extract(
+        'Ana Ruiz was 5\' 11" and fast. "I got him down," Ruiz recalls, "and held him." '
+        "Tom Lind was 6'2\" tall."
+    )
+    assert said(result) == [("Ana Ruiz", "I got him down"), ("Ana Ruiz", "and held him.")]
+    offsets_hold(result)

@@ -13,6 +13,8 @@ CLOSERS = "”»"
 MARKS = '"' + OPENERS + CLOSERS
 _MARK_RE = re.compile(r'["“”„«»]')
 _AFTER_CLOSE = set(",.;:!?)]—–-")
+# a height in feet and inches ("6' 2\""): its second mark is no quotation mark
+FEET_INCHES = re.compile(r"\b\d['’]\s?\d{1,2}(?:\.\d)?\"$")
 # '"We will win, Ruiz said. "Nobody doubts it."': a quote whose closing mark was left out ends
 # at the comma before its attribution, when the next mark opens another quote
 _LOST_CLOSE = re.compile(
@@ -101,6 +103,8 @@ def find_quotes(p: str) -> list[Quote]:
     for m in _MARK_RE.finditer(p):
         i = m.start()
         ch = p[i]
+        if ch == '"' and FEET_INCHES.search(p, max(0, i - 8), i + 1):
+            continue  # 'a 6\' 2" centre': an inch mark, not a quotation mark
         before = p[i - 1] if i else " "
         after = p[i + 1] if i + 1 < n else " "
         if ch in OPENERS:
