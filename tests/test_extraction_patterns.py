@@ -1205,3 +1205,8 @@ def test_an_inch_mark_in_a_height_is_not_a_quotation_mark():
     )
     assert said(result) == [("Ana Ruiz", "I got him down"), ("Ana Ruiz", "and held him.")]
     offsets_hold(result)
+
+
+def test_branding_something_with_a_quoted_word_characterises_it_like_calling_it():
+    result = extract('Councillor Tom Lind branded the fair a "shambles".')
+    assert said(result) == [("Tom Lind", 'the fair a "shambles"')]
