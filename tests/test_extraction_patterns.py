@@ -1210,3 +1210,16 @@ def test_an_inch_mark_in_a_height_is_not_a_quotation_mark():
 def test_branding_something_with_a_quoted_word_characterises_it_like_calling_it():
     result = extract('Councillor Tom Lind branded the fair a "shambles".')
     assert said(result) == [("Tom Lind", 'the fair a "shambles"')]
+
+
+def test_a_named_person_the_speaker_is_likened_to_says_it_too():
+    result = extract(
+        "Mayor Lena Ortiz opposed the fees.\n\n"
+        "Like council member Tom Lind, Ortiz has spoken out about the rising cost of parking.\n\n"
+        "Like his father, Ana Ruiz said the fees were unfair."
+    )
+    assert said(result) == [
+        ("Lena Ortiz", "about the rising cost of parking."),
+        ("Tom Lind", "about the rising cost of parking."),
+        ("Ana Ruiz", "the fees were unfair."),
+    ]

@@ -115,6 +115,7 @@ _OPENING_VERB = re.compile(
     r"\s*(Said|Says|Added|Adds|Replied|Replies|Responded|Explained|Wrote|Writes|Continued|"
     r"Countered|Insisted|Recalled)\s+(?=(?:the|a|an|one|[A-Z])[\w’'.-]*[\s,:])"
 )
+_LIKE_OTHER = re.compile(r"\s*(?:Just\s+)?Like\s+([^,;:\"“”]{2,60}),$")
 _QUOTE_THEN_SUBJECT = re.compile(r"[\"”]\s+(?:[\w’'.-]+\s+){0,4}$")
 
 
@@ -429,6 +430,13 @@ class ReportedSpeech:
             return None
         att = Attribution(vs, ve, subj_start, speakers, kind="relative" if relative else "clause")
         prefix = m[ss:subj_start].rstrip()
+        like = _LIKE_OTHER.match(prefix) if not inverted else None
+        if like and is_cap(like.group(1).split()[-1]):
+            # "Like Mayor Lind, Ruiz has spoken out about the fees": Lind did too (but "like
+            # his father" only compares them)
+            other = self.resolve(like.group(1), ss + like.start(1))
+            if other and other not in speakers:
+                speakers.append(other)
         summed = SUMMING_NOUN.search(prefix) if not (inverted or object_verb) else None
         if summed and not re.match(r"\s+(?:that|:)", after):
             # "Lind will retire, a decision he disclosed in an interview.": the clause before
