@@ -1223,3 +1223,15 @@ def test_a_named_person_the_speaker_is_likened_to_says_it_too():
         ("Tom Lind", "about the rising cost of parking."),
         ("Ana Ruiz", "the fees were unfair."),
     ]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote():
+    result = extract(
+        "Ana Ruiz coached the team for years. “I thought I was doing it for them,“ Ruiz says "
+        "now. “I later learned that I got the most out of it.”"
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "I thought I was doing it for them"),
+        ("Ana Ruiz", "I later learned that I got the most out of it."),
+    ]
+    offsets_hold(result)

@@ -107,7 +107,11 @@ def find_quotes(p: str) -> list[Quote]:
             continue  # 'a 6\' 2" centre': an inch mark, not a quotation mark
         before = p[i - 1] if i else " "
         after = p[i + 1] if i + 1 < n else " "
-        if ch in OPENERS:
+        if ch in OPENERS and not (
+            # 'it,“ she says': an opening mark typed for a closing one, after the quote's last
+            # word and its comma
+            inside and before in ",.!?" and (after.isspace() or i + 1 == n)
+        ):
             role = "open"
         elif (
             ch in CLOSERS
@@ -163,7 +167,7 @@ def mask(p: str, quotes: list[Quote]) -> str:
         # downstream rules look for double marks only
         if q.open >= 0 and chars[q.open] in "‘'":
             chars[q.open] = "“"
-        if q.closed and chars[q.close] in "’'":
+        if q.closed and chars[q.close] in "’'“":  # (an opening mark typed for the close)
             chars[q.close] = "”"
         lo, hi = q.open + 1, q.close
         last = hi - 1
