@@ -1235,3 +1235,16 @@ def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote():
         ("Ana Ruiz", "I later learned that I got the most out of it."),
     ]
     offsets_hold(result)
+
+
+def test_a_clause_setting_the_scene_before_a_quote_is_not_part_of_what_was_said():
+    result = extract(
+        "When the coach left the club after the final, “things were tense between [him and "
+        "me],” says Ana Ruiz in a rare understatement. But the players liked her.\n\n"
+        "While the old coach is known as the dreamer—“She sees around corners,” says former "
+        "league official Tom Lind—Ruiz is the planner."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "things were tense between [him and me]"),
+        ("Tom Lind", "She sees around corners"),
+    ]

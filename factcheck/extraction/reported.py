@@ -116,6 +116,7 @@ _OPENING_VERB = re.compile(
     r"Countered|Insisted|Recalled)\s+(?=(?:the|a|an|one|[A-Z])[\w’'.-]*[\s,:])"
 )
 _LIKE_OTHER = re.compile(r"\s*(?:Just\s+)?Like\s+([^,;:\"“”]{2,60}),$")
+_LEAD_BEFORE_QUOTE = re.compile(r"[,—–]\s*(?:“[^“”\"]*”|\"[^“”\"]*\"),?$")
 _QUOTE_THEN_SUBJECT = re.compile(r"[\"”]\s+(?:[\w’'.-]+\s+){0,4}$")
 
 
@@ -513,6 +514,10 @@ class ReportedSpeech:
             # content precedes: ', said X' / '" said X'
             att.trailing = True
             att.content = None if quote_before and self._quote_starts(prefix) else (ss, vs)
+            if quote_before and _LEAD_BEFORE_QUOTE.search(prefix):
+                # 'After the final, "we were tense," says Ruiz': a scene-setting clause ends
+                # before the quote, which alone is what was said
+                att.content = None
             resumed = INVERTED_ASIDE.match(m, ve, se)
             if att.content and prefix.endswith(",") and resumed:
                 # 'The bridge, said Ruiz, will reopen in May': the aside splits the content
