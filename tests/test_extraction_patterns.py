@@ -1146,3 +1146,105 @@ def test_denying_that_a_budget_was_cut_is_a_claim_not_a_decision_on_a_budget():
     assert said(result) == [("Ana Ruiz", "the inspection budget had been reduced.")]
     result = extract("Oskar Lind rejected claims the budget was cut.")
     assert said(result) == [("Oskar Lind", "rejected claims the budget was cut.")]
+
+
+def test_a_document_phrase_after_a_quote_tags_it_even_with_an_ambiguous_verb():
+    # "states" and "concludes" are also nouns or need a that-clause elsewhere; between a closing
+    # quote and the end of the sentence they tag the quote. An unnamed issuer speaks for no one,
+    # so the quote does not fall to the person named before it.
+    for verb in ("states", "concludes"):
+        result = extract(
+            "Tom Reyes, a neighbour, listened from the back. "
+            f'"The roads are a disgrace," the audit report {verb}. '
+            '"The city ignored every warning."'
+        )
+        assert said(result) == [
+            (None, "The roads are a disgrace"),
+            (None, "The city ignored every warning."),
+        ]
+
+
+def test_a_named_issuer_of_a_document_after_a_quote_speaks_for_it():
+    result = extract(
+        "Mayor Lena Ortiz ordered an audit. Tom Reyes, a neighbour, listened.\n\n"
+        '"The roads are a disgrace," the Ortiz report states.'
+    )
+    assert said(result) == [("Lena Ortiz", "The roads are a disgrace")]
+
+
+def test_a_speech_verb_opening_the_sentence_gives_the_quote_after_its_speaker():
+    result = extract(
+        "Mayor Lena Ortiz met residents at the library.\n\n"
+        '"We will win," said a longtime organizer from the valley.\n\n'
+        'Added the mayor: "Nobody should wait another year for a safe street."\n\n'
+        'Replied Tom Reyes, after a pause, "The roads are worse than ever."'
+    )
+    assert said(result) == [
+        ("a longtime organizer from the valley", "We will win"),
+        ("Lena Ortiz", "Nobody should wait another year for a safe street."),
+        ("Tom Reyes", "The roads are worse than ever."),
+    ]
+
+
+def test_a_quote_missing_its_closing_mark_ends_at_the_comma_before_its_attribution():
+    result = extract(
+        '"We will win, Ana Ruiz said. "Nobody doubts it."\n\n"It is close," Tom Lind said.'
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "We will win"),
+        ("Ana Ruiz", "Nobody doubts it."),
+        ("Tom Lind", "It is close"),
+    ]
+    offsets_hold(result)
+
+
+def test_an_inch_mark_in_a_height_is_not_a_quotation_mark():
+    result = extract(
+        'Ana Ruiz was 5\' 11" and fast. "I got him down," Ruiz recalls, "and held him." '
+        "Tom Lind was 6'2\" tall."
+    )
+    assert said(result) == [("Ana Ruiz", "I got him down"), ("Ana Ruiz", "and held him.")]
+    offsets_hold(result)
+
+
+def test_branding_something_with_a_quoted_word_characterises_it_like_calling_it():
+    result = extract('Councillor Tom Lind branded the fair a "shambles".')
+    assert said(result) == [("Tom Lind", 'the fair a "shambles"')]
+
+
+def test_a_named_person_the_speaker_is_likened_to_says_it_too():
+    result = extract(
+        "Mayor Lena Ortiz opposed the fees.\n\n"
+        "Like council member Tom Lind, Ortiz has spoken out about the rising cost of parking.\n\n"
+        "Like his father, Ana Ruiz said the fees were unfair."
+    )
+    assert said(result) == [
+        ("Lena Ortiz", "about the rising cost of parking."),
+        ("Tom Lind", "about the rising cost of parking."),
+        ("Ana Ruiz", "the fees were unfair."),
+    ]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote():
+    result = extract(
+        "Ana Ruiz coached the team for years. “I thought I was doing it for them,“ Ruiz says "
+        "now. “I later learned that I got the most out of it.”"
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "I thought I was doing it for them"),
+        ("Ana Ruiz", "I later learned that I got the most out of it."),
+    ]
+    offsets_hold(result)
+
+
+def test_a_clause_setting_the_scene_before_a_quote_is_not_part_of_what_was_said():
+    result = extract(
+        "When the coach left the club after the final, “things were tense between [him and "
+        "me],” says Ana Ruiz in a rare understatement. But the players liked her.\n\n"
+        "While the old coach is known as the dreamer—“She sees around corners,” says former "
+        "league official Tom Lind—Ruiz is the planner."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "things were tense between [him and me]"),
+        ("Tom Lind", "She sees around corners"),
+    ]

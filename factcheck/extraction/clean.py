@@ -12,6 +12,8 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
+from factcheck.extraction.quotes import FEET_INCHES
+
 # "& # 39;", "& #39;", "&#39 ;" ... : entities broken by machine translation or re-encoding.
 _DEBRIS = re.compile(r"&\s*#\s*(x[0-9a-fA-F]{1,6}|\d{1,7})\s*;")
 _HTML_HINT = re.compile(
@@ -167,6 +169,8 @@ def _tighten_quote_marks(paragraph: str) -> str:
         if i < pos:
             continue
         ch = paragraph[i]
+        if ch == '"' and FEET_INCHES.search(paragraph, max(0, i - 8), i + 1):
+            continue
         if ch in "“„«":
             inside = True
             continue

@@ -57,7 +57,9 @@ ACT_OBJECT = re.compile(
 )
 # Verbs that characterise something, reported speech when the characterisation is given:
 # "described the plan as reckless", "called the plan “reckless”".
-CHARACTERISING = frozenset("described describes describing called calls calling".split())
+CHARACTERISING = frozenset(
+    "described describes describing called calls calling branded brands branding".split()
+)
 # (a full stop inside a word, as in "U.S." or "St.", does not end the object)
 _OBJECT_CHAR = r"(?:[^,;:.!?\"“”]|\.(?=[\w,]|\s\w))"
 AS_FRAME = re.compile(rf"\s+{_OBJECT_CHAR}{{1,100}}?\sas\s(?!(?:he|she|they|it|we|I|you)\b)")

@@ -109,8 +109,10 @@ class QuotePlacement:
                 continue
             k = bisect.bisect_right(verb_ends, qs)
             for a in reversed(by_verb_end[max(0, k - 3) : k]):
-                if re.fullmatch(
-                    r"\s*(?:[:,]|\s+(?:last|this|on|in)\s+\w+)?\s*", m[a.verb_end : qs]
+                between = m[a.verb_end : qs]
+                if re.fullmatch(r"\s*(?:[:,]|\s+(?:last|this|on|in)\s+\w+)?\s*", between) or (
+                    # "Added the mayor, after a pause: ": the speaker between verb and quote
+                    a.kind == "opening" and re.fullmatch(r"[^.!?\"“”]{1,80}[:,]\s*", between)
                 ):
                     quote_speaker[qi] = a.speakers
                     break

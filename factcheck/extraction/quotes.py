@@ -13,6 +13,15 @@ CLOSERS = "”»"
 MARKS = '"' + OPENERS + CLOSERS
 _MARK_RE = re.compile(r'["“”„«»]')
 _AFTER_CLOSE = set(",.;:!?)]—–-")
+# a height in feet and inches ("6' 2\""): its second mark is no quotation mark
+FEET_INCHES = re.compile(r"\b\d['’]\s?\d{1,2}(?:\.\d)?\"$")
+# '"We will win, Ruiz said. "Nobody doubts it."': a quote whose closing mark was left out ends
+# at the comma before its attribution, when the next mark opens another quote
+_LOST_CLOSE = re.compile(
+    r",\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they)\s+"
+    r"(?:said|says|added|adds|asked|explained|wrote)(?:\s+[^\s.!?,]+){0,4}[.!?,:]\s*$"
+    r"|,\s+(?:said|says|added|asked|explained|wrote)\s+(?:[A-Z][\w’'.-]*\s*){1,4}[.!?,:]\s*$"
+)
 
 
 @dataclass
@@ -94,9 +103,15 @@ def find_quotes(p: str) -> list[Quote]:
     for m in _MARK_RE.finditer(p):
         i = m.start()
         ch = p[i]
+        if ch == '"' and FEET_INCHES.search(p, max(0, i - 8), i + 1):
+            continue  # 'a 6\' 2" centre': an inch mark, not a quotation mark
         before = p[i - 1] if i else " "
         after = p[i + 1] if i + 1 < n else " "
-        if ch in OPENERS:
+        if ch in OPENERS and not (
+            # 'it,“ she says': an opening mark typed for a closing one, after the quote's last
+            # word and its comma
+            inside and before in ",.!?" and (after.isspace() or i + 1 == n)
+        ):
             role = "open"
         elif (
             ch in CLOSERS
@@ -118,7 +133,15 @@ def find_quotes(p: str) -> list[Quote]:
                 quotes.append(Quote(start, i, False))
             inside, start = True, i
         elif role == "close":
-            if inside:
+            lost = (
+                _LOST_CLOSE.search(p, start + 1, i)
+                if inside and before.isspace() and after.isalnum() and ch == '"'
+                else None
+            )
+            if lost:
+                quotes.append(Quote(start, lost.start(), True))
+                start = i  # the mark opens the next quote
+            elif inside:
                 quotes.append(Quote(start, i, True))
                 inside = False
             elif after == "," or (not quotes and before in ",.!?…"):
@@ -144,7 +167,7 @@ def mask(p: str, quotes: list[Quote]) -> str:
         # downstream rules look for double marks only
         if q.open >= 0 and chars[q.open] in "‘'":
             chars[q.open] = "“"
-        if q.closed and chars[q.close] in "’'":
+        if q.closed and chars[q.close] in "’'“":  # (an opening mark typed for the close)
             chars[q.close] = "”"
         lo, hi = q.open + 1, q.close
         last = hi - 1

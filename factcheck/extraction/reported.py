@@ -107,6 +107,17 @@ def _finite(word: str) -> bool:
 
 UNRESOLVED_KEPT = frozenset(("he", "she", "they", "it"))
 _BELIEF_VERBS = frozenset("believes believed believe thinks".split())
+# '"The roads are unsafe," the audit states.': a short noun phrase between a closing quote and
+# a verb that ends the sentence tags the quote, whatever else the verb can mean
+# "Added the mayor: ...", "Replied Ruiz, after a pause, ...": a speech verb opening the
+# sentence, its speaker after it (the verb pattern only knows lower case)
+_OPENING_VERB = re.compile(
+    r"\s*(Said|Says|Added|Adds|Replied|Replies|Responded|Explained|Wrote|Writes|Continued|"
+    r"Countered|Insisted|Recalled)\s+(?=(?:the|a|an|one|[A-Z])[\w’'.-]*[\s,:])"
+)
+_LIKE_OTHER = re.compile(r"\s*(?:Just\s+)?Like\s+([^,;:\"“”]{2,60}),$")
+_LEAD_BEFORE_QUOTE = re.compile(r"[,—–]\s*(?:“[^“”\"]*”|\"[^“”\"]*\"),?$")
+_QUOTE_THEN_SUBJECT = re.compile(r"[\"”]\s+(?:[\w’'.-]+\s+){0,4}$")
 
 
 class ReportedSpeech:
@@ -123,13 +134,21 @@ class ReportedSpeech:
         out: list[Attribution] = []
         sentence = m[ss:se]
         self._sentence_speakers = []
-        for vm in VERB_RE.finditer(sentence):
-            vs, ve = ss + vm.start(), ss + vm.end()
-            verb = vm.group(0)
+        opening = _OPENING_VERB.match(sentence)
+        verbs = [(vm.start(), vm.end(), vm.group(0)) for vm in VERB_RE.finditer(sentence)]
+        if opening:
+            verbs.insert(0, (opening.start(1), opening.end(1), opening.group(1).casefold()))
+        for vstart, vend, verb in verbs:
+            vs, ve = ss + vstart, ss + vend
             # a bounded window keeps run-on "sentences" linear
             att = self._attribution(
                 verb, vs, ve, max(ss, vs - WINDOW_BEFORE), min(se, ve + WINDOW_AFTER), out
             )
+            if att and opening and vstart == opening.start(1):
+                if not att.trailing or att.content:
+                    continue
+                # the words follow the speaker, not precede the verb
+                att.trailing, att.kind = False, "opening"
             if att:
                 out.append(att)
         # (a speech verb in a relative clause after the source leaves "according to" its own)
@@ -254,10 +273,13 @@ class ReportedSpeech:
             and not re.search(r"\b(?:who|which|that|where|when)\b", finite.group(0))
             and "," not in finite.group(0)
         )
+        left_raw = m[ss:vs]
+        tags_quote = closing and bool(_QUOTE_THEN_SUBJECT.search(left_raw))
         if (
             low in THAT_ONLY
             and not that_clause
-            and not (closing and "," in m[ss:vs])
+            and not tags_quote
+            and not (closing and "," in left_raw)
             and not (clause and low.startswith(("show", "reveal", "indicat", "suggest", "conclud")))
         ):
             return None
@@ -386,6 +408,7 @@ class ReportedSpeech:
                     ambiguous
                     and not plain
                     and not verbal
+                    and not tags_quote
                     and not re.match(r"\s+(?:that\b|:)", after)
                     and not (clause and low.startswith(("conclud", "show", "reveal", "indicat")))
                 ):
@@ -393,7 +416,13 @@ class ReportedSpeech:
         speakers = [s for s in speakers if s]
         if not speakers:
             quote_follows = participle and re.match(r"\s*[:,]?\s*[\"“]", after)
-            if not (subject and bare(subject[0]) in UNRESOLVED_KEPT) and not quote_follows:
+            # ('"...," the report states.': a document of no named issuer speaks for no one)
+            unissued = tags_quote and subject and bare(subject[0].split()[-1]) in DOC_NOUNS
+            if (
+                not (subject and bare(subject[0]) in UNRESOLVED_KEPT)
+                and not quote_follows
+                and not unissued
+            ):
                 return None
             # "he said ..." with no antecedent the rules trust: the statement stands, and the
             # speaker is left to the ranker (or to the reviewer)
@@ -402,6 +431,13 @@ class ReportedSpeech:
             return None
         att = Attribution(vs, ve, subj_start, speakers, kind="relative" if relative else "clause")
         prefix = m[ss:subj_start].rstrip()
+        like = _LIKE_OTHER.match(prefix) if not inverted else None
+        if like and is_cap(like.group(1).split()[-1]):
+            # "Like Mayor Lind, Ruiz has spoken out about the fees": Lind did too (but "like
+            # his father" only compares them)
+            other = self.resolve(like.group(1), ss + like.start(1))
+            if other and other not in speakers:
+                speakers.append(other)
         summed = SUMMING_NOUN.search(prefix) if not (inverted or object_verb) else None
         if summed and not re.match(r"\s+(?:that|:)", after):
             # "Lind will retire, a decision he disclosed in an interview.": the clause before
@@ -478,6 +514,10 @@ class ReportedSpeech:
             # content precedes: ', said X' / '" said X'
             att.trailing = True
             att.content = None if quote_before and self._quote_starts(prefix) else (ss, vs)
+            if quote_before and _LEAD_BEFORE_QUOTE.search(prefix):
+                # 'After the final, "we were tense," says Ruiz': a scene-setting clause ends
+                # before the quote, which alone is what was said
+                att.content = None
             resumed = INVERTED_ASIDE.match(m, ve, se)
             if att.content and prefix.endswith(",") and resumed:
                 # 'The bridge, said Ruiz, will reopen in May': the aside splits the content

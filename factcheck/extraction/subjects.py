@@ -296,6 +296,7 @@ class SubjectFinder:
     def right_subject(self, ve: int, se: int) -> tuple[str, int] | None:
         """Speaker named after the verb: 'said Ana Ruiz, a lawyer', 'reports Lind'."""
         right = self.masked[ve : min(se, ve + 300)]
+        right = right.split("—", 1)[0].split(" – ", 1)[0]  # ('says Lind—Ruiz is': an aside ends)
         words = word_spans(right, ve)
         if not words:
             return None
@@ -361,7 +362,7 @@ class SubjectFinder:
             ):
                 break
             parts.append(w)
-            if w.endswith((",", ";")):
+            if w.endswith((",", ";", ":")):  # ("Added the mayor: ...")
                 break
             if len(parts) >= 12:
                 return None
