@@ -1146,3 +1146,12 @@ def test_denying_that_a_budget_was_cut_is_a_claim_not_a_decision_on_a_budget():
     assert said(result) == [("Ana Ruiz", "the inspection budget had been reduced.")]
     result = extract("Oskar Lind rejected claims the budget was cut.")
     assert said(result) == [("Oskar Lind", "rejected claims the budget was cut.")]
+
+
+def test_an_acronym_spelled_out_only_inside_a_quotation():
+    # the name scan skips quotations, but the spelled-out form there still names the body
+    result = extract(
+        'The mayor said the plan "has the backing of the Coastal Water Board."\n\n'
+        "The CWB welcomed the plan, saying the reservoir was safe."
+    )
+    assert ("Coastal Water Board", "the reservoir was safe.") in said(result)

@@ -55,6 +55,8 @@ _BODY_PLURALS = frozenset(
     w + "s" for w in COMPANY_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS
 ) | frozenset("companies countries nations agencies".split())
 _OBJECT_OF = re.compile(r"\b(?:to|around|near|surrounding|with|of|for|at|from|about)\s+$")
+# two or more capitalised words in a row: "Coastal Water Board"
+_CAPITALISED_RUN = re.compile(r"(?:\bThe\s+)?\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
 _JOINT_WINDOW = 1500  # characters back: the paragraph before or so
 
 
@@ -295,6 +297,11 @@ class SpeakerResolver:
             initials = "".join(w[0] for w in words)
             if len(words) > 1 and name in initials and other != name:
                 return self.registry.add(other, kind_of(other)).name
+        # spelled out only inside a quotation ("... which the United States supports"), which
+        # the name scan skips: the whole text, but then only initials that match exactly
+        for m in _CAPITALISED_RUN.finditer(self.text):
+            if "".join(w[0] for w in m.group(1).split()) == name:
+                return self.registry.add(m.group(1), kind_of(m.group(1))).name
         return None
 
     def _media_prefix(self, name: str) -> bool:
