@@ -1155,3 +1155,17 @@ def test_an_acronym_spelled_out_only_inside_a_quotation():
         "The CWB welcomed the plan, saying the reservoir was safe."
     )
     assert ("Coastal Water Board", "the reservoir was safe.") in said(result)
+
+
+def test_a_clipped_name_stands_for_the_longer_name_it_clips():
+    result = extract(
+        "The Metropolitan Ballet Company will tour next spring.\n\n"
+        "The Met said the tour would visit nine cities."
+    )
+    assert said(result) == [("Metropolitan Ballet Company", "the tour would visit nine cities.")]
+    # two longer names it could clip: no telling which
+    result = extract(
+        "The Metropolitan Ballet Company and the Metroline Bus Group signed a deal.\n\n"
+        "The Met said the deal would last a year."
+    )
+    assert said(result) == [("Met", "the deal would last a year.")]

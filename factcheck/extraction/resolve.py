@@ -157,7 +157,7 @@ class SpeakerResolver:
                 person = reg.lookup_person(tail, pos) or reg.add(tail, "person").name
                 self._note_alias(person, np, detail or name[: len(name) - len(tail)].strip())
                 return person
-            acronym = self._acronym(name)
+            acronym = self._acronym(name) or self._clipping(name)
             if acronym:
                 self._note_alias(acronym, np, "")
                 return acronym
@@ -303,6 +303,28 @@ class SpeakerResolver:
             if "".join(w[0] for w in m.group(1).split()) == name:
                 return self.registry.add(m.group(1), kind_of(m.group(1))).name
         return None
+
+    def _clipping(self, name: str) -> str | None:
+        """'the Fed' for the Federal Reserve, 'the Met' for the Metropolitan Opera: a short
+        word that opens a longer name of the text, the first word of which it clips."""
+        if not (3 <= len(name) <= 4 and name.isalpha() and name.istitle()):
+            return None
+        if self.registry.lookup_person(name) or name.casefold() in FUNCTION_WORDS:
+            return None
+        fuller = {
+            other
+            for other in (re.sub(r"^(?i:the)\s+", "", c) for c in self.registry.chunk_names)
+            if " " in other
+            and other.split()[0].startswith(name)
+            and other.split()[0] != name
+            and kind_of(other) != "person"
+            and not looks_person_name(other)
+        }
+        # two different names it could clip: no telling which
+        if len(fuller) != 1:
+            return None
+        other = fuller.pop()
+        return self.registry.add(other, kind_of(other)).name
 
     def _media_prefix(self, name: str) -> bool:
         if not self._media_prefixes:
