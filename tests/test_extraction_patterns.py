@@ -1169,3 +1169,13 @@ def test_a_clipped_name_stands_for_the_longer_name_it_clips():
         "The Met said the deal would last a year."
     )
     assert said(result) == [("Met", "the deal would last a year.")]
+
+
+def test_the_name_in_apposition_to_a_role_after_the_verb_speaks():
+    result = extract(
+        "Northwind is expanding. The fleet will double by 2030, said its president, Tom Hale."
+    )
+    assert said(result) == [("Tom Hale", "The fleet will double by 2030")]
+    # a relative clause after the comma names nobody
+    result = extract("The fleet will double, said a spokesman, who declined to be named.")
+    assert said(result) == [("a spokesman", "The fleet will double")]

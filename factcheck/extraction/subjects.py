@@ -371,4 +371,18 @@ class SubjectFinder:
             return None
         if any(bare(w) in AUXILIARIES for w in parts):
             return None  # "said the vote was rigged": a clause, not the speaker
+        # "said its president, Tom Hale": the name in apposition to the role speaks
+        if parts[-1].endswith(","):
+            rest = words[len(parts) : len(parts) + 4]
+            named = []
+            for _, w in rest:
+                if not is_cap(w):
+                    break
+                named.append(w)
+                if w.endswith((",", ".", ";", ":")):
+                    break
+            name = " ".join(named).strip(" ,.;:")
+            ended = (named and named[-1].endswith((",", ".", ";", ":"))) or len(named) == len(rest)
+            if ended and looks_person_name(name):
+                return name, rest[0][0]
         return np, words[0][0]
