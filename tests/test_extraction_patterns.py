@@ -1179,3 +1179,11 @@ def test_the_name_in_apposition_to_a_role_after_the_verb_speaks():
     # a relative clause after the comma names nobody
     result = extract("The fleet will double, said a spokesman, who declined to be named.")
     assert said(result) == [("a spokesman", "The fleet will double")]
+
+
+def test_a_group_noun_with_a_place_after_it_is_an_anonymous_group_not_the_place():
+    result = extract("Owners on Mill Street said the water had been brown for weeks.")
+    assert said(result) == [("Owners on Mill Street", "the water had been brown for weeks.")]
+    result = extract("Residents near the Lakeshore Plant said the smell was worse at night.")
+    assert said(result) == [("Residents near the Lakeshore Plant", "the smell was worse at night.")]
+    assert [p.kind for p in result.parties] == ["anonymous"]

@@ -54,7 +54,10 @@ _PERSON_PLURALS = frozenset("men women people leaders".split()) | {w + "s" for w
 _BODY_PLURALS = frozenset(
     w + "s" for w in COMPANY_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS
 ) | frozenset("companies countries nations agencies".split())
-_OBJECT_OF = re.compile(r"\b(?:to|around|near|surrounding|with|of|for|at|from|about)\s+$")
+_OBJECT_OF = re.compile(
+    r"\b(?:to|around|near|surrounding|with|of|for|at|from|about|on|in|along|outside|behind"
+    r"|beside|opposite|across|inside)\s+(?:the\s+)?$"
+)
 # two or more capitalised words in a row: "Coastal Water Board"
 _CAPITALISED_RUN = re.compile(r"(?:\bThe\s+)?\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
 _JOINT_WINDOW = 1500  # characters back: the paragraph before or so

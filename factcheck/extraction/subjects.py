@@ -28,6 +28,7 @@ from factcheck.extraction.speakers import (
     FUNCTION_WORDS,
     GOVERNMENT_WORDS,
     HONORIFICS,
+    LOCATIVES,
     MEDIA_WORDS,
     ORG_WORDS,
     PRONOUNS,
@@ -209,16 +210,20 @@ class SubjectFinder:
                     i -= 1
             start = words[i][0]
             np = seg[start - ss :].strip()
-            # "authorities in Lisbon", "officials from Norland"
-            if (
-                i >= 2
-                and bare(words[i - 1][1]) in ("in", "from", "at")
-                and (
-                    bare(words[i - 2][1]) in SOURCE_NOUNS
-                    or bare(words[i - 2][1]) in GOVERNMENT_WORDS
-                )
+            # "authorities in Lisbon", "officials from Norland"; "owners on Mill Street",
+            # "residents near the Lakeshore Plant": the place only says where they are
+            k = i - 2 if i >= 3 and bare(words[i - 1][1]) == "the" else i - 1
+            head = bare(words[k - 1][1]) if k >= 1 else ""
+            prep = bare(words[k][1]) if k >= 1 else ""
+            if (prep in ("in", "from", "at") and head in SOURCE_NOUNS | GOVERNMENT_WORDS) or (
+                prep in LOCATIVES
+                and words[k - 1][1].isalpha()
+                # lowercase, or capitalised only as a sentence's first word
+                and (words[k - 1][1].islower() or k == 1)
+                and head not in FUNCTION_WORDS | DOC_NOUNS
             ):
-                start = words[i - 2][0]
+                i = k - 1
+                start = words[i][0]
                 np = seg[start - ss :].strip()
             # "those around Lind", "people close to Lind": the name is whom they are close to
             around = _AROUND_NAME.search(seg, 0, start - ss)
