@@ -215,7 +215,11 @@ class SubjectFinder:
             k = i - 2 if i >= 3 and bare(words[i - 1][1]) == "the" else i - 1
             head = bare(words[k - 1][1]) if k >= 1 else ""
             prep = bare(words[k][1]) if k >= 1 else ""
-            if (prep in ("in", "from", "at") and head in SOURCE_NOUNS | GOVERNMENT_WORDS) or (
+            if (
+                prep in ("in", "from", "at")
+                and k == i - 1
+                and head in SOURCE_NOUNS | GOVERNMENT_WORDS
+            ) or (
                 prep in LOCATIVES
                 and words[k - 1][1].isalpha()
                 # lowercase, or capitalised only as a sentence's first word
