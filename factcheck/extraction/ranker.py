@@ -63,6 +63,7 @@ FEATURES = (
     "first_singular_person",
     "first_singular_group",
     "first_plural_group",
+    "next_speaker",
 )
 
 _SPEECH = (
@@ -238,6 +239,12 @@ def candidates_for(ctx: SpeakerContext, index: int) -> list[Candidate]:
     if cue:
         cue_gender = "m" if cue.group(1).casefold() == "he" else "f"
 
+    # the one who speaks next in the paragraph often began speaking here, unattributed
+    following = next(
+        (g for g in ctx.found[index + 1 : index + 4] if g.start >= f.end and g.speaker), None
+    )
+    next_speaker = following.speaker if following and following.start < hi else None
+
     said = ctx.text[f.start : f.end]
     singular = bool(_FIRST_SINGULAR.search(said))
     plural = bool(_FIRST_PLURAL.search(said))
@@ -285,6 +292,7 @@ def candidates_for(ctx: SpeakerContext, index: int) -> list[Candidate]:
             "first_singular_person": singular and kind == "person",
             "first_singular_group": singular and _group(cand.name, kind),
             "first_plural_group": plural and kind != "person",
+            "next_speaker": cand.name == next_speaker,
         }
         cand.features = [float(x.get(name, 0.0)) for name in FEATURES]
         out.append(cand)
