@@ -1187,3 +1187,11 @@ def test_a_group_noun_with_a_place_after_it_is_an_anonymous_group_not_the_place(
     result = extract("Residents near the Lakeshore Plant said the smell was worse at night.")
     assert said(result) == [("Residents near the Lakeshore Plant", "the smell was worse at night.")]
     assert [p.kind for p in result.parties] == ["anonymous"]
+
+
+def test_letters_after_a_name_are_her_office_not_part_of_her_name():
+    result = extract(
+        "The rules are unfair, said Dana Kim MP.\n\nKim added that she would vote against them."
+    )
+    assert [s.speaker for s in result.statements] == ["Dana Kim", "Dana Kim"]
+    assert [p.name for p in result.parties] == ["Dana Kim"]

@@ -58,6 +58,7 @@ _OBJECT_OF = re.compile(
     r"\b(?:to|around|near|surrounding|with|of|for|at|from|about|on|in|along|outside|behind"
     r"|beside|opposite|across|inside)\s+(?:the\s+)?$"
 )
+_POST_NOMINAL = re.compile(r",?\s+(MP|MEP|MSP|MLA|MPP|MHA|TD|QC|KC|SC)\.?$")
 # two or more capitalised words in a row: "Coastal Water Board"
 _CAPITALISED_RUN = re.compile(r"(?:\bThe\s+)?\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
 _JOINT_WINDOW = 1500  # characters back: the paragraph before or so
@@ -95,6 +96,12 @@ class SpeakerResolver:
             np = " ".join(words)
             if not words:
                 return None
+        # "Dana Kim MP", "Jane Roe, QC": letters after a name give her office, not her name
+        m = _POST_NOMINAL.search(np)
+        if m and len(np[: m.start()].split()) >= 2 and is_cap(np[: m.start()]):
+            detail = detail or m.group(1)
+            np = np[: m.start()]
+            words = np.split()
         # "Lind of the Ledger", "Ana Ruiz of the Coastal Herald"
         m = re.match(r"^(.+?)\s+(?:of|from|at|with)\s+(?:the\s+)?([A-Z].*)$", np)
         if (
