@@ -1195,3 +1195,11 @@ def test_letters_after_a_name_are_her_office_not_part_of_her_name():
     )
     assert [s.speaker for s in result.statements] == ["Dana Kim", "Dana Kim"]
     assert [p.name for p in result.parties] == ["Dana Kim"]
+
+
+def test_they_takes_up_a_plural_group_named_after_the_last_person():
+    result = extract("Tom Hale met the residents on Monday. They said the gate was locked.")
+    assert said(result) == [("the residents", "the gate was locked.")]
+    # with no group in between, a singular 'they' still goes to the person
+    result = extract("Tom Hale spoke on Monday. They said the gate was locked.")
+    assert said(result) == [("Tom Hale", "the gate was locked.")]

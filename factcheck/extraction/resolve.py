@@ -24,6 +24,7 @@ from factcheck.extraction.speakers import (
     ORG_WORDS,
     PRONOUNS,
     SENTENCE_END,
+    SOURCE_NOUNS,
     TITLE_WORDS,
     Registry,
     is_address_title,
@@ -61,6 +62,12 @@ _OBJECT_OF = re.compile(
 _POST_NOMINAL = re.compile(r",?\s+(MP|MEP|MSP|MLA|MPP|MHA|TD|QC|KC|SC)\.?$")
 # two or more capitalised words in a row: "Coastal Water Board"
 _CAPITALISED_RUN = re.compile(r"(?:\bThe\s+)?\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
+# "the residents", "some local officials": a group of people a plural pronoun can take up
+_PLURAL_GROUP = re.compile(
+    r"\b(?:the|some|many|several|other|local)\s+(?:[a-z-]+\s+)?(?:"
+    + "|".join(sorted(w for w in SOURCE_NOUNS | _PERSON_PLURALS if w.endswith("s")))
+    + r")\b"
+)
 _JOINT_WINDOW = 1500  # characters back: the paragraph before or so
 
 
@@ -353,6 +360,9 @@ class SpeakerResolver:
             person = self._person_antecedent(pos)
             if pronoun != "they" and person:
                 person = self._agreeing_person(person, "m" if pronoun == "he" else "f", pos)
+            group = self._plural_group_after(pos) if pronoun == "they" else None
+            if group:
+                return group
             if person and (pronoun != "they" or self._same_paragraph_mention(person, pos)):
                 return person
             if pronoun != "they":
@@ -436,6 +446,21 @@ class SpeakerResolver:
                 if reg.gender(name, self.masked) is None:
                     return reg.add(name, "person").name
         return person
+
+    def _plural_group_after(self, pos: int) -> str | None:
+        """'Hale met the residents on Monday. They said ...': a plural group named after the
+        last name of the paragraph is the nearer antecedent of 'they'."""
+        reg = self.registry
+        floor = self.text.rfind("\n\n", 0, pos)
+        i = bisect.bisect_left(reg.person_mentions, (pos, ""))
+        other = reg.last_other_with_position(pos)
+        anchor = max(reg.person_mentions[i - 1][0] if i else -1, other[0] if other else -1)
+        if anchor <= floor:
+            return None
+        groups = list(_PLURAL_GROUP.finditer(self.masked, anchor, pos))
+        if not groups:
+            return None
+        return self.resolve(groups[-1].group(0), groups[-1].start())
 
     def _same_paragraph_mention(self, person: str, pos: int) -> bool:
         floor = self.text.rfind("\n\n", 0, pos)
