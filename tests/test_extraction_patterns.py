@@ -1203,3 +1203,16 @@ def test_they_takes_up_a_plural_group_named_after_the_last_person():
     # with no group in between, a singular 'they' still goes to the person
     result = extract("Tom Hale spoke on Monday. They said the gate was locked.")
     assert said(result) == [("Tom Hale", "the gate was locked.")]
+
+
+def test_an_outlet_that_obtained_documents_did_not_say_what_they_show():
+    for text in (
+        "Internal emails obtained by the Ledger show that the board knew of the leak.",
+        "A memo seen by the Ledger says the board knew of the leak.",
+    ):
+        result = extract(text)
+        assert said(result) == [(None, "the board knew of the leak.")]
+        assert not result.parties
+    # a body the emails come from is their writer
+    result = extract("Internal emails from the Harbor Authority show that the board knew.")
+    assert said(result) == [("Harbor Authority", "the board knew.")]

@@ -76,9 +76,9 @@ _SPEECH_AFTER_NAME = re.compile(
 )
 _SPEECH_BEFORE_NAME = re.compile(rf"\b(?:{_SPEECH})\s+(?:[\w.]+\s+){{0,3}}$")
 # "told the Ledger", "in an interview with Reuters", "speaking to the Courier": the one spoken
-# to, not the speaker
+# to, not the speaker; "emails obtained by the Ledger": the one who came by them
 _HEARER_BEFORE = re.compile(
-    r"\b(?:told|tells|asked\s+by|interviews?\s+with|(?:speaking|talking|spoke|talked)\s+"
+    r"\b(?:told|tells|asked\s+by|(?:obtained|seen|reviewed|viewed|acquired)\s+by|interviews?\s+with|(?:speaking|talking|spoke|talked)\s+"
     r"(?:to|with)|comments?\s+to|remarks\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

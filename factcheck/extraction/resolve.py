@@ -60,6 +60,7 @@ _OBJECT_OF = re.compile(
     r"|beside|opposite|across|inside)\s+(?:the\s+)?$"
 )
 _POST_NOMINAL = re.compile(r",?\s+(MP|MEP|MSP|MLA|MPP|MHA|TD|QC|KC|SC)\.?$")
+_OBTAINED_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired)\s+by\b")
 # two or more capitalised words in a row: "Coastal Water Board"
 _CAPITALISED_RUN = re.compile(r"(?:\bThe\s+)?\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
 # "the residents", "some local officials": a group of people a plural pronoun can take up
@@ -124,6 +125,10 @@ class SpeakerResolver:
         ):
             np, detail = m.group(1), detail or m.group(2)
             words = np.split()
+        # "internal emails obtained by the Ledger": the outlet came by them, it did not write
+        # them; the documents stand (and, their writer unnamed, later speak for no one)
+        if _OBTAINED_BY.search(np) and not _OBTAINED_BY.match(np):
+            return self._party(np, "anonymous", pos, alias=None)
         # "a report by the city's budget office" -> the city's budget office
         m = re.match(r"^(?:a|an|the)\s+(?:\w+\s+)?(\w+)\s+(?:by|from)\s+(.+)$", np, re.IGNORECASE)
         if m and m.group(1).casefold() in DOC_NOUNS:

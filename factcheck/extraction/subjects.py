@@ -53,6 +53,8 @@ _SENTENCE_ADVERBS = frozenset(
 _AROUND_NAME = re.compile(
     r"(?<![\w’'-])([\w’'-]+)\s+(?:close\s+to|around|near|surrounding)\s+(?:the\s+)?$"
 )
+# participles whose agent came by a document without writing it
+_OBTAINED = frozenset("obtained seen reviewed viewed acquired".split())
 # heads of noun phrases that can name a speaker
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
 
@@ -210,6 +212,17 @@ class SubjectFinder:
                     i -= 1
             start = words[i][0]
             np = seg[start - ss :].strip()
+            # "emails obtained by the Ledger show": the outlet only obtained what speaks
+            k = i - 2 if i >= 3 and bare(words[i - 1][1]) == "the" else i - 1
+            if k >= 2 and bare(words[k][1]) == "by" and bare(words[k - 1][1]) in _OBTAINED:
+                j = k - 1
+                while j > 0 and k - j < 5 and not is_boundary(words[j - 1][1]):
+                    j -= 1
+                    if bare(words[j][1]) in DETERMINERS:
+                        break
+                i = j
+                start = words[i][0]
+                np = seg[start - ss :].strip()
             # "authorities in Lisbon", "officials from Norland"; "owners on Mill Street",
             # "residents near the Lakeshore Plant": the place only says where they are
             k = i - 2 if i >= 3 and bare(words[i - 1][1]) == "the" else i - 1
