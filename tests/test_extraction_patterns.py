@@ -1216,3 +1216,11 @@ def test_an_outlet_that_obtained_documents_did_not_say_what_they_show():
     # a body the emails come from is their writer
     result = extract("Internal emails from the Harbor Authority show that the board knew.")
     assert said(result) == [("Harbor Authority", "the board knew.")]
+
+
+def test_their_takes_up_those_described_by_a_relative_clause():
+    result = extract(
+        "Those who have worked with Tom Hale are not surprised. Though he plays the lone "
+        "chief, Hale remains, by their telling, open to outside influence."
+    )
+    assert [s.speaker for s in result.statements] == ["Those who have worked with Tom Hale"]

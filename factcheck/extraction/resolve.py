@@ -69,6 +69,10 @@ _PLURAL_GROUP = re.compile(
     + "|".join(sorted(w for w in SOURCE_NOUNS | _PERSON_PLURALS if w.endswith("s")))
     + r")\b"
 )
+_DESCRIBED_GROUP = re.compile(
+    r"\b[Tt]hose\s+(?:who|close\s+to|around|near)\s+(?:[\w’'-]+\s+){0,5}?[A-Z][\w’'-]+"
+    r"(?:\s+[A-Z][\w’'-]+)*"
+)
 _JOINT_WINDOW = 1500  # characters back: the paragraph before or so
 
 
@@ -457,6 +461,13 @@ class SpeakerResolver:
         last name of the paragraph is the nearer antecedent of 'they'."""
         reg = self.registry
         floor = self.text.rfind("\n\n", 0, pos)
+        # "Those who have worked with Hale doubt it. Hale, by their telling, ...": a group
+        # described by a relative clause, in the sentence before or this one
+        ends = [m.end() for m in SENTENCE_END.finditer(self.masked, max(floor, pos - 600), pos)]
+        lo = max(floor, ends[-2] if len(ends) > 1 else floor)
+        described = list(_DESCRIBED_GROUP.finditer(self.masked, lo, pos))
+        if described:
+            return self._party(described[-1].group(0), "anonymous", pos, alias=None)
         i = bisect.bisect_left(reg.person_mentions, (pos, ""))
         other = reg.last_other_with_position(pos)
         anchor = max(reg.person_mentions[i - 1][0] if i else -1, other[0] if other else -1)
