@@ -1224,3 +1224,13 @@ def test_their_takes_up_those_described_by_a_relative_clause():
         "chief, Hale remains, by their telling, open to outside influence."
     )
     assert [s.speaker for s in result.statements] == ["Those who have worked with Tom Hale"]
+
+
+def test_a_passive_characterisation_by_an_agent_makes_no_speaker_of_the_masked_quote():
+    result = extract(
+        "Ana Ruiz chairs the board.\n\n"
+        'Hale was described by staff as "a manager who never listens to anyone on the crew."'
+    )
+    assert all("xxx" not in (s.speaker or "") for s in result.statements)
+    assert ("staff", "Hale was described") not in said(result)
+    assert all("xxx" not in p.name for p in result.parties)
