@@ -1234,3 +1234,8 @@ def test_a_passive_characterisation_by_an_agent_makes_no_speaker_of_the_masked_q
     assert all("xxx" not in (s.speaker or "") for s in result.statements)
     assert ("staff", "Hale was described") not in said(result)
     assert all("xxx" not in p.name for p in result.parties)
+
+
+def test_an_article_cut_off_from_its_noun_is_no_speaker():
+    result = extract("A report says the board knew of the leak.")
+    assert said(result) == [(None, "the board knew of the leak.")]

@@ -97,6 +97,8 @@ class SpeakerResolver:
         low = np.casefold()
         if low in PRONOUNS:
             return self._pronoun(low, pos)
+        if low in ("a", "an", "the"):
+            return None  # an article cut off from its noun names no one
         words = np.split()
         honorific = False
         while words and words[0].casefold() in HONORIFICS | {w + "." for w in HONORIFICS}:
