@@ -1169,6 +1169,9 @@ def test_a_clipped_name_stands_for_the_longer_name_it_clips():
         "The Met said the deal would last a year."
     )
     assert said(result) == [("Met", "the deal would last a year.")]
+    # a longer word that only inflects it is no clipping
+    result = extract("The Bankers Association met on Monday.\n\nThe Bank said rates would rise.")
+    assert [s.speaker for s in result.statements] == ["Bank"]
 
 
 def test_the_name_in_apposition_to_a_role_after_the_verb_speaks():

@@ -344,7 +344,9 @@ class SpeakerResolver:
             for other in (re.sub(r"^(?i:the)\s+", "", c) for c in self.registry.chunk_names)
             if " " in other
             and other.split()[0].startswith(name)
-            and other.split()[0] != name
+            # a clipping drops a good part of the word; "Bankers" only inflects "Bank"
+            and len(other.split()[0]) - len(name) >= 3
+            and other.split()[0][len(name) :] not in ("ers", "ing", "ings")
             and kind_of(other) != "person"
             and not looks_person_name(other)
         }
