@@ -1248,3 +1248,99 @@ def test_a_clause_setting_the_scene_before_a_quote_is_not_part_of_what_was_said(
         ("Ana Ruiz", "things were tense between [him and me]"),
         ("Tom Lind", "She sees around corners"),
     ]
+
+
+def test_an_acronym_spelled_out_only_inside_a_quotation():
+    # the name scan skips quotations, but the spelled-out form there still names the body
+    result = extract(
+        'The mayor said the plan "has the backing of the Coastal Water Board."\n\n'
+        "The CWB welcomed the plan, saying the reservoir was safe."
+    )
+    assert ("Coastal Water Board", "the reservoir was safe.") in said(result)
+
+
+def test_a_clipped_name_stands_for_the_longer_name_it_clips():
+    result = extract(
+        "The Metropolitan Ballet Company will tour next spring.\n\n"
+        "The Met said the tour would visit nine cities."
+    )
+    assert said(result) == [("Metropolitan Ballet Company", "the tour would visit nine cities.")]
+    # two longer names it could clip: no telling which
+    result = extract(
+        "The Metropolitan Ballet Company and the Metroline Bus Group signed a deal.\n\n"
+        "The Met said the deal would last a year."
+    )
+    assert said(result) == [("Met", "the deal would last a year.")]
+    # a longer word that only inflects it is no clipping
+    result = extract("The Bankers Association met on Monday.\n\nThe Bank said rates would rise.")
+    assert [s.speaker for s in result.statements] == ["Bank"]
+
+
+def test_the_name_in_apposition_to_a_role_after_the_verb_speaks():
+    result = extract(
+        "Northwind is expanding. The fleet will double by 2030, said its president, Tom Hale."
+    )
+    assert said(result) == [("Tom Hale", "The fleet will double by 2030")]
+    # a relative clause after the comma names nobody
+    result = extract("The fleet will double, said a spokesman, who declined to be named.")
+    assert said(result) == [("a spokesman", "The fleet will double")]
+
+
+def test_a_group_noun_with_a_place_after_it_is_an_anonymous_group_not_the_place():
+    result = extract("Owners on Mill Street said the water had been brown for weeks.")
+    assert said(result) == [("Owners on Mill Street", "the water had been brown for weeks.")]
+    result = extract("Residents near the Lakeshore Plant said the smell was worse at night.")
+    assert said(result) == [("Residents near the Lakeshore Plant", "the smell was worse at night.")]
+    assert [p.kind for p in result.parties] == ["anonymous"]
+
+
+def test_letters_after_a_name_are_her_office_not_part_of_her_name():
+    result = extract(
+        "The rules are unfair, said Dana Kim MP.\n\nKim added that she would vote against them."
+    )
+    assert [s.speaker for s in result.statements] == ["Dana Kim", "Dana Kim"]
+    assert [p.name for p in result.parties] == ["Dana Kim"]
+
+
+def test_they_takes_up_a_plural_group_named_after_the_last_person():
+    result = extract("Tom Hale met the residents on Monday. They said the gate was locked.")
+    assert said(result) == [("the residents", "the gate was locked.")]
+    # with no group in between, a singular 'they' still goes to the person
+    result = extract("Tom Hale spoke on Monday. They said the gate was locked.")
+    assert said(result) == [("Tom Hale", "the gate was locked.")]
+
+
+def test_an_outlet_that_obtained_documents_did_not_say_what_they_show():
+    for text in (
+        "Internal emails obtained by the Ledger show that the board knew of the leak.",
+        "A memo seen by the Ledger says the board knew of the leak.",
+    ):
+        result = extract(text)
+        assert said(result) == [(None, "the board knew of the leak.")]
+        assert not result.parties
+    # a body the emails come from is their writer
+    result = extract("Internal emails from the Harbor Authority show that the board knew.")
+    assert said(result) == [("Harbor Authority", "the board knew.")]
+
+
+def test_their_takes_up_those_described_by_a_relative_clause():
+    result = extract(
+        "Those who have worked with Tom Hale are not surprised. Though he plays the lone "
+        "chief, Hale remains, by their telling, open to outside influence."
+    )
+    assert [s.speaker for s in result.statements] == ["Those who have worked with Tom Hale"]
+
+
+def test_a_passive_characterisation_by_an_agent_makes_no_speaker_of_the_masked_quote():
+    result = extract(
+        "Ana Ruiz chairs the board.\n\n"
+        'Hale was described by staff as "a manager who never listens to anyone on the crew."'
+    )
+    assert all("xxx" not in (s.speaker or "") for s in result.statements)
+    assert ("staff", "Hale was described") not in said(result)
+    assert all("xxx" not in p.name for p in result.parties)
+
+
+def test_an_article_cut_off_from_its_noun_is_no_speaker():
+    result = extract("A report says the board knew of the leak.")
+    assert said(result) == [(None, "the board knew of the leak.")]

@@ -290,6 +290,18 @@ def test_ranker_fills_a_missing_speaker_with_the_person_speaking_in_the_paragrap
     assert target.speaker == "Marta Ruiz"
 
 
+def test_the_ranker_marks_who_speaks_next_in_the_paragraph():
+    text = (
+        "Tom Hale runs the depot.\n\n"
+        "Ana Ruiz said the depot would close. “We have no choice,” she said."
+    )
+    ctx = train_speakers.rules_context(text)
+    first = next(i for i, f in enumerate(ctx.found) if "would close" in text[f.start : f.end])
+    column = FEATURES.index("next_speaker")
+    marked = {c.name: c.features[column] for c in candidates_for(ctx, first)}
+    assert marked == {"Tom Hale": 0.0, "Ana Ruiz": 1.0}
+
+
 def test_a_quote_opening_a_paragraph_goes_to_the_person_not_the_outlet_she_spoke_to():
     result = extract(
         "Ana Ruiz has run the shelter for a decade. She spoke to The Daily Ledger.\n\n"

@@ -75,7 +75,8 @@ _ISSUER_IN_NAME = (
     re.compile(r"^(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}(\w+)\s+(?:by|from)\s+(?:the\s+)?(.+)$"),
 )
 _ISSUER_WINDOW = 20000  # characters before a document's mention (an article or two)
-_NOT_ISSUING = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired|leaked)\s+by\b")
+_CAME_BY = r"(?:obtained|seen|reviewed|viewed|acquired|leaked)\b"
+_NOT_ISSUING = re.compile(rf"\b{_CAME_BY}\s+by\b")
 
 
 def _doc_head(name: str) -> str | None:
@@ -84,7 +85,12 @@ def _doc_head(name: str) -> str | None:
     if not words:
         return None
     head = _head_word(words)
-    if head.casefold() in DOCUMENTS and (words[0].casefold() in _DETERMINERS or name.islower()):
+    # "Internal emails obtained by ...": a bare plural, capitalised only as a sentence opens
+    came_by = _NOT_ISSUING.search(name)
+    bare_plural = came_by and head.endswith("s") and name[1 : came_by.start()].islower()
+    if head.casefold() in DOCUMENTS and (
+        words[0].casefold() in _DETERMINERS or name.islower() or bare_plural
+    ):
         return head.casefold()
     return None
 
@@ -93,7 +99,7 @@ def _head_word(words: list[str]) -> str:
     """The noun a phrase is about: the word before its first preposition, relative or
     participle ('a memo obtained by ...' -> memo)."""
     for k, w in enumerate(words):
-        participle = w.islower() and w.endswith("ed") and k > 1
+        participle = w.islower() and (w.endswith("ed") or w == "seen") and k > 1
         if k and (w.casefold() in _POST_HEAD or participle):
             return words[k - 1]
     return words[-1]
@@ -328,7 +334,9 @@ class PartyTidier:
         patterns = (
             rf"\b(?:[Tt]he|[Aa]n?)\s+{name}\s+(?:{noun})s?\b",
             rf"{name}['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{noun})s?\b",
-            rf"\b(?:{noun})s?\s+(?:\w+\s+)?(?:by|from)\s+(?:the\s+)?{name}",
+            # (not "emails obtained by X": X came by them)
+            rf"\b(?:{noun})s?\s+(?:(?!{_CAME_BY})\w+\s+)?(?:by|from)\s+"
+            rf"(?:the\s+)?{name}",
             rf"{name}\s+(?:published|released|issued|ran|put out)\s+(?:a|an|its|the)\s+"
             rf"(?:[\w-]+\s+){{0,2}}(?:{noun})\b",
             # "In a statement, X said" / "X said in a statement"

@@ -63,6 +63,7 @@ FEATURES = (
     "first_singular_person",
     "first_singular_group",
     "first_plural_group",
+    "next_speaker",
 )
 
 _SPEECH = (
@@ -75,9 +76,9 @@ _SPEECH_AFTER_NAME = re.compile(
 )
 _SPEECH_BEFORE_NAME = re.compile(rf"\b(?:{_SPEECH})\s+(?:[\w.]+\s+){{0,3}}$")
 # "told the Ledger", "in an interview with Reuters", "speaking to the Courier": the one spoken
-# to, not the speaker
+# to, not the speaker; "emails obtained by the Ledger": the one who came by them
 _HEARER_BEFORE = re.compile(
-    r"\b(?:told|tells|asked\s+by|interviews?\s+with|(?:speaking|talking|spoke|talked)\s+"
+    r"\b(?:told|tells|asked\s+by|(?:obtained|seen|reviewed|viewed|acquired)\s+by|interviews?\s+with|(?:speaking|talking|spoke|talked)\s+"
     r"(?:to|with)|comments?\s+to|remarks\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -238,6 +239,12 @@ def candidates_for(ctx: SpeakerContext, index: int) -> list[Candidate]:
     if cue:
         cue_gender = "m" if cue.group(1).casefold() == "he" else "f"
 
+    # the one who speaks next in the paragraph often began speaking here, unattributed
+    following = next(
+        (g for g in ctx.found[index + 1 : index + 4] if g.start >= f.end and g.speaker), None
+    )
+    next_speaker = following.speaker if following and following.start < hi else None
+
     said = ctx.text[f.start : f.end]
     singular = bool(_FIRST_SINGULAR.search(said))
     plural = bool(_FIRST_PLURAL.search(said))
@@ -285,6 +292,7 @@ def candidates_for(ctx: SpeakerContext, index: int) -> list[Candidate]:
             "first_singular_person": singular and kind == "person",
             "first_singular_group": singular and _group(cand.name, kind),
             "first_plural_group": plural and kind != "person",
+            "next_speaker": cand.name == next_speaker,
         }
         cand.features = [float(x.get(name, 0.0)) for name in FEATURES]
         out.append(cand)

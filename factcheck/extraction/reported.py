@@ -250,6 +250,10 @@ class ReportedSpeech:
             # "The claims were refuted by Northwind, Contoso and Fabrikam."
             agent_start = ve + by.end()
             agent = re.match(r"[^,;.]*(?:,\s*[A-Z][^,;.]*)*", m[agent_start:se]).group(0).strip()
+            # "was described by staff as 'reckless'": a characterisation of the subject, whose
+            # words are the quotation after 'as', not the clause before the verb
+            if re.search(r"\s+as\b", agent):
+                return None
             names = split_names(agent)
             speakers = [self.resolve(n, vs, in_list=len(names) > 1) for n in names]
             content = self._trim_content(ss, ve)

@@ -86,6 +86,8 @@ SOURCE_NOUNS = frozenset(
     scientists campaigners protesters officers""".split()
 )
 PRONOUNS = frozenset("he she they it we i".split())
+# prepositions of place: after a common noun they say where its people are
+LOCATIVES = frozenset("on near along outside behind beside across opposite".split())
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|added|wrote|writes|reports|asked|explained|Mr|Mrs|Ms|Dr)\.?\s+$"
 )
@@ -205,6 +207,10 @@ def kind_of(name: str, hint: str | None = None) -> str:
         return "anonymous"
     # "Analysts at Westbrook", "officials from the ministry"
     if len(words) > 2 and words[0] in SOURCE_NOUNS and words[1] in ("at", "from", "with", "in"):
+        return "anonymous"
+    # "owners on Mill Street", "a resident near the Lakeshore Plant": people of a place
+    body = words[1:] if determiner or words[0] == "the" else words
+    if len(body) > 2 and body[1] in LOCATIVES and (body[0] in SOURCE_NOUNS or body[0][-1:] == "s"):
         return "anonymous"
     head = name.split()[-1]
     if words[-1] in SOURCE_NOUNS and words[-1] not in ("authorities", "police") and head.islower():

@@ -28,6 +28,7 @@ from factcheck.extraction.speakers import (
     FUNCTION_WORDS,
     GOVERNMENT_WORDS,
     HONORIFICS,
+    LOCATIVES,
     MEDIA_WORDS,
     ORG_WORDS,
     PRONOUNS,
@@ -52,6 +53,8 @@ _SENTENCE_ADVERBS = frozenset(
 _AROUND_NAME = re.compile(
     r"(?<![\w’'-])([\w’'-]+)\s+(?:close\s+to|around|near|surrounding)\s+(?:the\s+)?$"
 )
+# participles whose agent came by a document without writing it
+_OBTAINED = frozenset("obtained seen reviewed viewed acquired".split())
 # heads of noun phrases that can name a speaker
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
 
@@ -209,16 +212,35 @@ class SubjectFinder:
                     i -= 1
             start = words[i][0]
             np = seg[start - ss :].strip()
-            # "authorities in Lisbon", "officials from Norland"
+            # "emails obtained by the Ledger show": the outlet only obtained what speaks
+            k = i - 2 if i >= 3 and bare(words[i - 1][1]) == "the" else i - 1
+            if k >= 2 and bare(words[k][1]) == "by" and bare(words[k - 1][1]) in _OBTAINED:
+                j = k - 1
+                while j > 0 and k - j < 5 and not is_boundary(words[j - 1][1]):
+                    j -= 1
+                    if bare(words[j][1]) in DETERMINERS:
+                        break
+                i = j
+                start = words[i][0]
+                np = seg[start - ss :].strip()
+            # "authorities in Lisbon", "officials from Norland"; "owners on Mill Street",
+            # "residents near the Lakeshore Plant": the place only says where they are
+            k = i - 2 if i >= 3 and bare(words[i - 1][1]) == "the" else i - 1
+            head = bare(words[k - 1][1]) if k >= 1 else ""
+            prep = bare(words[k][1]) if k >= 1 else ""
             if (
-                i >= 2
-                and bare(words[i - 1][1]) in ("in", "from", "at")
-                and (
-                    bare(words[i - 2][1]) in SOURCE_NOUNS
-                    or bare(words[i - 2][1]) in GOVERNMENT_WORDS
-                )
+                prep in ("in", "from", "at")
+                and k == i - 1
+                and head in SOURCE_NOUNS | GOVERNMENT_WORDS
+            ) or (
+                prep in LOCATIVES
+                and words[k - 1][1].isalpha()
+                # lowercase, or capitalised only as a sentence's first word
+                and (words[k - 1][1].islower() or k == 1)
+                and head not in FUNCTION_WORDS | DOC_NOUNS
             ):
-                start = words[i - 2][0]
+                i = k - 1
+                start = words[i][0]
                 np = seg[start - ss :].strip()
             # "those around Lind", "people close to Lind": the name is whom they are close to
             around = _AROUND_NAME.search(seg, 0, start - ss)
@@ -372,4 +394,18 @@ class SubjectFinder:
             return None
         if any(bare(w) in AUXILIARIES for w in parts):
             return None  # "said the vote was rigged": a clause, not the speaker
+        # "said its president, Tom Hale": the name in apposition to the role speaks
+        if parts[-1].endswith(","):
+            rest = words[len(parts) : len(parts) + 4]
+            named = []
+            for _, w in rest:
+                if not is_cap(w):
+                    break
+                named.append(w)
+                if w.endswith((",", ".", ";", ":")):
+                    break
+            name = " ".join(named).strip(" ,.;:")
+            ended = (named and named[-1].endswith((",", ".", ";", ":"))) or len(named) == len(rest)
+            if ended and looks_person_name(name):
+                return name, rest[0][0]
         return np, words[0][0]
