@@ -1344,3 +1344,19 @@ def test_a_passive_characterisation_by_an_agent_makes_no_speaker_of_the_masked_q
 def test_an_article_cut_off_from_its_noun_is_no_speaker():
     result = extract("A report says the board knew of the leak.")
     assert said(result) == [(None, "the board knew of the leak.")]
+
+
+def test_a_clause_on_why_a_source_goes_unnamed_is_neither_speech_nor_part_of_the_subject():
+    result = extract(
+        "A nurse who asked not to be named said the ward had been short of staff for weeks.\n\n"
+        "Two engineers who declined to be identified told reporters the pumps had failed "
+        "twice.\n\n"
+        "An aide who was not authorized to speak publicly said the vote would slip."
+    )
+    assert said(result) == [
+        ("A nurse", "the ward had been short of staff for weeks."),
+        ("Two engineers", "the pumps had failed twice."),
+        ("An aide", "the vote would slip."),
+    ]
+    assert all(p.kind == "anonymous" for p in result.parties)
+    offsets_hold(result)

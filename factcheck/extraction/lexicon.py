@@ -312,6 +312,17 @@ HEADLINE_SPEECH = re.compile(
 # "Mayor Ana Ruiz: ..." at the start of a paragraph (up to five capitalised words; one only
 # when it is a person named elsewhere, as in a headline "Ruiz: ‘We will win’")
 SPEAKER_COLON = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(?=\S)")
+# A restrictive clause saying why a source goes unnamed, between the source and its verb: "a
+# nurse who asked not to be named said", "two engineers who declined to be identified told";
+# masked so the noun phrase before it is the subject, and "asked" is no speech verb here.
+ANONYMITY_CLAUSE = re.compile(
+    r"(?<=\w)\s+who\s+(?:"
+    r"(?:asked|requested|declined|refused|did\s+not\s+want|didn[’']t\s+want)\s+(?:not\s+)?"
+    r"to\s+be\s+(?:named|identified|quoted)(?:\s+by\s+name)?"
+    r"|(?:was|were|is|are)\s+not\s+(?:authori[sz]ed|allowed|permitted)\s+to\s+"
+    r"(?:speak|talk|comment)(?:\s+(?:publicly|on\s+the\s+record))?"
+    r"|spoke\s+on\s+(?:the\s+)?condition\s+of\s+anonymity)(?=\s)"
+)
 # Picture credits: "Photograph: Jane Doe/AP", "(Photo by Jane Doe/Getty Images)", "(Jane Doe/
 # Reuters)", "Jane Doe/AP Photo" or "Jane Doe for The Ledger" closing a caption. They name the
 # photographer, who says nothing: hidden from the name scan, they can't become a he or she.

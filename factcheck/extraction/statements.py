@@ -13,8 +13,11 @@ this one walks the paragraphs.
 
 from __future__ import annotations
 
+import re
+
 from factcheck.extraction.clean import duplicate_paragraphs, paragraph_spans
 from factcheck.extraction.lexicon import (
+    ANONYMITY_CLAUSE,
     BACK_REFERENCE,
     EDITORIAL_NOTE,
     FIRST_PERSON,
@@ -37,6 +40,11 @@ from factcheck.extraction.speakers import TITLE_WORDS, Registry, looks_person_na
 from factcheck.extraction.subjects import SubjectFinder
 
 
+def _blank(match: re.Match) -> str:
+    """Spaces as long as the match: masked text keeps every offset of the original."""
+    return " " * len(match.group())
+
+
 class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
     def __init__(self, text: str) -> None:
         self.text = text
@@ -56,7 +64,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             masked_parts.append(mask(p, qs))
             last = end
         masked_parts.append(text[last:])
-        self.masked = PHOTO_CREDIT.sub(lambda c: " " * len(c.group()), "".join(masked_parts))
+        self.masked = ANONYMITY_CLAUSE.sub(_blank, PHOTO_CREDIT.sub(_blank, "".join(masked_parts)))
         self.skip = [(s, e) in duplicates for s, e in self.paragraphs]
         self.registry.scan(self.masked, text)
         self._sentence_speakers: list[str] = []
