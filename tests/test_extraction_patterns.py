@@ -1360,3 +1360,53 @@ def test_a_clause_on_why_a_source_goes_unnamed_is_neither_speech_nor_part_of_the
     ]
     assert all(p.kind == "anonymous" for p in result.parties)
     offsets_hold(result)
+
+
+# -- epithets: a named person described on second mention --------------------------------------
+
+
+def test_an_age_describes_the_person_named_before():
+    result = extract(
+        "Nora Quinn won the 400 meters on Saturday.\n\n"
+        "“It's been a long road,” the 24-year-old sprinter said.\n\n"
+        "Police arrested Tom Reed on Monday. The 31-year-old told officers he was innocent."
+    )
+    assert said(result) == [
+        ("Nora Quinn", "It's been a long road"),
+        ("Tom Reed", "he was innocent."),
+    ]
+
+
+def test_a_described_party_member_is_the_politician_named_before():
+    result = extract(
+        "Senator Ed Marsh announced his retirement on Friday.\n\n"
+        "“It's time,” the four-term Republican said."
+    )
+    assert said(result) == [("Ed Marsh", "It's time")]
+
+
+def test_a_described_title_is_the_person_named_before_but_not_someone_else_in_that_role():
+    result = extract(
+        "Ana Ruiz led the school board for a decade before she stepped down in May.\n\n"
+        "“We left it in good shape,” the longtime trustee said.\n\n"
+        "A veteran officer at the scene disagreed. “It was chaos,” the veteran officer said."
+    )
+    speakers = [speaker for speaker, _ in said(result)]
+    assert speakers[0] == "Ana Ruiz"
+    assert speakers[1] != "Ana Ruiz"
+
+
+def test_an_age_with_no_one_named_stays_an_unnamed_person():
+    result = extract(
+        "A 24-year-old man was arrested on Monday.\n\n"
+        "The 24-year-old told officers he had been at home."
+    )
+    assert [s for s, _ in said(result)] != ["Monday"]
+    assert all(s is None or "Monday" not in s for s, _ in said(result))
+
+
+def test_the_other_party_member_is_someone_else():
+    result = extract(
+        "Senator Ed Marsh backed the bill.\n\n“It's a bad bill,” the other Republican said."
+    )
+    assert said(result) != [("Ed Marsh", "It's a bad bill")]

@@ -74,6 +74,29 @@ _DESCRIBED_GROUP = re.compile(
     r"(?:\s+[A-Z][\w’'-]+)*"
 )
 _JOINT_WINDOW = 1500  # characters back: the paragraph before or so
+# Epithets: news style names a person once, then describes them on later mentions ("the
+# 24-year-old sprinter", "the four-term Republican", "the retired teacher"). An age, a party
+# or a describing word before a person noun marks such a second mention of someone named.
+_AGE_EPITHET = re.compile(r"^(?i:the\s+)?\d{1,3}-year-old(?:\s+[a-z][\w-]*){0,2}$")
+_PARTY_MEMBERS = frozenset(
+    "republican democrat tory conservative liberal socialist libertarian independent".split()
+)
+# (the describing words the subject finder leaves out before a capitalised word)
+_DESCRIBED_BEFORE = re.compile(r"\b(?i:the)\s+(?:[a-z][\w-]*\s+){1,3}$")
+_EPITHET = re.compile(r"^(?i:the)\s+((?:[a-z][\w-]*\s+){1,3})([A-Za-z][a-z-]+)$")
+# describing words of a person's career or standing, not of which person ("the second
+# official", "the other lawyer" point to someone else)
+_NOT_DESCRIBING = frozenset(
+    """other another second third first new same last next latest previous
+    senior junior chief deputy assistant acting top local state federal""".split()
+)
+# roles that usually belong to someone other than the person in the news: whoever speaks
+# for, represents or judges them
+_UNNAMED_ROLES = frozenset(
+    """spokesman spokeswoman spokesperson lawyer attorney judge officer official agent
+    analyst economist reporter correspondent detective inspector doctor nurse""".split()
+)
+_GENDERED_HEADS = {"man": "m", "woman": "f", "father": "m", "mother": "f", "boy": "m", "girl": "f"}
 
 
 class SpeakerResolver:
@@ -99,6 +122,14 @@ class SpeakerResolver:
             return self._pronoun(low, pos)
         if low in ("a", "an", "the"):
             return None  # an article cut off from its noun names no one
+        if _AGE_EPITHET.match(np) or low in _PARTY_MEMBERS:
+            # the subject finder stops at a capitalised word: "the four-term Republican"
+            described = _DESCRIBED_BEFORE.search(self.masked, max(0, pos - 60), pos)
+            phrase = (described.group(0) + np) if described else np
+            epithet = self._epithet(phrase, pos)
+            if epithet:
+                self._note_alias(epithet, phrase, "")
+                return epithet
         words = np.split()
         honorific = False
         while words and words[0].casefold() in HONORIFICS | {w + "." for w in HONORIFICS}:
@@ -228,7 +259,67 @@ class SpeakerResolver:
             info = reg.add(reg.lookup_person(m.group(1), pos) or m.group(1), "person")
             self._note_alias(info.name, np, detail or np[: m.start()].strip())
             return info.name
+        epithet = self._epithet(np, pos)
+        if epithet:
+            self._note_alias(epithet, np, "")
+            return epithet
         return self._party(np, kind_of(np), pos, alias=None)
+
+    def _epithet(self, np: str, pos: int) -> str | None:
+        """The named person a describing noun phrase takes up ('Nora Quinn won ... "...," the
+        24-year-old sprinter said'): the person the text is about in this paragraph or the
+        one before, if none was introduced by this noun on its own ('a nurse ... the nurse')."""
+        low = np.casefold()
+        head = low.split()[-1]
+        if _AGE_EPITHET.match(np):
+            pass
+        else:
+            m = _EPITHET.match(np)
+            if not m:
+                return None
+            mods = m.group(1).split()
+            if any(w in _NOT_DESCRIBING or w.endswith(("'s", "’s")) for w in mods):
+                return None
+            if head in _PARTY_MEMBERS:
+                if self.registry.parties.get(m.group(2)):
+                    return None
+            elif head not in TITLE_WORDS or head in SOURCE_NOUNS or head in _UNNAMED_ROLES:
+                return None
+            # "a veteran officer ... the veteran officer": someone the text leaves unnamed
+            if re.search(
+                rf"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b",
+                self.masked[max(0, pos - 3000) : pos],
+                re.IGNORECASE,
+            ):
+                return None
+        if any(
+            np.casefold() == a.casefold()
+            for p in self.registry.parties.values()
+            for a in p.aliases
+            if p.kind != "person"
+        ):
+            return None
+        person = self._person_antecedent(pos)
+        if not person:
+            return None
+        floor = self.text.rfind("\n\n", 0, max(0, self.text.rfind("\n\n", 0, pos)))
+        if not self._mentioned_between(person, floor, pos):
+            return None
+        gender = _GENDERED_HEADS.get(head)
+        if gender:
+            person = self._agreeing_person(person, gender, pos)
+        return person
+
+    def _mentioned_between(self, person: str, floor: int, pos: int) -> bool:
+        reg = self.registry
+        for mentions in (reg.person_mentions, reg.namelike_mentions):
+            i = bisect.bisect_left(mentions, (pos, ""))
+            for offset, name in reversed(mentions[max(0, i - 40) : i]):
+                if offset <= floor:
+                    break
+                if name == person:
+                    return True
+        return False
 
     def joint_antecedents(self, np: str, pos: int) -> list[str] | None:
         """The names a plural anaphor takes up: 'Northwind and Contoso cut fares ... Both
