@@ -1410,3 +1410,16 @@ def test_the_other_party_member_is_someone_else():
         "Senator Ed Marsh backed the bill.\n\n“It's a bad bill,” the other Republican said."
     )
     assert said(result) != [("Ed Marsh", "It's a bad bill")]
+
+
+def test_a_family_speaks_though_its_noun_ends_like_an_adverb():
+    result = extract(
+        "“We are devastated,” the family said in a statement.\n\n"
+        "In a statement, the Okafor family said they would appeal.\n\n"
+        "Ruiz quickly said she was innocent."
+    )
+    assert said(result) == [
+        ("the family", "We are devastated"),
+        ("the Okafor family", "they would appeal."),
+        ("Ruiz", "she was innocent."),
+    ]

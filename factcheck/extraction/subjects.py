@@ -45,6 +45,11 @@ _ROLE_FOR = re.compile(
     + "|".join(sorted(TITLE_WORDS | SOURCE_NOUNS))
     + r")\s+(?:for|of|to|at|with)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*$"
 )
+_DETERMINER_END = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Tt]his|[Tt]hat)\s*$"
+)
+# nouns in -ly that name people, which may follow a name ("the Ruiz family")
+_LY_NOUNS = frozenset("family ally assembly".split())
 _SENTENCE_ADVERBS = frozenset(
     """later earlier then still also meanwhile instead indeed thus therefore moreover
     furthermore besides otherwise again soon already now today yesterday finally similarly
@@ -72,6 +77,10 @@ class SubjectFinder:
         while True:
             t = ADVERB_TAIL.search(left, max(0, len(left) - 80))
             if not t or t.start() == len(left):
+                break
+            # "the family said", "the Ruiz family said": a noun in -ly, no adverb
+            lone = re.fullmatch(r"\s*([a-z]+ly)\s*", t.group(0))
+            if lone and (lone.group(1) in _LY_NOUNS or _DETERMINER_END.search(left, 0, t.start())):
                 break
             if re.search(r"\b(?:all|both)\b", t.group(0)):
                 joint = True
