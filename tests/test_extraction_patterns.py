@@ -1423,3 +1423,26 @@ def test_a_family_speaks_though_its_noun_ends_like_an_adverb():
         ("the Okafor family", "they would appeal."),
         ("Ruiz", "she was innocent."),
     ]
+
+
+def test_a_speech_noun_before_the_sentences_own_verb_speaks_once():
+    result = extract("Initial reports said the gunman had arrived on a train from the coast.")
+    assert said(result) == [
+        ("Initial reports", "the gunman had arrived on a train from the coast.")
+    ]
+
+
+def test_made_it_clear_reports_what_was_made_clear():
+    result = extract(
+        "Mayor Ana Ruiz had made it very clear that she would veto the bill.\n\n"
+        "Ruiz made it clear the council would not get a second vote."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "she would veto the bill."),
+        ("Ana Ruiz", "the council would not get a second vote."),
+    ]
+
+
+def test_a_time_after_a_passive_agent_is_not_part_of_its_name():
+    result = extract("The plan was criticized by Northwind during the campaign for its loopholes.")
+    assert said(result) == [("Northwind", "The plan was criticized")]

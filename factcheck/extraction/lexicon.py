@@ -151,7 +151,8 @@ TELL_VERBS = frozenset(
 )
 PHRASE_VERBS = (
     r"spoken out|spoke out|speaks out|voiced concerns?|expressed concerns?|called for|calls for|"
-    r"called on|called it|pointed out|points out|pointing out|made clear|makes clear"
+    r"called on|called it|pointed out|points out|pointing out|made clear|makes clear|"
+    r"(?:made|makes|make|making)\s+it\s+(?:\w+\s+)?clear"
 )
 
 

@@ -88,6 +88,15 @@ if TYPE_CHECKING:
     from factcheck.extraction.placement import Found
 
 
+_AGENT_ADJUNCT = re.compile(
+    r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this)\s+(?=\S)"
+)
+_SPEECH_VERB_NEXT = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:said|say|says|show|shows|showed|suggest|suggests|suggested|"
+    r"indicate|indicates|indicated|found|find|stated|state|claim|claimed)\b"
+)
+
+
 @dataclass
 class Attribution:
     verb_start: int
@@ -250,6 +259,8 @@ class ReportedSpeech:
             # "The claims were refuted by Northwind, Contoso and Fabrikam."
             agent_start = ve + by.end()
             agent = re.match(r"[^,;.]*(?:,\s*[A-Z][^,;.]*)*", m[agent_start:se]).group(0).strip()
+            # "criticized by Democrats during the campaign": a time or place ends the agent
+            agent = _AGENT_ADJUNCT.split(agent, 1)[0].strip()
             # "was described by staff as 'reckless'": a characterisation of the subject, whose
             # words are the quotation after 'as', not the clause before the verb
             if re.search(r"\s+as\b", agent):
@@ -264,6 +275,9 @@ class ReportedSpeech:
         ):
             return None
         ambiguous = low in AMBIGUOUS
+        # "Initial reports said", "Court records show": a noun before the sentence's own verb
+        if ambiguous and _SPEECH_VERB_NEXT.match(after):
+            return None
         # "the study found that ..." but not "police found a body"; at the end of a sentence
         # ("CONTENT, a study found.") what it found comes before
         closing = not after.strip(" .!?") or is_adverbial(after.strip())
