@@ -1446,3 +1446,14 @@ def test_made_it_clear_reports_what_was_made_clear():
 def test_a_time_after_a_passive_agent_is_not_part_of_its_name():
     result = extract("The plan was criticized by Northwind during the campaign for its loopholes.")
     assert said(result) == [("Northwind", "The plan was criticized")]
+
+
+def test_a_filing_or_letter_speaks_for_whoever_it_belongs_to():
+    result = extract(
+        "The Harbor Arts Foundation’s tax filing also shows that it paid the fines.\n\n"
+        "Mayor Ana Ruiz wrote to the council. Ruiz’s letter says the budget is short."
+    )
+    assert said(result) == [
+        ("Harbor Arts Foundation", "it paid the fines."),
+        ("Ana Ruiz", "the budget is short."),
+    ]

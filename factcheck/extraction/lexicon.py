@@ -282,7 +282,8 @@ CLAUSE_STOPS = frozenset(
     before where why how than then whether where until unless once despite""".split()
 )
 DOC_NOUNS = frozenset(
-    "report reports story article statement study survey analysis data paper document".split()
+    "report reports story article statement study survey analysis data paper document filing "
+    "filings memo letter".split()
 )
 # ", a new study by" closing the words before a named source
 DOC_BY_TAIL = re.compile(

@@ -173,7 +173,8 @@ class SpeakerResolver:
         # "the Ledger's published story" -> the Ledger
         m = re.match(r"^(.+?)['’]s?\s+(?:\w+\s+){0,2}(\w+)$", np)
         if m and m.group(2).casefold() in DOC_NOUNS and is_cap(m.group(1)):
-            return self._party(m.group(1), "organization", pos, alias=np)
+            issuer = re.sub(r"^The\s+(?=[A-Z])", "", m.group(1))
+            return self.resolve(issuer, pos) or self._party(issuer, "organization", pos, np)
         if all(is_cap(w) or w in ("of", "for", "and", "the", "de", "al") for w in words):
             if words[0].casefold() == "the" or words[0] == "The":
                 words = words[1:]
