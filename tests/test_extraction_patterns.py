@@ -1360,3 +1360,24 @@ def test_a_clause_on_why_a_source_goes_unnamed_is_neither_speech_nor_part_of_the
     ]
     assert all(p.kind == "anonymous" for p in result.parties)
     offsets_hold(result)
+
+
+def test_a_one_word_quote_that_is_a_whole_sentence_goes_on_quoting_the_speaker_before_it():
+    result = extract(
+        '"There is no sign of that," said Dr. Ken Obi of Harbor General Hospital. "None."'
+    )
+    assert said(result) == [
+        ("Ken Obi", "There is no sign of that"),
+        ("Ken Obi", "None."),
+    ]
+    result = extract('"We lost," said Ana Ruiz. "Again!" She left the hall.')
+    assert ("Ana Ruiz", "Again!") in said(result)
+
+
+def test_a_one_word_quote_inside_a_narrative_sentence_stays_a_scare_quote():
+    result = extract(
+        '"We lost," said Ana Ruiz. The crew named its new boat "Resolve." The race is in May.'
+    )
+    assert said(result) == [("Ana Ruiz", "We lost")]
+    # nor does a lone quoted word with no attributed quote before it speak for anyone
+    assert extract('Ana Ruiz resigned on Monday. "Finally."').statements == ()
