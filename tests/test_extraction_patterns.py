@@ -1381,3 +1381,34 @@ def test_a_one_word_quote_inside_a_narrative_sentence_stays_a_scare_quote():
     assert said(result) == [("Ana Ruiz", "We lost")]
     # nor does a lone quoted word with no attributed quote before it speak for anyone
     assert extract('Ana Ruiz resigned on Monday. "Finally."').statements == ()
+
+
+def test_a_body_speaking_in_a_relative_clause_after_a_passive_agent():
+    result = extract(
+        "The decision was criticised by the dock workers' union, which said it would strike."
+    )
+    assert ("the dock workers' union", "it would strike.") in said(result)
+    result = extract(
+        "The plan was drafted by the Harbor Trust, which said it would cost $5 million."
+    )
+    assert said(result) == [("Harbor Trust", "it would cost $5 million.")]
+
+
+def test_a_relative_clause_naming_no_speaker_says_nothing():
+    assert extract("The board approved the plan, which said fees would rise.").statements == ()
+    assert extract("The plan, which said nothing about fees, was approved.").statements == ()
+
+
+def test_what_a_speaker_said_in_a_relative_clause_inside_the_subject_ends_with_the_clause():
+    result = extract("The mayor, who said last year that taxes would fall, has now raised them.")
+    assert said(result) == [("The mayor", "taxes would fall")]
+    result = extract("The union, which said it would strike, has now called off the walkout.")
+    assert said(result) == [("The union", "it would strike")]
+    # an appositive inside what was said is no end of the clause
+    result = extract("The mayor said Ana Ruiz, the treasurer, had lied.")
+    assert said(result) == [("The mayor", "Ana Ruiz, the treasurer, had lied.")]
+
+
+def test_a_relative_aside_on_the_speaker_leaves_the_main_clause_what_was_said():
+    result = extract("Ana Ruiz, who chairs the board, said the vote would go ahead.")
+    assert said(result) == [("Ana Ruiz", "the vote would go ahead.")]

@@ -55,6 +55,8 @@ from factcheck.extraction.lexicon import (
     RELATIVE_ASIDE,
     RELATIVE_HEAD,
     RELATIVE_WHO,
+    RELATIVE_WHO_WHICH,
+    RESUMED_PREDICATE,
     SPEECH_NOUN_RE,
     SUMMING_NOUN,
     TAG_ONLY,
@@ -351,7 +353,7 @@ class ReportedSpeech:
                     or self._whole_subject(ss, aside.start())
                     or subject
                 )
-            who = RELATIVE_WHO.search(m, max(ss, vs - 40), vs) if subject is None else None
+            who = RELATIVE_WHO_WHICH.search(m, max(ss, vs - 40), vs) if subject is None else None
             who = who if who and not m[who.end() : vs].strip() else None
             # (only with a clause after the verb: in "Suter, who joked about it, could see" the
             # relative clause is an aside inside the subject)
@@ -360,6 +362,11 @@ class ReportedSpeech:
                 # stove": the relative pronoun's antecedent speaks
                 subject = self.left_subject(ss, who.start())
                 relative = subject is not None
+                by = re.search(r"\b[a-z]+(?:ed|en|wn)\s+by\s+", subject[0]) if subject else None
+                if by and subject:
+                    # "was criticised by the union, which said": the agent is the antecedent
+                    np, npos = subject[0][by.end() :], subject[1] + by.end()
+                    subject = (np, npos, subject[2], subject[3])
             agent = AGENT_BEFORE.search(m, ss, subject[1]) if subject else None
             if agent:
                 # "Voters interviewed by the Ledger said": the agent of the participle does
@@ -866,6 +873,12 @@ class ReportedSpeech:
             return att if self._quote_near(att.verb_start) else None
         cut = CONTENT_CUT.search(self.masked, cs, se)
         ce = cut.start() if cut else se
+        if att.kind == "relative":
+            # "The mayor, who said taxes would fall, has now raised them": the relative clause
+            # ends where the main clause's predicate resumes
+            comma = self.masked.find(",", cs, ce)
+            if comma != -1 and RESUMED_PREDICATE.match(self.masked, comma, ce):
+                ce = comma
         att.content = self._trim_content(cs, ce)
         return att if att.content else None
 
