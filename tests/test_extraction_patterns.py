@@ -1412,3 +1412,24 @@ def test_what_a_speaker_said_in_a_relative_clause_inside_the_subject_ends_with_t
 def test_a_relative_aside_on_the_speaker_leaves_the_main_clause_what_was_said():
     result = extract("Ana Ruiz, who chairs the board, said the vote would go ahead.")
     assert said(result) == [("Ana Ruiz", "the vote would go ahead.")]
+
+
+def test_an_attribution_with_adverbials_splitting_what_was_said():
+    result = extract(
+        "Oskar Lind, the state's attorney general, did not immediately respond.\n\n"
+        'The state, he said in a post on Monday, "will not back down."'
+    )
+    assert said(result) == [
+        ("Oskar Lind", 'The state, he said in a post on Monday, "will not back down."')
+    ]
+    result = extract('The plan, Ana Ruiz told reporters, "is dead."')
+    assert said(result) == [("Ana Ruiz", 'The plan, Ana Ruiz told reporters, "is dead."')]
+    result = extract("Ana Ruiz spoke on Monday. The plan, she said on Monday, is dead.")
+    assert ("Ana Ruiz", "The plan, she said on Monday, is dead.") in said(result)
+
+
+def test_adverbials_then_a_new_clause_or_a_participle_end_the_attribution():
+    result = extract("The plan is dead, Ana Ruiz said on Monday, citing costs.")
+    assert said(result) == [("Ana Ruiz", "The plan is dead")]
+    result = extract('Asked about the toll, Ana Ruiz said on Monday, "It is dead."')
+    assert ("Ana Ruiz", "It is dead.") in said(result)
