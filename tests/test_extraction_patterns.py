@@ -1433,3 +1433,20 @@ def test_adverbials_then_a_new_clause_or_a_participle_end_the_attribution():
     assert said(result) == [("Ana Ruiz", "The plan is dead")]
     result = extract('Asked about the toll, Ana Ruiz said on Monday, "It is dead."')
     assert ("Ana Ruiz", "It is dead.") in said(result)
+
+
+def test_he_after_a_sentence_opening_with_a_persons_office_is_that_person():
+    result = extract(
+        "Ana Ruiz is the mayor.\n\n"
+        "Governor Oskar Lind's office did not immediately respond. "
+        "He said later that the state would appeal."
+    )
+    assert said(result) == [("Oskar Lind", "the state would appeal.")]
+
+
+def test_a_possessor_inside_the_sentence_does_not_outrank_its_subject():
+    result = extract(
+        "Governor Oskar Lind is in Harbor City. He spoke after Mayor Ana Ruiz's speech. "
+        "He said the plan was dead."
+    )
+    assert said(result) == [("Oskar Lind", "the plan was dead.")]
