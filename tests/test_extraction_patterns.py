@@ -1457,3 +1457,93 @@ def test_a_filing_or_letter_speaks_for_whoever_it_belongs_to():
         ("Harbor Arts Foundation", "it paid the fines."),
         ("Ana Ruiz", "the budget is short."),
     ]
+
+
+def test_a_one_word_quote_that_is_a_whole_sentence_goes_on_quoting_the_speaker_before_it():
+    result = extract(
+        '"There is no sign of that," said Dr. Ken Obi of Harbor General Hospital. "None."'
+    )
+    assert said(result) == [
+        ("Ken Obi", "There is no sign of that"),
+        ("Ken Obi", "None."),
+    ]
+    result = extract('"We lost," said Ana Ruiz. "Again!" She left the hall.')
+    assert ("Ana Ruiz", "Again!") in said(result)
+
+
+def test_a_one_word_quote_inside_a_narrative_sentence_stays_a_scare_quote():
+    result = extract(
+        '"We lost," said Ana Ruiz. The crew named its new boat "Resolve." The race is in May.'
+    )
+    assert said(result) == [("Ana Ruiz", "We lost")]
+    # nor does a lone quoted word with no attributed quote before it speak for anyone
+    assert extract('Ana Ruiz resigned on Monday. "Finally."').statements == ()
+
+
+def test_a_body_speaking_in_a_relative_clause_after_a_passive_agent():
+    result = extract(
+        "The decision was criticised by the dock workers' union, which said it would strike."
+    )
+    assert ("the dock workers' union", "it would strike.") in said(result)
+    result = extract(
+        "The plan was drafted by the Harbor Trust, which said it would cost $5 million."
+    )
+    assert said(result) == [("Harbor Trust", "it would cost $5 million.")]
+
+
+def test_a_relative_clause_naming_no_speaker_says_nothing():
+    assert extract("The board approved the plan, which said fees would rise.").statements == ()
+    assert extract("The plan, which said nothing about fees, was approved.").statements == ()
+
+
+def test_what_a_speaker_said_in_a_relative_clause_inside_the_subject_ends_with_the_clause():
+    result = extract("The mayor, who said last year that taxes would fall, has now raised them.")
+    assert said(result) == [("The mayor", "taxes would fall")]
+    result = extract("The union, which said it would strike, has now called off the walkout.")
+    assert said(result) == [("The union", "it would strike")]
+    # an appositive inside what was said is no end of the clause
+    result = extract("The mayor said Ana Ruiz, the treasurer, had lied.")
+    assert said(result) == [("The mayor", "Ana Ruiz, the treasurer, had lied.")]
+
+
+def test_a_relative_aside_on_the_speaker_leaves_the_main_clause_what_was_said():
+    result = extract("Ana Ruiz, who chairs the board, said the vote would go ahead.")
+    assert said(result) == [("Ana Ruiz", "the vote would go ahead.")]
+
+
+def test_an_attribution_with_adverbials_splitting_what_was_said():
+    result = extract(
+        "Oskar Lind, the state's attorney general, did not immediately respond.\n\n"
+        'The state, he said in a post on Monday, "will not back down."'
+    )
+    assert said(result) == [
+        ("Oskar Lind", 'The state, he said in a post on Monday, "will not back down."')
+    ]
+    result = extract('The plan, Ana Ruiz told reporters, "is dead."')
+    assert said(result) == [("Ana Ruiz", 'The plan, Ana Ruiz told reporters, "is dead."')]
+    result = extract("Ana Ruiz spoke on Monday. The plan, she said on Monday, is dead.")
+    assert ("Ana Ruiz", "The plan, she said on Monday, is dead.") in said(result)
+
+
+def test_adverbials_then_a_new_clause_or_a_participle_end_the_attribution():
+    result = extract("The plan is dead, Ana Ruiz said on Monday, citing costs.")
+    assert said(result) == [("Ana Ruiz", "The plan is dead")]
+    result = extract('Asked about the toll, Ana Ruiz said on Monday, "It is dead."')
+    assert ("Ana Ruiz", "It is dead.") in said(result)
+
+
+def test_he_after_a_sentence_opening_with_a_persons_office_is_that_person():
+    result = extract(
+        "Ana Ruiz is the mayor.\n\n"
+        "Governor Oskar Lind's office did not immediately respond. "
+        "He said later that the state would appeal."
+    )
+    assert said(result) == [("Oskar Lind", "the state would appeal.")]
+
+
+def test_a_possessor_inside_the_sentence_does_not_outrank_its_subject():
+    result = extract(
+        "Governor Oskar Lind is in Harbor City. He spoke after Mayor Ana Ruiz's speech. "
+        "He said the plan was dead."
+    )
+    assert said(result) == [("Oskar Lind", "the plan was dead.")]

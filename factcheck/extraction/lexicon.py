@@ -215,6 +215,18 @@ RELATIVE_ASIDE = re.compile(
 )
 # ", who said ...": a relative clause whose verb is a speech verb
 RELATIVE_WHO = re.compile(r",\s*who\s+(?:(?:also|later|then|has|had|have|\w+ly)\s+)*(?=\S|$)")
+# (a body speaks in one too: "..., criticised by the union, which said it would strike")
+RELATIVE_WHO_WHICH = re.compile(
+    r",\s*(?:who|which)\s+(?:(?:also|later|then|has|had|have|\w+ly)\s+)*(?=\S|$)"
+)
+# where a non-restrictive relative clause inside the subject ends and the main clause resumes:
+# "The mayor, who said taxes would fall, has now raised them" (its first comma, then an
+# auxiliary or a past verb with its object)
+RESUMED_PREDICATE = re.compile(
+    r",\s*(?:(?:\w+ly|now|also|then|later|since|still|again|instead)\s+)*"
+    r"(?:(?:is|was|are|were|has|have|had|will|would|can|could|should|must|may|might|did|does)\b"
+    r"|[a-z]{3,}ed\s+(?:them|it|him|her|us|the|a|an|its|their|his|our)\b)"
+)
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")
 NEGATED_BEFORE = re.compile(
     r"\b(?:(?:did|does|do|would|will|could|can|has|have|had)(?:\s+not|n[’']t)|cannot|"

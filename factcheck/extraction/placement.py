@@ -56,6 +56,22 @@ class QuotePlacement:
         span = self.masked[cs:ce]
         return bool(span) and span.count("x") > 0.8 * len(span)
 
+    def _quote_is_its_sentence(self, ps: int, pe: int, q: Quote) -> bool:
+        """'... said Ruiz. "None."': the quote ends a sentence, and nothing but a sentence's end
+        comes before it or follows it in the paragraph's text."""
+        t = self.text
+        interior = t[ps + q.start : ps + q.end].rstrip()
+        after = t[ps + q.outer_end : pe].lstrip()
+        if not (interior[-1:] in ".!?" or after[:1] in ".!?"):
+            return False
+        after = after.lstrip(".!?").lstrip()
+        if after and not (after[0].isupper() or after[0] in '"“‘'):
+            return False
+        before = t[ps : ps + max(q.open, 0)].rstrip()
+        if before[-1:] in '"”’':
+            before = before[:-1]  # the previous quote's closing mark, after its full stop
+        return not before or before[-1] in ".!?"
+
     def _place_quotes(
         self,
         ps: int,
@@ -130,7 +146,11 @@ class QuotePlacement:
                 size = len(interior.split())
                 # a sentence of its own, however short ("Nobody told us."), is no scare quote
                 sentence_like = interior[:1].isupper() and (
-                    size >= 4 or (size >= 2 and interior.rstrip()[-1:] in ".!?")
+                    size >= 4
+                    or (size >= 2 and interior.rstrip()[-1:] in ".!?")
+                    # ('"None."': a one-word quote that is its whole sentence, not a word the
+                    # narrative quotes inside its own sentence)
+                    or self._quote_is_its_sentence(ps, pe, q)
                 )
                 k = bisect.bisect_left(attributed_at, qi)
                 # a clause-long fragment after a speaker's quote goes on quoting them

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from factcheck.extraction.lexicon import (
     ACCORDING_RE,
     ACT_OBJECT,
+    ADJUNCT_OPENERS,
     ADVERB_BEFORE_VERB,
     AGENT_BEFORE,
     AMBIGUOUS,
@@ -55,6 +56,8 @@ from factcheck.extraction.lexicon import (
     RELATIVE_ASIDE,
     RELATIVE_HEAD,
     RELATIVE_WHO,
+    RELATIVE_WHO_WHICH,
+    RESUMED_PREDICATE,
     SPEECH_NOUN_RE,
     SUMMING_NOUN,
     TAG_ONLY,
@@ -365,7 +368,7 @@ class ReportedSpeech:
                     or self._whole_subject(ss, aside.start())
                     or subject
                 )
-            who = RELATIVE_WHO.search(m, max(ss, vs - 40), vs) if subject is None else None
+            who = RELATIVE_WHO_WHICH.search(m, max(ss, vs - 40), vs) if subject is None else None
             who = who if who and not m[who.end() : vs].strip() else None
             # (only with a clause after the verb: in "Suter, who joked about it, could see" the
             # relative clause is an aside inside the subject)
@@ -374,6 +377,11 @@ class ReportedSpeech:
                 # stove": the relative pronoun's antecedent speaks
                 subject = self.left_subject(ss, who.start())
                 relative = subject is not None
+                by = re.search(r"\b[a-z]+(?:ed|en|wn)\s+by\s+", subject[0]) if subject else None
+                if by and subject:
+                    # "was criticised by the union, which said": the agent is the antecedent
+                    np, npos = subject[0][by.end() :], subject[1] + by.end()
+                    subject = (np, npos, subject[2], subject[3])
             agent = AGENT_BEFORE.search(m, ss, subject[1]) if subject else None
             if agent:
                 # "Voters interviewed by the Ledger said": the agent of the participle does
@@ -599,6 +607,14 @@ class ReportedSpeech:
             if after_about and not quote_before:
                 # 'In an interview, Ruiz said of the mayor, "He is too old."': what follows
                 return self._with_content(att, se - len(tail) + after_about.end(), se)
+            aside = None if quote_before else self._aside_then_predicate(low, ve, se)
+            if aside:
+                # 'The state, he said in a tweet, "will not back down."': the attribution and
+                # its adverbials are an aside splitting what was said
+                att.trailing = True
+                att.kind = "parenthetical"
+                att.content = self._trim_content(ss, se)
+                return att if att.content else None
             if (
                 quote_before
                 or not tail
@@ -691,6 +707,34 @@ class ReportedSpeech:
             return subject
         rel = RELATIVE_HEAD.search(self.masked, ss, subject[1])
         return (rel.group(1), rel.start(1), "", False) if rel else None
+
+    def _aside_then_predicate(self, low: str, ve: int, se: int) -> bool:
+        """'The plan, Ruiz said on Monday, is dead' / 'The state, he told reporters, "will not
+        back down."': after the verb, a few words of when, where or to whom up to a comma, then
+        the predicate of the subject before the attribution (a verb in lower case, quoted or
+        not; not a new clause, a conjunction or a participle)."""
+        m = self.masked
+        comma = m.find(",", ve, min(se, ve + 60))
+        if comma == -1 or not m[ve:comma].strip():
+            return False
+        between = m[ve:comma]
+        if any(c in between for c in ';:"“”—–') or len(between.split()) > 8:
+            return False
+        if not (is_adverbial(between.strip()) or low.startswith(("told", "tell"))):
+            return False
+        rest = self.text[comma + 1 : se].lstrip().lstrip('"“‘')
+        words = rest.split()
+        if not words or not words[0][:1].islower():
+            return False
+        first = bare(words[0])
+        return not (
+            first in DETERMINERS
+            or first in PRONOUNS
+            or first in CLAUSE_STOPS
+            or first in ADJUNCT_OPENERS
+            or first in ("and", "but", "or", "nor", "yet", "so", "according", "per")
+            or first.endswith("ing")
+        )
 
     def _clause_after_adverbials(self, ve: int, se: int) -> bool:
         """'..., said in a statement it would seek approval': past the adverbials after the
@@ -880,6 +924,12 @@ class ReportedSpeech:
             return att if self._quote_near(att.verb_start) else None
         cut = CONTENT_CUT.search(self.masked, cs, se)
         ce = cut.start() if cut else se
+        if att.kind == "relative":
+            # "The mayor, who said taxes would fall, has now raised them": the relative clause
+            # ends where the main clause's predicate resumes
+            comma = self.masked.find(",", cs, ce)
+            if comma != -1 and RESUMED_PREDICATE.match(self.masked, comma, ce):
+                ce = comma
         att.content = self._trim_content(cs, ce)
         return att if att.content else None
 

@@ -264,6 +264,8 @@ class Registry:
         self.by_key: dict[str, str] = {}
         self.surnames: dict[str, list[str]] = {}
         self.person_mentions: list[tuple[int, str]] = []
+        # "Lind's office": people named only as the possessor of a thing
+        self.possessor_mentions: list[tuple[int, str]] = []
         self.other_mentions: list[tuple[int, str]] = []
         self.chunk_names: set[str] = set()
         self.mention_positions: dict[str, list[int]] = {}
@@ -376,6 +378,8 @@ class Registry:
                 )
                 if resolved and not possessive:
                     self.person_mentions.append((offset, resolved))
+                elif resolved and _possessed_thing(masked_text, start + len(name)):
+                    self.possessor_mentions.append((offset, resolved))
                 elif not resolved and not possessive:
                     self.other_mentions.append((offset, part))
                     if _namelike(part, masked_text, offset) and part not in quoted:
@@ -383,6 +387,7 @@ class Registry:
         self._promote_namelike(masked_text)
         self.namelike_mentions.sort()
         self.person_mentions.sort()
+        self.possessor_mentions.sort()
         self.other_mentions.sort()
         for mpos, mname in self.person_mentions:
             self.mention_positions.setdefault(mname, []).append(mpos)
@@ -518,12 +523,18 @@ class Registry:
         mentioned and prefer its first person, usually the subject ('The minister, X, said
         that President Y ...' -> X)."""
         last = self.last_person_before(pos)
-        if not last:
-            return None
         i = bisect.bisect_left(self.person_mentions, (pos, ""))
         j = bisect.bisect_left(self.namelike_mentions, (pos, ""))
         cands = [m for m in (self.person_mentions[i - 1 : i] + self.namelike_mentions[j - 1 : j])]
-        mpos = max(p for p, n in cands if n == last) if cands else pos
+        mpos = max((p for p, n in cands if n == last), default=-1)
+        owner = self._possessor_subject(pos, text)
+        if owner and owner[0] > mpos:
+            # "Lind's office did not respond. He said ...": an office, a campaign or a
+            # statement opening the sentence is no "he"; its possessor is the antecedent
+            return owner
+        if not last:
+            return None
+        mpos = pos if mpos < 0 else mpos
         lo = max(0, mpos - 400)
         seg = text[lo:mpos]
         ends = [m.end() for m in SENTENCE_END.finditer(seg)]
@@ -536,6 +547,20 @@ class Registry:
         if first[1] != last:
             self.add(first[1], "person")
         return first
+
+    def _possessor_subject(self, pos: int, text: str) -> tuple[int, str] | None:
+        """The latest person before pos named as the possessor opening a sentence's subject
+        ("Governor Lind's office declined to comment")."""
+        k = bisect.bisect_left(self.possessor_mentions, (pos, ""))
+        if not k:
+            return None
+        offset, name = self.possessor_mentions[k - 1]
+        lo = max(0, offset - 200)
+        ends = [m.end() for m in SENTENCE_END.finditer(text, lo, offset)]
+        opening = text[ends[-1] if ends else lo : offset].split()
+        if (not ends and lo) or any(not w[:1].isupper() for w in opening):
+            return None
+        return offset, name
 
     def person_with_title(self, title: str, pos: int) -> str | None:
         """The latest person holding the title; a bare 'the president' prefers someone called
@@ -695,6 +720,24 @@ def _namelike(name: str, text: str, offset: int) -> bool:
         return False
     after = text[offset + len(name) : offset + len(name) + 20].split()
     return not (after and after[0][:1].isupper())
+
+
+# people a possessor has ("Ruiz's lawyer", "Lind's wife"), who may be the "he" or "she" after
+_KIN = frozenset(
+    """husband wife son daughter mother father brother sister partner widow widower child
+    children parents family fiance fiancee girlfriend boyfriend friend friends""".split()
+)
+
+
+def _possessed_thing(text: str, end: int) -> bool:
+    """The noun after a possessor names no person: "Lind's office", "Ruiz's campaign"."""
+    words = text[end : end + 40].split()
+    if not words:
+        return False
+    noun = words[0].strip(",.;:").casefold()
+    if not noun.isalpha() or noun in TITLE_WORDS or noun in SOURCE_NOUNS or noun in _KIN:
+        return False
+    return noun[:1].islower() if words[0][:1].isalpha() else False
 
 
 def _split_possessive(chunk: str, start: int) -> list[tuple[str, int]]:
