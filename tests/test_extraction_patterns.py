@@ -1360,3 +1360,37 @@ def test_a_clause_on_why_a_source_goes_unnamed_is_neither_speech_nor_part_of_the
     ]
     assert all(p.kind == "anonymous" for p in result.parties)
     offsets_hold(result)
+
+
+# -- descriptors and titles before a name --------------------------------------------------------
+
+
+def test_a_formal_title_before_a_name_is_the_role_not_part_of_the_name():
+    result = extract(
+        "The levee held overnight, said Marshal Dana Okafor.\n\n"
+        "The road stays shut, Assemblywoman Rita Solberg said.\n\n"
+        "“Stay home,” said Sgt. Omar Haddad.\n\n"
+        "Pastor Lena Voss said the shelter had room for forty families."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "Dana Okafor",
+        "Rita Solberg",
+        "Omar Haddad",
+        "Lena Voss",
+    ]
+    assert all(p.kind == "person" for p in result.parties)
+    okafor = next(p for p in result.parties if p.name == "Dana Okafor")
+    assert "Marshal Dana Okafor" in okafor.aliases
+
+
+def test_an_organisation_opening_with_a_title_like_word_keeps_its_name():
+    result = extract(
+        "General Dynamo said profits fell.\n\n"
+        "Chief Executives Forum said the levy was too high.\n\n"
+        "Cardinal Pumps said orders rose."
+    )
+    assert [(p.name, p.kind) for p in result.parties] == [
+        ("General Dynamo", "organization"),
+        ("Chief Executives Forum", "organization"),
+        ("Cardinal Pumps", "organization"),
+    ]
