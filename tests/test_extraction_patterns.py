@@ -1394,3 +1394,42 @@ def test_an_organisation_opening_with_a_title_like_word_keeps_its_name():
         ("Chief Executives Forum", "organization"),
         ("Cardinal Pumps", "organization"),
     ]
+
+
+def test_a_chain_of_descriptors_before_the_name_of_a_speaker_after_the_content():
+    result = extract(
+        "Crews had contained the blaze by noon, former state fire marshal Dana Okafor said.\n\n"
+        "The levee held, veteran Norland firefighter Omar Haddad said.\n\n"
+        "Sales had doubled, Contoso’s chief financial officer Rita Solberg said.\n\n"
+        "“We lost the barn,” longtime Elm Street resident Jo Banks said."
+    )
+    assert said(result) == [
+        ("Dana Okafor", "Crews had contained the blaze by noon"),
+        ("Omar Haddad", "The levee held"),
+        ("Rita Solberg", "Sales had doubled"),
+        ("Jo Banks", "We lost the barn"),
+    ]
+    assert all(p.kind == "person" for p in result.parties)
+    solberg = next(p for p in result.parties if p.name == "Rita Solberg")
+    assert solberg.affiliation == "Contoso"
+
+
+def test_a_chain_of_descriptors_before_a_name_opening_the_sentence():
+    result = extract(
+        "Former state fire marshal Dana Okafor said crews had contained the blaze.\n\n"
+        "Veteran Norland firefighter Omar Haddad told reporters the levee had held.\n\n"
+        "Dutch pump maker Contoso said orders had doubled."
+    )
+    assert said(result) == [
+        ("Dana Okafor", "crews had contained the blaze."),
+        ("Omar Haddad", "the levee had held."),
+        ("Contoso", "orders had doubled."),
+    ]
+
+
+def test_a_verb_before_a_name_makes_it_an_object_not_a_described_speaker():
+    result = extract(
+        "Amid the outcry, dropping the fee allowed Lind to claim that the budget was balanced."
+    )
+    assert [s.speaker for s in result.statements] == ["Lind"]
+    assert [p.name for p in result.parties] == ["Lind"]

@@ -9,11 +9,13 @@ from factcheck.extraction.lexicon import (
     ADVERB_TAIL,
     AUXILIARIES,
     CLAUSE_STOPS,
+    CLAUSE_VERBS,
     DETERMINERS,
     DIGIT_COMMA,
     DOC_NOUNS,
     FIRST_PERSON,
     GROUP_HEAD_WORD,
+    IRREGULAR_PAST,
     LINKS,
     LIST_BEFORE,
     RELATIVE_TAIL,
@@ -57,6 +59,23 @@ _AROUND_NAME = re.compile(
 _OBTAINED = frozenset("obtained seen reviewed viewed acquired".split())
 # heads of noun phrases that can name a speaker
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
+_NOT_DESCRIPTORS = FUNCTION_WORDS | AUXILIARIES | CLAUSE_STOPS | PRONOUNS | IRREGULAR_PAST
+_SPEECH_VERBS = frozenset(CLAUSE_VERBS)
+_DESCRIPTOR_WORDS = 8  # "former Acme chief financial officer": a chain is a few words long
+
+
+def describes(word: str) -> bool:
+    """A word of the chain of descriptors news style puts before a name without a comma
+    ('former state fire marshal', 'veteran Utah firefighter', "Acme's chief financial
+    officer"): a modifier or noun, capitalised or not, but no function word or verb."""
+    if is_boundary(word) or word.endswith((".", "!", "?", ")")) or word[:1] in "(\"“‘'":
+        return False
+    low = bare(word)
+    if is_possessive(word):
+        low = low[:-2] if low.endswith(("'s", "’s")) else low[:-1]
+    if not low.replace("-", "").replace("'", "").replace("’", "").isalpha():
+        return False
+    return low not in _NOT_DESCRIPTORS and (is_cap(word) or low not in _SPEECH_VERBS)
 
 
 class SubjectFinder:
@@ -210,6 +229,11 @@ class SubjectFinder:
                     or (is_cap(words[i - 1][1]) and not is_boundary(words[i - 1][1]))
                 ):
                     i -= 1
+            # "Acme's chief financial officer Jane Roe", "veteran Utah firefighter Jo Banks":
+            # a chain of descriptors opening the clause belongs to the phrase
+            j = self._descriptors_before(words, i) if cut == 0 or i > _DESCRIPTOR_WORDS else i
+            if j < i and (j == 0 or is_boundary(words[j - 1][1])):
+                i = j
             start = words[i][0]
             np = seg[start - ss :].strip()
             # "emails obtained by the Ledger show": the outlet only obtained what speaks
@@ -314,6 +338,24 @@ class SubjectFinder:
         if len(np_words) > 11:
             return None
         return " ".join(np_words), words[i][0], appositive, joint
+
+    @staticmethod
+    def _descriptors_before(words: list[tuple[int, str]], i: int) -> int:
+        """Where a chain of descriptors before the name at words[i] begins (i if there is
+        none): 'former state fire marshal John Miller'. The word before the name is the
+        chain's head noun; a verb there makes the name its object ('allowed Ana Ruiz to
+        claim')."""
+        if i == 0:
+            return i
+        head = bare(words[i - 1][1])
+        if is_cap(words[i][1]) and head.endswith(("ed", "ing", "ly")):
+            return i
+        j = i
+        while j > 0 and i - j < _DESCRIPTOR_WORDS and describes(words[j - 1][1]):
+            j -= 1
+        if j > 0 and bare(words[j - 1][1]) in ("the", "a", "an"):
+            j -= 1
+        return j
 
     def right_subject(self, ve: int, se: int) -> tuple[str, int] | None:
         """Speaker named after the verb: 'said Ana Ruiz, a lawyer', 'reports Lind'."""
