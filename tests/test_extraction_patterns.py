@@ -1433,3 +1433,41 @@ def test_a_verb_before_a_name_makes_it_an_object_not_a_described_speaker():
     )
     assert [s.speaker for s in result.statements] == ["Lind"]
     assert [p.name for p in result.parties] == ["Lind"]
+
+
+def test_a_chain_of_descriptors_after_an_inverted_speech_verb():
+    result = extract(
+        "Crews had contained the blaze by noon, said former state fire marshal Dana Okafor.\n\n"
+        "The levee held, says veteran Norland firefighter Omar Haddad.\n\n"
+        "The league had changed, says former NHL general manager Tom Briar.\n\n"
+        "“We lost the barn,” said longtime Elm Street resident Jo Banks.\n\n"
+        "Orders had doubled, said Dutch pump maker Contoso."
+    )
+    assert said(result) == [
+        ("Dana Okafor", "Crews had contained the blaze by noon"),
+        ("Omar Haddad", "The levee held"),
+        ("Tom Briar", "The league had changed"),
+        ("Jo Banks", "We lost the barn"),
+        ("Contoso", "Orders had doubled"),
+    ]
+
+
+def test_the_role_of_a_described_speaker_names_him_later():
+    result = extract(
+        "“It spread fast,” said former state fire marshal Dana Okafor.\n\n"
+        "The marshal added that the barn was a total loss."
+    )
+    assert [s.speaker for s in result.statements] == ["Dana Okafor", "Dana Okafor"]
+
+
+def test_a_described_speaker_without_a_name_and_an_organisation_before_its_staff():
+    result = extract(
+        "Crews had contained the blaze by noon, said the former state fire marshal.\n\n"
+        "Sales had doubled, said Contoso officials on Monday.\n\n"
+        "The bridge is safe, said a City Hall official."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "the former state fire marshal",
+        "Contoso",
+        "a City Hall official",
+    ]

@@ -62,6 +62,8 @@ SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TIT
 _NOT_DESCRIPTORS = FUNCTION_WORDS | AUXILIARIES | CLAUSE_STOPS | PRONOUNS | IRREGULAR_PAST
 _SPEECH_VERBS = frozenset(CLAUSE_VERBS)
 _DESCRIPTOR_WORDS = 8  # "former Acme chief financial officer": a chain is a few words long
+# a verb or adverb, not the head noun of a chain of descriptors ("allowed Lind to claim")
+_NOT_A_HEAD = re.compile(r"(?:ed|ing|ly)$")
 
 
 def describes(word: str) -> bool:
@@ -347,8 +349,7 @@ class SubjectFinder:
         claim')."""
         if i == 0:
             return i
-        head = bare(words[i - 1][1])
-        if is_cap(words[i][1]) and head.endswith(("ed", "ing", "ly")):
+        if is_cap(words[i][1]) and _NOT_A_HEAD.search(bare(words[i - 1][1])):
             return i
         j = i
         while j > 0 and i - j < _DESCRIPTOR_WORDS and describes(words[j - 1][1]):
@@ -369,9 +370,15 @@ class SubjectFinder:
             return None
         if first in ("he", "she", "they"):
             return words[0][1].strip(",."), words[0][0]
-        # a name within the first few words
-        for k in range(min(4, len(words))):
+        # a name within the first few words, or after a chain of descriptors ("said former
+        # state fire marshal Dana Kim", "says veteran Norland firefighter Jo Banks")
+        opener = 1 if bare(words[0][1]) in DETERMINERS else 0
+        fallback = None
+        k = 0
+        while k < min(4 + _DESCRIPTOR_WORDS, len(words)):
             w = words[k][1]
+            if k >= 4 and not all(describes(x) for _, x in words[opener:k]):
+                break
             starts_name = k + 1 < len(words) and is_cap(words[k + 1][1]) and not is_boundary(w)
             if is_cap(w) and (bare(w) not in FUNCTION_WORDS or starts_name):
                 j = k
@@ -394,29 +401,43 @@ class SubjectFinder:
                         break
                 name = " ".join(parts).strip(" ,.;:")
                 lead = " ".join(x for _, x in words[:k])
-                # "said fire Capt. Rosa Delgado", "said state Sen. Ana Ruiz": a title opens it
-                titled = bare(w) in TITLE_WORDS or bare(w) in HONORIFICS
-                # "said season-ticket holder Lucy Grant": a described person's full name
-                described = looks_person_name(name)
-                if k > 0 and bare(words[0][1]) not in DETERMINERS and not (titled or described):
-                    break
-                if k > 0 and "for" in lead.split():
-                    break
-                # "said a City Hall official": the name only modifies the noun after it
+                chain = all(describes(x) for _, x in words[opener:j])
+                # "said a City Hall official", "says Norland firefighter Jo Banks": the name
+                # only modifies the noun after it, which may open a name of its own
                 nxt = words[j][1] if j < len(words) else ""
                 modifier = (
-                    k > 0
-                    and parts
+                    parts
                     and not parts[-1].endswith((",", ".", ";", ":"))
                     and nxt[:1].islower()
                     and bare(nxt).isalpha()
                     and bare(nxt) not in FUNCTION_WORDS
                 )
-                if modifier:
+                if modifier and (k > 0 or chain):
+                    if k == 0:
+                        fallback = fallback or (name, words[k][0])
+                    if not chain:
+                        break
+                    k = j
+                    continue
+                # "said fire Capt. Rosa Delgado", "said state Sen. Ana Ruiz": a title opens it
+                titled = bare(w) in TITLE_WORDS or bare(w) in HONORIFICS
+                # "said season-ticket holder Lucy Grant": a described person's full name
+                described = looks_person_name(name)
+                # "said Dutch pump maker Contoso": a chain of descriptors ending in a noun
+                headed = k > 0 and chain and not _NOT_A_HEAD.search(bare(words[k - 1][1]))
+                if k > 0 and not opener and not (titled or described or headed):
                     break
+                if k > 0 and "for" in lead.split():
+                    break
+                if headed:
+                    # the chain is the speaker's role: resolve keeps it so
+                    return f"{lead} {name}", words[0][0]
                 return name, words[k][0]
             if words[k][1].endswith((",", ".")):
                 break
+            k += 1
+        if fallback:
+            return fallback
         # a common noun phrase up to a comma or the end
         parts = []
         for _, w in words:
