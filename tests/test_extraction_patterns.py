@@ -1471,3 +1471,13 @@ def test_a_described_speaker_without_a_name_and_an_organisation_before_its_staff
         "Contoso",
         "a City Hall official",
     ]
+
+
+def test_an_inverted_verb_with_a_body_and_its_described_officer_gives_both_speakers():
+    result = extract("Orders had doubled, said Contoso and its chief executive Dana Okafor.")
+    assert said(result) == [
+        ("Contoso", "Orders had doubled"),
+        ("Dana Okafor", "Orders had doubled"),
+    ]
+    result = extract("Orders had doubled, said Contoso and its staff.")
+    assert said(result) == [("Contoso", "Orders had doubled")]

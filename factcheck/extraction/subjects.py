@@ -37,6 +37,7 @@ from factcheck.extraction.speakers import (
     SOURCE_NOUNS,
     TITLE_WORDS,
     looks_person_name,
+    person_tail,
     split_names,
 )
 
@@ -412,6 +413,12 @@ class SubjectFinder:
                     and bare(nxt).isalpha()
                     and bare(nxt) not in FUNCTION_WORDS
                 )
+                # "said Contoso and its chief executive Dana Kim": the body and its officer
+                owner = j + 2 < len(words) and bare(words[j + 1][1]) in ("its", "their")
+                if k == 0 and owner and bare(nxt) == "and" and not parts[-1].endswith(","):
+                    officer = self.right_subject(words[j + 2][0], se)
+                    if officer and looks_person_name(person_tail(officer[0]) or officer[0]):
+                        return f"{name} and {person_tail(officer[0]) or officer[0]}", words[0][0]
                 if modifier and (k > 0 or chain):
                     if k == 0:
                         fallback = fallback or (name, words[k][0])
