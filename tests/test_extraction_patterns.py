@@ -1547,3 +1547,124 @@ def test_a_possessor_inside_the_sentence_does_not_outrank_its_subject():
         "He said the plan was dead."
     )
     assert said(result) == [("Oskar Lind", "the plan was dead.")]
+
+
+# -- descriptors and titles before a name --------------------------------------------------------
+
+
+def test_a_formal_title_before_a_name_is_the_role_not_part_of_the_name():
+    result = extract(
+        "The levee held overnight, said Marshal Dana Okafor.\n\n"
+        "The road stays shut, Assemblywoman Rita Solberg said.\n\n"
+        "“Stay home,” said Sgt. Omar Haddad.\n\n"
+        "Pastor Lena Voss said the shelter had room for forty families."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "Dana Okafor",
+        "Rita Solberg",
+        "Omar Haddad",
+        "Lena Voss",
+    ]
+    assert all(p.kind == "person" for p in result.parties)
+    okafor = next(p for p in result.parties if p.name == "Dana Okafor")
+    assert "Marshal Dana Okafor" in okafor.aliases
+
+
+def test_an_organisation_opening_with_a_title_like_word_keeps_its_name():
+    result = extract(
+        "General Dynamo said profits fell.\n\n"
+        "Chief Executives Forum said the levy was too high.\n\n"
+        "Cardinal Pumps said orders rose."
+    )
+    assert [(p.name, p.kind) for p in result.parties] == [
+        ("General Dynamo", "organization"),
+        ("Chief Executives Forum", "organization"),
+        ("Cardinal Pumps", "organization"),
+    ]
+
+
+def test_a_chain_of_descriptors_before_the_name_of_a_speaker_after_the_content():
+    result = extract(
+        "Crews had contained the blaze by noon, former state fire marshal Dana Okafor said.\n\n"
+        "The levee held, veteran Norland firefighter Omar Haddad said.\n\n"
+        "Sales had doubled, Contoso’s chief financial officer Rita Solberg said.\n\n"
+        "“We lost the barn,” longtime Elm Street resident Jo Banks said."
+    )
+    assert said(result) == [
+        ("Dana Okafor", "Crews had contained the blaze by noon"),
+        ("Omar Haddad", "The levee held"),
+        ("Rita Solberg", "Sales had doubled"),
+        ("Jo Banks", "We lost the barn"),
+    ]
+    assert all(p.kind == "person" for p in result.parties)
+    solberg = next(p for p in result.parties if p.name == "Rita Solberg")
+    assert solberg.affiliation == "Contoso"
+
+
+def test_a_chain_of_descriptors_before_a_name_opening_the_sentence():
+    result = extract(
+        "Former state fire marshal Dana Okafor said crews had contained the blaze.\n\n"
+        "Veteran Norland firefighter Omar Haddad told reporters the levee had held.\n\n"
+        "Dutch pump maker Contoso said orders had doubled."
+    )
+    assert said(result) == [
+        ("Dana Okafor", "crews had contained the blaze."),
+        ("Omar Haddad", "the levee had held."),
+        ("Contoso", "orders had doubled."),
+    ]
+
+
+def test_a_verb_before_a_name_makes_it_an_object_not_a_described_speaker():
+    result = extract(
+        "Amid the outcry, dropping the fee allowed Lind to claim that the budget was balanced."
+    )
+    assert [s.speaker for s in result.statements] == ["Lind"]
+    assert [p.name for p in result.parties] == ["Lind"]
+
+
+def test_a_chain_of_descriptors_after_an_inverted_speech_verb():
+    result = extract(
+        "Crews had contained the blaze by noon, said former state fire marshal Dana Okafor.\n\n"
+        "The levee held, says veteran Norland firefighter Omar Haddad.\n\n"
+        "The league had changed, says former NHL general manager Tom Briar.\n\n"
+        "“We lost the barn,” said longtime Elm Street resident Jo Banks.\n\n"
+        "Orders had doubled, said Dutch pump maker Contoso."
+    )
+    assert said(result) == [
+        ("Dana Okafor", "Crews had contained the blaze by noon"),
+        ("Omar Haddad", "The levee held"),
+        ("Tom Briar", "The league had changed"),
+        ("Jo Banks", "We lost the barn"),
+        ("Contoso", "Orders had doubled"),
+    ]
+
+
+def test_the_role_of_a_described_speaker_names_him_later():
+    result = extract(
+        "“It spread fast,” said former state fire marshal Dana Okafor.\n\n"
+        "The marshal added that the barn was a total loss."
+    )
+    assert [s.speaker for s in result.statements] == ["Dana Okafor", "Dana Okafor"]
+
+
+def test_a_described_speaker_without_a_name_and_an_organisation_before_its_staff():
+    result = extract(
+        "Crews had contained the blaze by noon, said the former state fire marshal.\n\n"
+        "Sales had doubled, said Contoso officials on Monday.\n\n"
+        "The bridge is safe, said a City Hall official."
+    )
+    assert [s.speaker for s in result.statements] == [
+        "the former state fire marshal",
+        "Contoso",
+        "a City Hall official",
+    ]
+
+
+def test_an_inverted_verb_with_a_body_and_its_described_officer_gives_both_speakers():
+    result = extract("Orders had doubled, said Contoso and its chief executive Dana Okafor.")
+    assert said(result) == [
+        ("Contoso", "Orders had doubled"),
+        ("Dana Okafor", "Orders had doubled"),
+    ]
+    result = extract("Orders had doubled, said Contoso and its staff.")
+    assert said(result) == [("Contoso", "Orders had doubled")]

@@ -402,6 +402,15 @@ TITLE_ABBREVIATIONS = {
     "adm": "admiral",
     "prof": "professor",
     "dr": "doctor",
+    "maj": "major",
+    "cpl": "corporal",
+    "pvt": "private",
+    "cmdr": "commander",
+    "det": "detective",
+    "supt": "superintendent",
+    "atty": "attorney",
+    "msgr": "monsignor",
+    "rev": "reverend",
 }
 # Trade nouns a business is called by ("the retailer said"); any "-maker" is one too, so
 # COMPANY_NOUNS holds the ones in common use and company_noun() the rest.

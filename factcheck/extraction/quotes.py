@@ -183,6 +183,7 @@ def mask(p: str, quotes: list[Quote]) -> str:
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]|[A-Z0-9])")
 _ABBREV = re.compile(
     r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|vs|No|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof|"
+    r"Sgt|Maj|Cpl|Pvt|Cmdr|Adm|Det|Supt|Atty|Msgr|Rev|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Mt|Ft|[A-Z]|(?:[A-Za-z]\.)+[A-Za-z])$"
 )
 

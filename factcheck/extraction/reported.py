@@ -409,7 +409,8 @@ class ReportedSpeech:
                     return None
                 np, npos = r
                 inverted = True
-                speakers = [self.resolve(np, npos)]
+                names = split_names(np) if " and " in np else [np]
+                speakers = [self.resolve(n, npos, in_list=len(names) > 1) for n in names]
                 subj_start = vs
             else:
                 np, npos, detail, joint = subject

@@ -34,6 +34,7 @@ from factcheck.extraction.speakers import (
     person_tail,
     split_names,
 )
+from factcheck.extraction.subjects import describes
 
 if TYPE_CHECKING:
     from factcheck.extraction.placement import Found
@@ -72,6 +73,11 @@ _PLURAL_GROUP = re.compile(
 _DESCRIBED_GROUP = re.compile(
     r"\b[Tt]hose\s+(?:who|close\s+to|around|near)\s+(?:[\w’'-]+\s+){0,5}?[A-Z][\w’'-]+"
     r"(?:\s+[A-Z][\w’'-]+)*"
+)
+# descriptors (a head noun last, no verb) then a capitalised name
+_DESCRIBED_NAME = re.compile(
+    r"^(?:(?:the|a|an)\s+)?((?:[\w’'.&-]+\s+)*?[\w’'&-]+(?<!ed)(?<!ing)(?<!ly))\s+"
+    r"((?:[A-Z][\w’'&.-]*\s+)*[A-Z][\w’'&.-]*)$"
 )
 _JOINT_WINDOW = 1500  # characters back: the paragraph before or so
 # Epithets: news style names a person once, then describes them on later mentions ("the
@@ -252,6 +258,11 @@ class SpeakerResolver:
                 if named and info.kind == "organization" and f.start < pos and pos - f.start < 3000:
                     info.add_alias(np)
                     return info.name
+        # "veteran Utah firefighter Jo Banks", "Dutch chipmaker Contoso": the chain of
+        # descriptors before a name is its role
+        m = _DESCRIBED_NAME.match(np)
+        if m and all(describes(w) for w in m.group(1).split()):
+            return self.resolve(m.group(2), pos + m.start(2), detail or m.group(1), in_list)
         # A title followed by a name inside a lowercase phrase: "board member Ana Ruiz"
         m = re.search(r"((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)$", np)
         # ... but in "people close to Ana Ruiz" the name is the object of a preposition

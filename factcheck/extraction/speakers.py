@@ -40,7 +40,8 @@ MONTHS_DAYS = frozenset(
 )
 HONORIFICS = frozenset(
     """mr mr. mrs mrs. ms ms. dr dr. sir dame prof prof. rev rev. sen sen. rep rep. gov gov.
-    gen gen. lt lt. col col. capt capt. sgt sgt. adm adm. pres pres. rabbi imam""".split()
+    gen gen. lt lt. col col. capt capt. sgt sgt. adm adm. pres pres. rabbi imam
+    maj maj. cpl cpl. pvt pvt. cmdr cmdr. det det. supt supt. atty atty. msgr msgr.""".split()
 )
 TITLE_WORDS = frozenset(
     """president prime minister secretary director chief ceo cfo coo cto chairman chairwoman
@@ -54,6 +55,14 @@ TITLE_WORDS = frozenset(
     forward striker midfielder defender quarterback pitcher player star veteran rookie
     spokesperson owner partner president-elect candidate lawmaker legislator councilman
     councilwoman councillor trustee principal dean provost analyst strategist lady""".split()
+) | frozenset(
+    # AP-style formal titles said before a name ('Marshal Ana Ruiz', 'Bishop Ana Ruiz'): a
+    # closed list of offices, ranks and clerical titles, which the party's name drops and its
+    # role keeps
+    """marshal trooper constable corporal pastor bishop archbishop cardinal chaplain reverend
+    monsignor alderman alderwoman alderperson assemblyman assemblywoman assemblymember
+    councilmember congressman congresswoman comptroller controller treasurer auditor
+    magistrate""".split()
 )
 ORG_WORDS = frozenset(
     """inc inc. corp corp. co co. ltd ltd. llc plc company companies corporation group holdings
@@ -156,7 +165,9 @@ _ADDRESS_TITLES = frozenset(
     """president premier chancellor minister secretary senator governor mayor judge justice
     ambassador commissioner king queen prince princess pope coach professor lieutenant colonel
     sergeant admiral commander inspector superintendent sheriff detective councilman
-    councilwoman councillor chairman chairwoman""".split()
+    councilwoman councillor chairman chairwoman marshal trooper deputy officer constable
+    corporal pastor bishop archbishop chaplain alderman alderwoman assemblyman assemblywoman
+    assemblymember councilmember congressman congresswoman comptroller""".split()
 )
 # a title or honorific, then one capitalised word that no other capitalised word follows
 _TITLED_SURNAME = re.compile(

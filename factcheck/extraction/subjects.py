@@ -9,11 +9,13 @@ from factcheck.extraction.lexicon import (
     ADVERB_TAIL,
     AUXILIARIES,
     CLAUSE_STOPS,
+    CLAUSE_VERBS,
     DETERMINERS,
     DIGIT_COMMA,
     DOC_NOUNS,
     FIRST_PERSON,
     GROUP_HEAD_WORD,
+    IRREGULAR_PAST,
     LINKS,
     LIST_BEFORE,
     RELATIVE_TAIL,
@@ -35,6 +37,7 @@ from factcheck.extraction.speakers import (
     SOURCE_NOUNS,
     TITLE_WORDS,
     looks_person_name,
+    person_tail,
     split_names,
 )
 
@@ -62,6 +65,25 @@ _AROUND_NAME = re.compile(
 _OBTAINED = frozenset("obtained seen reviewed viewed acquired".split())
 # heads of noun phrases that can name a speaker
 SPEAKING_HEADS = SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS
+_NOT_DESCRIPTORS = FUNCTION_WORDS | AUXILIARIES | CLAUSE_STOPS | PRONOUNS | IRREGULAR_PAST
+_SPEECH_VERBS = frozenset(CLAUSE_VERBS)
+_DESCRIPTOR_WORDS = 8  # "former Acme chief financial officer": a chain is a few words long
+# a verb or adverb, not the head noun of a chain of descriptors ("allowed Lind to claim")
+_NOT_A_HEAD = re.compile(r"(?:ed|ing|ly)$")
+
+
+def describes(word: str) -> bool:
+    """A word of the chain of descriptors news style puts before a name without a comma
+    ('former state fire marshal', 'veteran Utah firefighter', "Acme's chief financial
+    officer"): a modifier or noun, capitalised or not, but no function word or verb."""
+    if is_boundary(word) or word.endswith((".", "!", "?", ")")) or word[:1] in "(\"“‘'":
+        return False
+    low = bare(word)
+    if is_possessive(word):
+        low = low[:-2] if low.endswith(("'s", "’s")) else low[:-1]
+    if not low.replace("-", "").replace("'", "").replace("’", "").isalpha():
+        return False
+    return low not in _NOT_DESCRIPTORS and (is_cap(word) or low not in _SPEECH_VERBS)
 
 
 class SubjectFinder:
@@ -219,6 +241,11 @@ class SubjectFinder:
                     or (is_cap(words[i - 1][1]) and not is_boundary(words[i - 1][1]))
                 ):
                     i -= 1
+            # "Acme's chief financial officer Jane Roe", "veteran Utah firefighter Jo Banks":
+            # a chain of descriptors opening the clause belongs to the phrase
+            j = self._descriptors_before(words, i) if cut == 0 or i > _DESCRIPTOR_WORDS else i
+            if j < i and (j == 0 or is_boundary(words[j - 1][1])):
+                i = j
             start = words[i][0]
             np = seg[start - ss :].strip()
             # "emails obtained by the Ledger show": the outlet only obtained what speaks
@@ -324,6 +351,23 @@ class SubjectFinder:
             return None
         return " ".join(np_words), words[i][0], appositive, joint
 
+    @staticmethod
+    def _descriptors_before(words: list[tuple[int, str]], i: int) -> int:
+        """Where a chain of descriptors before the name at words[i] begins (i if there is
+        none): 'former state fire marshal John Miller'. The word before the name is the
+        chain's head noun; a verb there makes the name its object ('allowed Ana Ruiz to
+        claim')."""
+        if i == 0:
+            return i
+        if is_cap(words[i][1]) and _NOT_A_HEAD.search(bare(words[i - 1][1])):
+            return i
+        j = i
+        while j > 0 and i - j < _DESCRIPTOR_WORDS and describes(words[j - 1][1]):
+            j -= 1
+        if j > 0 and bare(words[j - 1][1]) in ("the", "a", "an"):
+            j -= 1
+        return j
+
     def right_subject(self, ve: int, se: int) -> tuple[str, int] | None:
         """Speaker named after the verb: 'said Ana Ruiz, a lawyer', 'reports Lind'."""
         right = self.masked[ve : min(se, ve + 300)]
@@ -336,9 +380,15 @@ class SubjectFinder:
             return None
         if first in ("he", "she", "they"):
             return words[0][1].strip(",."), words[0][0]
-        # a name within the first few words
-        for k in range(min(4, len(words))):
+        # a name within the first few words, or after a chain of descriptors ("said former
+        # state fire marshal Dana Kim", "says veteran Norland firefighter Jo Banks")
+        opener = 1 if bare(words[0][1]) in DETERMINERS else 0
+        fallback = None
+        k = 0
+        while k < min(4 + _DESCRIPTOR_WORDS, len(words)):
             w = words[k][1]
+            if k >= 4 and not all(describes(x) for _, x in words[opener:k]):
+                break
             starts_name = k + 1 < len(words) and is_cap(words[k + 1][1]) and not is_boundary(w)
             if is_cap(w) and (bare(w) not in FUNCTION_WORDS or starts_name):
                 j = k
@@ -361,29 +411,49 @@ class SubjectFinder:
                         break
                 name = " ".join(parts).strip(" ,.;:")
                 lead = " ".join(x for _, x in words[:k])
-                # "said fire Capt. Rosa Delgado", "said state Sen. Ana Ruiz": a title opens it
-                titled = bare(w) in TITLE_WORDS or bare(w) in HONORIFICS
-                # "said season-ticket holder Lucy Grant": a described person's full name
-                described = looks_person_name(name)
-                if k > 0 and bare(words[0][1]) not in DETERMINERS and not (titled or described):
-                    break
-                if k > 0 and "for" in lead.split():
-                    break
-                # "said a City Hall official": the name only modifies the noun after it
+                chain = all(describes(x) for _, x in words[opener:j])
+                # "said a City Hall official", "says Norland firefighter Jo Banks": the name
+                # only modifies the noun after it, which may open a name of its own
                 nxt = words[j][1] if j < len(words) else ""
                 modifier = (
-                    k > 0
-                    and parts
+                    parts
                     and not parts[-1].endswith((",", ".", ";", ":"))
                     and nxt[:1].islower()
                     and bare(nxt).isalpha()
                     and bare(nxt) not in FUNCTION_WORDS
                 )
-                if modifier:
+                # "said Contoso and its chief executive Dana Kim": the body and its officer
+                owner = j + 2 < len(words) and bare(words[j + 1][1]) in ("its", "their")
+                if k == 0 and owner and bare(nxt) == "and" and not parts[-1].endswith(","):
+                    officer = self.right_subject(words[j + 2][0], se)
+                    if officer and looks_person_name(person_tail(officer[0]) or officer[0]):
+                        return f"{name} and {person_tail(officer[0]) or officer[0]}", words[0][0]
+                if modifier and (k > 0 or chain):
+                    if k == 0:
+                        fallback = fallback or (name, words[k][0])
+                    if not chain:
+                        break
+                    k = j
+                    continue
+                # "said fire Capt. Rosa Delgado", "said state Sen. Ana Ruiz": a title opens it
+                titled = bare(w) in TITLE_WORDS or bare(w) in HONORIFICS
+                # "said season-ticket holder Lucy Grant": a described person's full name
+                described = looks_person_name(name)
+                # "said Dutch pump maker Contoso": a chain of descriptors ending in a noun
+                headed = k > 0 and chain and not _NOT_A_HEAD.search(bare(words[k - 1][1]))
+                if k > 0 and not opener and not (titled or described or headed):
                     break
+                if k > 0 and "for" in lead.split():
+                    break
+                if headed:
+                    # the chain is the speaker's role: resolve keeps it so
+                    return f"{lead} {name}", words[0][0]
                 return name, words[k][0]
             if words[k][1].endswith((",", ".")):
                 break
+            k += 1
+        if fallback:
+            return fallback
         # a common noun phrase up to a comma or the end
         parts = []
         for _, w in words:
