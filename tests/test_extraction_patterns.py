@@ -1668,3 +1668,25 @@ def test_an_inverted_verb_with_a_body_and_its_described_officer_gives_both_speak
     ]
     result = extract("Orders had doubled, said Contoso and its staff.")
     assert said(result) == [("Contoso", "Orders had doubled")]
+
+
+def test_a_name_closing_a_relative_clause_is_not_the_subject():
+    result = extract(
+        "Residents who spoke to the Harbor Ledger said the water smelled.\n\n"
+        "The donors who met with Ana Ruiz also say the campaign is broke."
+    )
+    assert said(result) == [
+        ("Residents", "the water smelled."),
+        ("The donors", "the campaign is broke."),
+    ]
+
+
+def test_the_counted_people_named_before_are_the_ones_a_definite_phrase_takes_up():
+    result = extract(
+        "Two Ruiz donors tell the Harbor Ledger that she made the claim on Thursday.\n\n"
+        "The donors also say there is growing anger in the campaign."
+    )
+    assert said(result) == [
+        ("Two Ruiz donors", "she made the claim on Thursday."),
+        ("Two Ruiz donors", "there is growing anger in the campaign."),
+    ]

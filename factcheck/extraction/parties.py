@@ -79,6 +79,10 @@ _CAME_BY = r"(?:obtained|seen|reviewed|viewed|acquired|leaked)\b"
 _NOT_ISSUING = re.compile(rf"\b{_CAME_BY}\s+by\b")
 
 
+# words that introduce people the text does not name: "two donors", "one senior official"
+_INDEFINITE_OPENERS = frozenset("a an one two three four five several some many".split())
+
+
 def _doc_head(name: str) -> str | None:
     """The document noun heading a name ('an earlier city presentation' -> presentation)."""
     words = name.split()
@@ -476,7 +480,11 @@ class PartyTidier:
                     continue
                 if other == name or self.first_said.get(other, 0) > start:
                     continue
-                if self.reg.parties[other].kind != "anonymous" or ow[-1].casefold() != head:
+                if ow[-1].casefold() != head:
+                    continue
+                # "two Ruiz donors": counted people, whatever the name among their modifiers
+                counted = ow[0].casefold() in _INDEFINITE_OPENERS and ow[-1].islower()
+                if self.reg.parties[other].kind != "anonymous" and not counted:
                     continue
                 if ow[0].casefold() == "the" or not mods <= {w.casefold() for w in ow}:
                     continue

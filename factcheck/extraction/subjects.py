@@ -146,6 +146,15 @@ class SubjectFinder:
                 if role:
                     return appositive, ss + role.start(), role.group(0), joint
             return found
+        # "Residents who spoke to the Ledger said": the name closes a relative clause whose
+        # antecedent is the subject
+        rel = RELATIVE_TAIL.search(seg)
+        if rel and rel.group(1)[:1].islower() and bare(rel.group(1)) not in DETERMINERS:
+            words = seg.split()
+            if words and is_cap(words[-1]):
+                found = self._relative_antecedent(seg, ss, joint)
+                if found:
+                    return found
         return self._left_np(seg, ss, appositive, joint) or self._relative_antecedent(
             seg, ss, joint
         )
@@ -166,7 +175,8 @@ class SubjectFinder:
         if not found or VERB_RE.search(found[0]):
             return None
         last = bare(found[0].split()[-1])
-        if not (is_cap(found[0].split()[-1]) or last in SPEAKING_HEADS):
+        named = is_cap(found[0].split()[-1]) or last in SPEAKING_HEADS
+        if not (named or GROUP_HEAD_WORD.search(last)):
             return None  # "the fact that ...", "the plan which ..."
         if found and bare(found[0].split()[0]) in ("a", "an"):
             before = head[: found[1] - ss].rstrip()
