@@ -1690,3 +1690,22 @@ def test_the_counted_people_named_before_are_the_ones_a_definite_phrase_takes_up
         ("Two Ruiz donors", "she made the claim on Thursday."),
         ("Two Ruiz donors", "there is growing anger in the campaign."),
     ]
+
+
+def test_a_speech_verb_with_an_object_inside_a_tagged_account_is_part_of_it():
+    result = extract(
+        "Ruiz was standing alone on a square when officers asked him for identification, "
+        "said Dana Okafor, director of the city police.\n\n"
+        "The fire spread quickly after a neighbor warned residents, the chief said.\n\n"
+        "Mayor Lena Berg said investigators had found nothing, she said."
+    )
+    assert said(result)[:2] == [
+        (
+            "Dana Okafor",
+            "Ruiz was standing alone on a square when officers asked him for identification",
+        ),
+        ("the chief", "The fire spread quickly after a neighbor warned residents"),
+    ]
+    # a verb with a clause of its own keeps it, though a tag repeats the speaker
+    assert said(result)[2][0] == "Lena Berg"
+    assert said(result)[2][1].startswith("investigators had found nothing")

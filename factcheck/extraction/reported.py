@@ -91,6 +91,12 @@ if TYPE_CHECKING:
     from factcheck.extraction.placement import Found
 
 
+_TAG_VERB = r"(?:said|says|added|adds|explained|noted|recalled|told\s+(?:reporters|[A-Z][\w.’'-]*))"
+_CLOSING_TAG = re.compile(
+    rf",\s+(?:{_TAG_VERB}\s+(?:[A-Z]|the\s|an?\s)[^;:\"“”]{{0,120}}"
+    rf"|(?:(?:[A-Z][\w.’'-]*|the|an?|he|she|they|[a-z][\w’'-]*)\s+){{1,8}}{_TAG_VERB}"
+    r"(?:\s+[\w’'-]+){0,3})[.!?]?\s*$"
+)
 _AGENT_ADJUNCT = re.compile(
     r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this)\s+(?=\S)"
 )
@@ -255,6 +261,13 @@ class ReportedSpeech:
         after = m[ve:se]
         if NEGATED_BEFORE.search(before):
             return None  # "did not say whether", "declined to comment": nothing was said
+        # "..., when officers asked him for his papers, said Okafor.": a tag closing the
+        # sentence makes all before it one party's account, and a speech verb taking an
+        # object inside it (no clause of its own) is part of what that party says
+        if _CLOSING_TAG.search(after) and not (
+            FINITE_SOON.match(after) or re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after)
+        ):
+            return None
         if PASSIVE_BEFORE.search(before):
             by = BY_AGENT.match(after)
             if not by or low in PRAISE_VERBS:
