@@ -1709,3 +1709,15 @@ def test_a_speech_verb_with_an_object_inside_a_tagged_account_is_part_of_it():
     # a verb with a clause of its own keeps it, though a tag repeats the speaker
     assert said(result)[2][0] == "Lena Berg"
     assert said(result)[2][1].startswith("investigators had found nothing")
+
+
+def test_an_opening_subordinate_clause_bounds_what_its_verb_reports():
+    result = extract(
+        "After Ruiz said the plan was dead, the council voted it down.\n\n"
+        "Initial reports said the driver had arrived on a train from the coast, which would "
+        "mean he crossed two borders."
+    )
+    assert said(result) == [
+        ("Ruiz", "the plan was dead"),
+        ("Initial reports", "the driver had arrived on a train from the coast"),
+    ]

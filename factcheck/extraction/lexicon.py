@@ -388,6 +388,9 @@ CONTENT_CUT = re.compile(
     # (or what the speaker would not say: "..., but declined to say how much")
     r"|,?\s+but\s+(?:declined|refused|would\s+not|did\s+not|gave\s+no|offered\s+no)\b"
     r"|\s[—–]\s*(?:but|and|though|although|while|yet)\b"
+    # (or the writer's inference from it: "..., which would mean he crossed two borders")
+    r"|,\s*which\s+(?:would\s+|could\s+|might\s+)?(?:mean|means|meant|suggest|suggests|"
+    r"suggested|indicate|indicates|indicated)\b"
 )
 TITLE_ABBREVIATIONS = {
     "sen": "senator",

@@ -78,6 +78,7 @@ from factcheck.extraction.speakers import (
     MEDIA_WORDS,
     ORG_WORDS,
     PRONOUNS,
+    SENTENCE_END,
     SOURCE_NOUNS,
     TITLE_WORDS,
     VERB_LIKE,
@@ -96,6 +97,14 @@ _CLOSING_TAG = re.compile(
     rf",\s+(?:{_TAG_VERB}\s+(?:[A-Z]|the\s|an?\s)[^;:\"“”]{{0,120}}"
     rf"|(?:(?:[A-Z][\w.’'-]*|the|an?|he|she|they|[a-z][\w’'-]*)\s+){{1,8}}{_TAG_VERB}"
     r"(?:\s+[\w’'-]+){0,3})[.!?]?\s*$"
+)
+_SUBORDINATE_OPENING = re.compile(
+    r"\s*(?:When|After|Before|Once|If|Because|Although|Though|While|Until|Unless|Since)\s[^,;]*$"
+)
+_MAIN_CLAUSE_AFTER = re.compile(
+    r"\s*(?:he|she|they|it|we|I|the\s+\w+|[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?"
+    r"(?:[a-z]+ed|[a-z]+s|was|were|is|are|had|has|have|will|would|could|can|did|drew|took|"
+    r"went|ran|fled|shot|said|told|pulled|made|got|gave|came|left|began)\b"
 )
 _AGENT_ADJUNCT = re.compile(
     r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this)\s+(?=\S)"
@@ -938,6 +947,17 @@ class ReportedSpeech:
             return att if self._quote_near(att.verb_start) else None
         cut = CONTENT_CUT.search(self.masked, cs, se)
         ce = cut.start() if cut else se
+        # "When officers asked him to empty his pockets, he drew a pistol": a verb inside an
+        # opening subordinate clause reports no further than the clause
+        lo = max(0, att.verb_start - 300)
+        ends = [e.end() for e in SENTENCE_END.finditer(self.masked, lo, att.verb_start)]
+        opening = _SUBORDINATE_OPENING.match(self.masked[ends[-1] if ends else lo : att.verb_start])
+        if opening and not (ends or lo == 0 or self.masked[lo - 1 : lo] == "\n"):
+            opening = None
+        if opening:
+            comma = self.masked.find(",", cs, ce)
+            if comma != -1 and _MAIN_CLAUSE_AFTER.match(self.masked, comma + 1, ce):
+                ce = comma
         if att.kind == "relative":
             # "The mayor, who said taxes would fall, has now raised them": the relative clause
             # ends where the main clause's predicate resumes
