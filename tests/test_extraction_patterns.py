@@ -1721,3 +1721,15 @@ def test_an_opening_subordinate_clause_bounds_what_its_verb_reports():
         ("Ruiz", "the plan was dead"),
         ("Initial reports", "the driver had arrived on a train from the coast"),
     ]
+
+
+def test_plural_subjects_report_with_the_plain_present_form():
+    result = extract(
+        "But officials caution that the new rules could break federal law.\n\n"
+        "Residents complain the bus is always late.\n\n"
+        "The state must confirm the results by Friday."
+    )
+    assert said(result) == [
+        ("officials", "the new rules could break federal law."),
+        ("Residents", "the bus is always late."),
+    ]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 # Verbs that carry reported speech (or a stated position), by how their content follows.
-CLAUSE_VERBS = """said says say saying told tells tell telling wrote writes writing added adds
+CLAUSE_VERBS = (
+    """said says say saying told tells tell telling wrote writes writing added adds
 adding insisted insists insisting argued argues arguing stated states stating explained explains
 explaining noted notes noting acknowledged acknowledges acknowledging admitted admits admitting
 confirmed confirms confirming announced announces announcing assured assures assuring responded
@@ -31,6 +32,13 @@ believe concede contend disagree explain insist predict suggest warn yell shout 
 indicates signaled signalled signals hinted hints mentioned mentions commented comments
 confided confessed proclaimed affirmed reaffirmed reaffirms objected protested continued
 wondered whispered mused sighed show reveal reveals revealed indicate""".split()
+    + [
+        # plain present forms, as plural subjects use them ("officials caution that ...")
+        *"""assure caution complain conclude confirm declare disclose emphasize emphasise
+    estimate maintain note observe pledge promise recall reiterate respond stress testify
+    vow speculate""".split()
+    ]
+)
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands blamed blames
@@ -71,7 +79,9 @@ AMBIGUOUS = frozenset(
     pledges promises vows found finds concluded concludes showed shows remarks counters jokes
     boasts quips pleads acknowledge admit agree allege argue assert believe concede contend
     disagree explain insist predict suggest warn recounted recounts yell shout scream shouts
-    screams""".split()
+    screams assure caution complain conclude confirm declare disclose emphasize emphasise
+    estimate maintain note observe pledge promise recall reiterate respond stress testify
+    vow speculate""".split()
 )
 THAT_ONLY = frozenset(
     """found finds concluded concludes showed shows estimated estimates believed maintained
