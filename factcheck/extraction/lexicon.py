@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 
 # Verbs that carry reported speech (or a stated position), by how their content follows.
-CLAUSE_VERBS = (
-    """said says say saying told tells tell telling wrote writes writing added adds
+# (with the plain present forms plural subjects use: "officials caution that ...")
+_PLAIN_PRESENT = """assure caution complain conclude confirm declare disclose emphasize emphasise
+estimate maintain note observe pledge promise recall reiterate respond stress testify vow
+speculate""".split()
+CLAUSE_VERBS = [
+    *"""said says say saying told tells tell telling wrote writes writing added adds
 adding insisted insists insisting argued argues arguing stated states stating explained explains
 explaining noted notes noting acknowledged acknowledges acknowledging admitted admits admitting
 confirmed confirms confirming announced announces announcing assured assures assuring responded
@@ -31,14 +35,9 @@ exclaimed exclaims retorted retorts pleaded pleads acknowledge admit agree alleg
 believe concede contend disagree explain insist predict suggest warn yell shout scream indicated
 indicates signaled signalled signals hinted hints mentioned mentions commented comments
 confided confessed proclaimed affirmed reaffirmed reaffirms objected protested continued
-wondered whispered mused sighed show reveal reveals revealed indicate""".split()
-    + [
-        # plain present forms, as plural subjects use them ("officials caution that ...")
-        *"""assure caution complain conclude confirm declare disclose emphasize emphasise
-    estimate maintain note observe pledge promise recall reiterate respond stress testify
-    vow speculate""".split()
-    ]
-)
+wondered whispered mused sighed show reveal reveals revealed indicate""".split(),
+    *_PLAIN_PRESENT,
+]
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
 criticised criticized criticises criticizes dismissed dismisses disputed disputes welcomed
 welcomes praised praises slammed slams blasted decried decries demanded demands blamed blames
@@ -79,9 +78,8 @@ AMBIGUOUS = frozenset(
     pledges promises vows found finds concluded concludes showed shows remarks counters jokes
     boasts quips pleads acknowledge admit agree allege argue assert believe concede contend
     disagree explain insist predict suggest warn recounted recounts yell shout scream shouts
-    screams assure caution complain conclude confirm declare disclose emphasize emphasise
-    estimate maintain note observe pledge promise recall reiterate respond stress testify
-    vow speculate""".split()
+    screams""".split()
+    + _PLAIN_PRESENT
 )
 THAT_ONLY = frozenset(
     """found finds concluded concludes showed shows estimated estimates believed maintained
