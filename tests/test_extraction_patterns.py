@@ -1733,3 +1733,18 @@ def test_plural_subjects_report_with_the_plain_present_form():
         ("officials", "the new rules could break federal law."),
         ("Residents", "the bus is always late."),
     ]
+
+
+def test_a_speech_verb_in_a_relative_clause_on_its_object_reports_nothing():
+    result = extract(
+        "Ana Ruiz said the city had achieved the goal it promised — jobs — because residents "
+        "felt the difference.\n\nLena Berg said the mayor delivered what he promised."
+    )
+    assert said(result) == [
+        (
+            "Ana Ruiz",
+            "the city had achieved the goal it promised — jobs — because residents felt "
+            "the difference.",
+        ),
+        ("Lena Berg", "the mayor delivered what he promised."),
+    ]

@@ -106,6 +106,12 @@ _MAIN_CLAUSE_AFTER = re.compile(
     r"(?:[a-z]+ed|[a-z]+s|was|were|is|are|had|has|have|will|would|could|can|did|drew|took|"
     r"went|ran|fled|shot|said|told|pulled|made|got|gave|came|left|began)\b"
 )
+# a noun phrase, then the subject of a relative clause whose object is that noun: "the
+# platform he promised", "what she had predicted"
+_GAP_RELATIVE = re.compile(
+    r"\b(?:the|a|an|his|her|its|their|this|what|whatever)\s+(?:[a-z][\w’'-]*\s+){0,2}?"
+    r"(?:he|she|it|they|we|I|you)\s+(?:had\s+|has\s+|have\s+)?$"
+)
 _AGENT_ADJUNCT = re.compile(
     r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this)\s+(?=\S)"
 )
@@ -823,6 +829,8 @@ class ReportedSpeech:
         """A speech verb (or its look-alike) that reports no claim here."""
         if NOT_A_VERB_BEFORE.search(before):
             return True  # "has a say", "his claims", "Having said that", "What she said next"
+        if _GAP_RELATIVE.search(before) and re.match(r"\s*(?:[—–,.;]|$)", after):
+            return True  # "achieved the platform he promised — hope —": a relative clause
         if low.startswith("agree") and re.match(r"\s+to\s+[a-z]", after):
             return True  # "agreed to pay a fine": an undertaking, not a claim
         if low.startswith(("believ", "think")) and re.match(r"\s+(?:in|about|of)\b", after):
