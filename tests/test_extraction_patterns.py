@@ -1748,3 +1748,15 @@ def test_a_speech_verb_in_a_relative_clause_on_its_object_reports_nothing():
         ),
         ("Lena Berg", "the mayor delivered what he promised."),
     ]
+
+
+def test_declining_to_comment_other_than_to_say_still_says_it():
+    result = extract(
+        "A spokesman for Mayor Lena Berg declined to comment, other than to say “our review "
+        "is ongoing.”\n\nNorthwind declined to comment on the lawsuit except to say that it "
+        "would fight it.\n\nNorthwind declined to comment."
+    )
+    assert said(result) == [
+        ("A spokesman for Mayor Lena Berg", "our review is ongoing."),
+        ("Northwind", "it would fight it."),
+    ]

@@ -112,6 +112,12 @@ _GAP_RELATIVE = re.compile(
     r"\b(?:the|a|an|his|her|its|their|this|what|whatever)\s+(?:[a-z][\w’'-]*\s+){0,2}?"
     r"(?:he|she|it|they|we|I|you)\s+(?:had\s+|has\s+|have\s+)?$"
 )
+# "declined to comment, other than to say": what was said after all
+_EXCEPT_TO = re.compile(
+    r"\s+(?:declined|declines|refused|refuses|would\s+not|wouldn['’]t)\s+to\s+"
+    r"(?:comment|elaborate|say\s+more|discuss|give\s+details)[^,;.\"“]{0,60}?,?\s+"
+    r"(?:other\s+than|except|beyond|but|only)\s+to$"
+)
 _AGENT_ADJUNCT = re.compile(
     r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this)\s+(?=\S)"
 )
@@ -376,6 +382,15 @@ class ReportedSpeech:
             speakers = [self.resolve(subject[0], subject[1], subject[2])]
             subj_start = subject[1]
             att = Attribution(vs, ve, subj_start, [s for s in speakers if s])
+            return self._with_content(att, ve, se) if att.speakers else None
+        excepted = _EXCEPT_TO.search(left) if not participle else None
+        if excepted:
+            # "A spokesman declined to comment, other than to say ...": the one who declined
+            subject = self.left_subject(ss, ss + excepted.start())
+            if subject is None:
+                return None
+            speakers = [self.resolve(subject[0], subject[1], subject[2])]
+            att = Attribution(vs, ve, subject[1], [s for s in speakers if s])
             return self._with_content(att, ve, se) if att.speakers else None
         if participle and (after_comma or not left or coordinated):
             speakers = self._participle_speakers(ss, vs, earlier)
