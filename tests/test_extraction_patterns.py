@@ -1760,3 +1760,14 @@ def test_declining_to_comment_other_than_to_say_still_says_it():
         ("A spokesman for Mayor Lena Berg", "our review is ongoing."),
         ("Northwind", "it would fight it."),
     ]
+
+
+def test_implying_that_reports_a_claim_but_a_result_implies_nothing():
+    result = extract(
+        "Mayor Ana Ruiz tore into the council, insinuating that it had wasted a year.\n\n"
+        "Ruiz implied that the treasurer had lied.\n\nThe results implied higher costs."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "it had wasted a year."),
+        ("Ana Ruiz", "the treasurer had lied."),
+    ]

@@ -35,7 +35,8 @@ exclaimed exclaims retorted retorts pleaded pleads acknowledge admit agree alleg
 believe concede contend disagree explain insist predict suggest warn yell shout scream indicated
 indicates signaled signalled signals hinted hints mentioned mentions commented comments
 confided confessed proclaimed affirmed reaffirmed reaffirms objected protested continued
-wondered whispered mused sighed show reveal reveals revealed indicate""".split(),
+wondered whispered mused sighed show reveal reveals revealed indicate implied implies implying
+insinuated insinuates insinuating""".split(),
     *_PLAIN_PRESENT,
 ]
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
@@ -85,7 +86,8 @@ THAT_ONLY = frozenset(
     """found finds concluded concludes showed shows estimated estimates believed maintained
     maintains ruled rules indicated indicates signaled signalled signals hinted hints mentioned
     mentions commented comments confided confessed proclaimed affirmed reaffirmed
-    reaffirms objected protested show reveal reveals revealed indicate""".split()
+    reaffirms objected protested show reveal reveals revealed indicate implied implies implying
+    insinuated insinuates insinuating""".split()
 )
 # Verbs that only tag a quotation ('"Why?" she wondered.', '"..." he continued'): elsewhere the
 # talks continue and people wonder without saying anything
