@@ -1771,3 +1771,17 @@ def test_implying_that_reports_a_claim_but_a_result_implies_nothing():
         ("Ana Ruiz", "it had wasted a year."),
         ("Ana Ruiz", "the treasurer had lied."),
     ]
+
+
+def test_an_outlet_reporting_a_tagged_quote_does_not_take_it_over():
+    result = extract(
+        "“Lind publicly blamed me for the outrage,” Ruiz said, the Harbor Ledger reported.\n\n"
+        "The plan is dead, Ruiz said, the Harbor Ledger reported.\n\n"
+        "The vote is over, Ruiz said, adding that the council had lost."
+    )
+    assert said(result) == [
+        ("Ruiz", "Lind publicly blamed me for the outrage"),
+        ("Ruiz", "The plan is dead"),
+        ("Ruiz", "The vote is over"),
+        ("Ruiz", "the council had lost."),
+    ]

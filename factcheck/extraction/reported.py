@@ -118,6 +118,15 @@ _EXCEPT_TO = re.compile(
     r"(?:comment|elaborate|say\s+more|discuss|give\s+details)[^,;.\"“]{0,60}?,?\s+"
     r"(?:other\s+than|except|beyond|but|only)\s+to$"
 )
+# a speech tag closing what comes before it, then one more for the outlet that reported it
+_INNER_TAG_END = re.compile(
+    r",?\s*(?:(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|he|she|they)\s+"
+    r"(?:said|says|added|adds|told\s+[\w.’'-]+)\s*,$"
+)
+_SECOND_TAG = re.compile(
+    r",\s*(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,4}[A-Z][\w.’'&-]*\s+"
+    r"(?:reported|reports|said|says|wrote|writes)\.?\s*$"
+)
 _AGENT_ADJUNCT = re.compile(
     r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this)\s+(?=\S)"
 )
@@ -659,6 +668,9 @@ class ReportedSpeech:
                 att.kind = "parenthetical"
                 att.content = self._trim_content(ss, se)
                 return att if att.content else None
+            if _INNER_TAG_END.search(prefix):
+                # '"...," Ruiz said, the Ledger reported.': the outlet reports Ruiz's words
+                return None
             if (
                 quote_before
                 or not tail
@@ -666,6 +678,9 @@ class ReportedSpeech:
                 or (is_adverbial(tail) and not self._clause_after_adverbials(ve, se))
                 or addressee
                 or about
+                or _SECOND_TAG.match(tail)
+                # 'CONTENT, Ruiz said, adding that ...': the participle says something else
+                or re.match(r",\s*(?:adding|saying|noting|insisting|arguing|explaining)\b", tail)
             ):
                 att.trailing = True
                 if quote_before and (self._quote_starts(prefix) or earlier):
