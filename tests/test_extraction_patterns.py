@@ -1785,3 +1785,15 @@ def test_an_outlet_reporting_a_tagged_quote_does_not_take_it_over():
         ("Ruiz", "The vote is over"),
         ("Ruiz", "the council had lost."),
     ]
+
+
+def test_someone_heard_saying_something_said_it():
+    result = extract(
+        "In a recording obtained by the Harbor Ledger, Ana Ruiz can be heard saying that the "
+        "attacks were ordered by Lind.\n\nRuiz was overheard telling aides that the deal was "
+        "dead.\n\nRuiz was heard from on Monday."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "the attacks were ordered by Lind."),
+        ("Ana Ruiz", "the deal was dead."),
+    ]

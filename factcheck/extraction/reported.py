@@ -127,6 +127,9 @@ _SECOND_TAG = re.compile(
     r",\s*(?:the\s+)?(?:[A-Z][\w.’'&-]*\s+){0,4}[A-Z][\w.’'&-]*\s+"
     r"(?:reported|reports|said|says|wrote|writes)\.?\s*$"
 )
+_HEARD = re.compile(
+    r"\s(?:(?:can|could|may|might|will)\s+)?(?:be|been|was|were|is|are)\s+(?:over)?heard$"
+)
 _AGENT_ADJUNCT = re.compile(
     r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this)\s+(?=\S)"
 )
@@ -382,7 +385,8 @@ class ReportedSpeech:
         ):
             return None
         relative = False
-        quoted = QUOTED_AS.search(left) if participle else None
+        # ("Ruiz was quoted as saying", "Ruiz can be heard saying": the subject speaks)
+        quoted = (QUOTED_AS.search(left) or _HEARD.search(left)) if participle else None
         if quoted:
             # "Ruiz was quoted by Reuters as saying that ...": the subject of 'quoted' said it
             subject = self.left_subject(ss, ss + quoted.start())
@@ -391,7 +395,10 @@ class ReportedSpeech:
             speakers = [self.resolve(subject[0], subject[1], subject[2])]
             subj_start = subject[1]
             att = Attribution(vs, ve, subj_start, [s for s in speakers if s])
-            return self._with_content(att, ve, se) if att.speakers else None
+            # ("overheard telling aides that ...": what was said follows the hearers)
+            told = re.match(r"[^.\"“]{0,110}?\bthat\s", after) if low in TELL_VERBS else None
+            start = ve + told.end() if told else ve
+            return self._with_content(att, start, se) if att.speakers else None
         excepted = _EXCEPT_TO.search(left) if not participle else None
         if excepted:
             # "A spokesman declined to comment, other than to say ...": the one who declined
