@@ -1797,3 +1797,18 @@ def test_someone_heard_saying_something_said_it():
         ("Ana Ruiz", "the attacks were ordered by Lind."),
         ("Ana Ruiz", "the deal was dead."),
     ]
+
+
+def test_a_capital_the_inside_a_sentence_belongs_to_the_title_and_the_short_form_to_the_body():
+    result = extract(
+        "The plan is dead, Ruiz told The Harbor Herald.\n\n"
+        "The Herald said the plan was dead, and The Harbor Herald reported that it was over."
+    )
+    assert said(result)[1:] == [
+        ("The Harbor Herald", "the plan was dead"),
+        ("The Harbor Herald", "it was over."),
+    ]
+    plain = extract(
+        "The plan is dead, Ruiz told the Harbor Herald.\n\nThe Herald said the plan was dead."
+    )
+    assert said(plain)[1:] == [("Harbor Herald", "the plan was dead.")]

@@ -262,6 +262,24 @@ class PartyTidier:
             self._join_person(name)
         self._definite_descriptions()
         self._kinds()
+        self._titles_with_the()
+
+    def _titles_with_the(self) -> None:
+        """'reported The Harbor Ledger': a capital The inside a sentence is part of the name
+        (as in most newspapers' titles), so the party keeps it."""
+        for name in self._speaking():
+            info = self.reg.parties.get(name)
+            if not info or info.kind in ("person", "anonymous") or name.startswith("The "):
+                continue
+            # (or its short form: "reports in The Post" for the Washington Post)
+            forms = {name, *(a for a in info.aliases if " " not in a.strip())}
+            if info.kind == "media":
+                forms.add(name.split()[-1])
+            alternatives = "|".join(re.escape(f) for f in sorted(forms) if f[:1].isupper())
+            if alternatives and re.search(
+                rf"(?<=[a-z,;:“\"(] )The (?:{alternatives})\b", self.ctx.text
+            ):
+                self.rename(name, "The " + name, info.kind)
 
     def _speaking(self) -> list[str]:
         return sorted(

@@ -224,6 +224,8 @@ class SpeakerResolver:
                 self._note_alias(person, np, detail or name[: len(name) - len(tail)].strip())
                 return person
             acronym = self._acronym(name) or self._clipping(name)
+            if not acronym and low.startswith("the "):
+                acronym = self._short_form(name)
             if acronym:
                 self._note_alias(acronym, np, "")
                 return acronym
@@ -454,6 +456,24 @@ class SpeakerResolver:
             and not looks_person_name(other)
         }
         # two different names it could clip: no telling which
+        if len(fuller) != 1:
+            return None
+        other = fuller.pop()
+        return self.registry.add(other, kind_of(other)).name
+
+    def _short_form(self, name: str) -> str | None:
+        """'the Herald' for the Harbor Herald, 'the Post' for The Washington Post: a body's
+        last word stands for it once the text has given its full name."""
+        if " " in name or not name.istitle() or self.registry.lookup_person(name):
+            return None
+        fuller = {
+            other
+            for other in (re.sub(r"^(?i:the)\s+", "", c) for c in self.registry.chunk_names)
+            if " " in other
+            and other.split()[-1] == name
+            and kind_of(other) in ("media", "organization", "government")
+            and not looks_person_name(other)
+        }
         if len(fuller) != 1:
             return None
         other = fuller.pop()
