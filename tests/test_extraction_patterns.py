@@ -1812,3 +1812,16 @@ def test_a_capital_the_inside_a_sentence_belongs_to_the_title_and_the_short_form
         "The plan is dead, Ruiz told the Harbor Herald.\n\nThe Herald said the plan was dead."
     )
     assert said(plain)[1:] == [("Harbor Herald", "the plan was dead.")]
+
+
+def test_a_word_capitalised_only_to_open_a_sentence_is_no_part_of_the_name_after_it():
+    result = extract(
+        "Ask most people what matters, and they say money. Ask Dana Okafor, the director "
+        "behind the film, and she will say it is the traffic.\n\n“I loved the idea,” Okafor said."
+    )
+    assert said(result) == [
+        ("Dana Okafor", "it is the traffic."),
+        ("Dana Okafor", "I loved the idea"),
+    ]
+    titled = extract("President Joe Biden said the bill would pass.")
+    assert said(titled) == [("Joe Biden", "the bill would pass.")]

@@ -301,6 +301,7 @@ class Registry:
                 name, start = self._trim_chunk(piece, piece_start)
                 if name:
                     chunks.append((start, name))
+        chunks = _sentence_openers_dropped(chunks, masked_text)
         for start, name in chunks:
             if " " not in name:
                 bare, _ = strip_possessive(name)
@@ -715,6 +716,36 @@ def _untitled(name: str) -> str:
     while k < len(words) - 1 and words[k].casefold().rstrip(".") in TITLE_WORDS:
         k += 1
     return " ".join(words[k:]) if k else ""
+
+
+# verbs that open a sentence in the imperative, before a name: "Ask Dana Okafor ...", "Meet
+# Omar Haddad, ..."
+_IMPERATIVES = frozenset(
+    """ask meet take consider imagine remember call see watch listen thank tell blame
+    forget picture follow join""".split()
+)
+
+
+def _sentence_openers_dropped(chunks: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
+    """'Ask Dana Okafor, the director, and ...': a word capitalised only because it opens the
+    sentence is no part of the name after it. It shows itself by being written in lower case
+    elsewhere in the text, or by a full name after it (one standing alone elsewhere, or
+    opening with a given name)."""
+    lower = set(re.findall(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])", text))
+    names = {name for _, name in chunks}
+    out = []
+    for start, name in chunks:
+        words = name.split()
+        opener = not text[:start].strip() or re.search(r"(?:[.!?][\"”’)]*|\n)\s*$", text[:start])
+        if opener and len(words) >= 2 and not _given_name(words[0]) and words[0].isalpha():
+            rest = " ".join(words[1:])
+            full = len(words) >= 3 and (rest in names or _given_name(words[1]))
+            titled = words[0].casefold().rstrip(".") in TITLE_WORDS | HONORIFICS
+            verb = words[0].casefold() in _IMPERATIVES
+            if not titled and (words[0].casefold() in lower or full or verb):
+                start, name = start + len(words[0]) + 1, rest
+        out.append((start, name))
+    return out
 
 
 def _given_name(word: str) -> bool:
