@@ -1825,3 +1825,39 @@ def test_a_word_capitalised_only_to_open_a_sentence_is_no_part_of_the_name_after
     ]
     titled = extract("President Joe Biden said the bill would pass.")
     assert said(titled) == [("Joe Biden", "the bill would pass.")]
+
+
+# -- interviews --------------------------------------------------------------------------------
+
+
+def test_the_answers_of_a_question_and_answer_interview_are_the_interviewees():
+    result = extract(
+        "The Quiet Builder\n\n"
+        "Dana Okafor has built more bridges than anyone in the state. Okafor, 58, spoke about "
+        "her work.\n\n"
+        "Critics have said your bridges cost too much.\n\n"
+        "I have heard that for thirty years. We build them to last a century.\n\n"
+        "What was your first bridge?\n\n"
+        "A footbridge over the Elm River. I was twenty-four and terrified.\n\n"
+        "Do you still visit it?\n\n"
+        "Every spring. My children learned to fish under it.\n\n"
+        "What comes next?\n\n"
+        "We are bidding on the harbor crossing, and I think we will win it."
+    )
+    answers = [(s, q) for s, q in said(result) if s == "Dana Okafor"]
+    assert [q[:20] for _, q in answers] == [
+        "I have heard that fo",
+        "A footbridge over th",
+        "Every spring. My chi",
+        "We are bidding on th",
+    ]
+    assert not any(q.endswith("?") for _, q in said(result))
+
+
+def test_rhetorical_questions_in_a_story_make_no_interview():
+    result = extract(
+        "How did the town get here? The mill closed in 1990.\n\n"
+        "Why does it matter? Jobs left with it.\n\n"
+        "Mayor Ana Ruiz said the town would recover."
+    )
+    assert said(result) == [("Ana Ruiz", "the town would recover.")]

@@ -40,6 +40,12 @@ from factcheck.extraction.speakers import TITLE_WORDS, Registry, looks_person_na
 from factcheck.extraction.subjects import SubjectFinder
 
 
+# an interview transcript's labels: "Q: ...", "A: ..." (also "Q." and a dash)
+QUESTION_LABEL = re.compile(r"Q\s*[:.—–-]\s")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+ANSWER_LABEL = re.compile(r"\s*A\s*[:.—–-]\s*")
+
+
 def _blank(match: re.Match) -> str:
     """Spaces as long as the match: masked text keeps every offset of the original."""
     return " " * len(match.group())
@@ -74,6 +80,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
 
     # -- main loop --------------------------------------------------------------------------
     def run(self) -> None:
+        answers, interviewee = self._interview()
         prev_speaker: str | None = None
         prev_direct_speaker: str | None = None
         chain_speaker: str | None = None
@@ -98,6 +105,13 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                     section = {"speaker": speaker, "found": [], "started": False}
                     continue
             if EDITORIAL_NOTE.match(p):
+                continue
+            if index in answers:
+                # an interview's answer is its subject's statement, quotes of others in it too
+                label = ANSWER_LABEL.match(p)
+                start = ps + (label.end() if label else 0)
+                self.found.append(Found(start, pe, interviewee, True, guessed=interviewee is None))
+                prev_speaker = prev_direct_speaker = interviewee
                 continue
             if self._embedded_post(index):
                 prev_speaker = prev_direct_speaker = self.found[-1].speaker
@@ -155,6 +169,65 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                 prev_direct_speaker = prev_speaker = attributions[-1].speakers[0]
             elif p.strip():
                 prev_direct_speaker = prev_speaker = None if len(p.split()) > 12 else prev_speaker
+
+    def _interview(self) -> tuple[set[int], str | None]:
+        """A question-and-answer interview: paragraphs asking a question (ending in a question
+        mark, or opening with 'Q:'), each answered by the next in the first person. With three
+        such pairs at least, the answers are the interviewee's statements; the interviewee is
+        the person the introduction before the first question names most."""
+        questions, answers = [], set()
+        for index, (ps, pe) in enumerate(self.paragraphs):
+            p = self.text[ps:pe].strip()
+            asked = QUESTION_LABEL.match(p) or (
+                p.endswith("?") and len(p.split()) <= 60 and p[:1] not in '"“‘'
+            )
+            if asked and not self.skip[index]:
+                questions.append(index)
+        for q in questions:
+            a = q + 1
+            if a >= len(self.paragraphs) or a in questions or self.skip[a]:
+                continue
+            answer = self.text[slice(*self.paragraphs[a])].strip()
+            if (
+                len(answer.split()) >= 4
+                and answer[:1] not in '"“‘'
+                and not self._is_heading(answer)
+            ):
+                answers.add(a)
+        spoken = [
+            a for a in answers if FIRST_PERSON.search(self.masked[slice(*self.paragraphs[a])])
+        ]
+        if len(answers) < 3 or len(spoken) * 2 < len(answers):
+            return set(), None
+        # inside the interview a prompt may put a point to the interviewee instead of asking
+        # ("Critics have said your films are too dark."): it is answered all the same
+        for index in range(len(self.paragraphs) - 1):
+            p = self.text[slice(*self.paragraphs[index])]
+            nxt = index + 1
+            if (
+                index not in answers
+                and self.text[self.paragraphs[nxt][0]] not in '"“‘'
+                and nxt not in answers
+                and nxt not in questions
+                and _SECOND_PERSON.search(p)
+                and len(p.split()) <= 50
+                and FIRST_PERSON.search(self.masked[slice(*self.paragraphs[nxt])])
+            ):
+                answers.add(nxt)
+        intro_end = self.paragraphs[questions[0]][0]
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        reg = self.registry
+        mentions = reg.person_mentions + reg.namelike_mentions + reg.possessor_mentions
+        for offset, name in sorted(mentions):
+            name = reg.lookup_person(name) or name
+            if offset < intro_end and (looks_person_name(name) or reg.lookup_person(name)):
+                counts[name] = counts.get(name, 0) + 1
+                latest[name] = offset
+        if not counts:
+            return answers, None
+        best = max(counts, key=lambda n: (counts[n], latest[n]))
+        return answers, self.registry.add(best, "person").name
 
     def _embedded_post(self, index: int) -> bool:
         """A post embedded in the article (its text, then '— Ana Ruiz (@anaruiz) March 3,
