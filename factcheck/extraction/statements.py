@@ -39,7 +39,6 @@ from factcheck.extraction.resolve import SpeakerResolver
 from factcheck.extraction.speakers import TITLE_WORDS, Registry, looks_person_name
 from factcheck.extraction.subjects import SubjectFinder
 
-
 # an interview transcript's labels: "Q: ...", "A: ..." (also "Q." and a dash)
 QUESTION_LABEL = re.compile(r"Q\s*[:.—–-]\s")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
