@@ -1861,3 +1861,15 @@ def test_rhetorical_questions_in_a_story_make_no_interview():
         "Mayor Ana Ruiz said the town would recover."
     )
     assert said(result) == [("Ana Ruiz", "the town would recover.")]
+
+
+def test_according_to_a_persons_work_gives_its_author():
+    result = extract(
+        "The plan was nuts, according to “Feeling Lucky,” Dana Okafor’s inside view of the "
+        "firm’s early years.\n\nThe plan was late, according to Ana Ruiz’s history of the "
+        "firm.\n\nThe plan was dead, according to Ana Ruiz’s lawyer."
+    )
+    found = said(result)
+    assert ("Dana Okafor", "The plan was nuts") in found
+    assert ("Ana Ruiz", "The plan was late") in found
+    assert found[-1] == ("Ana Ruiz’s lawyer", "The plan was dead")

@@ -130,6 +130,12 @@ _SECOND_TAG = re.compile(
 _HEARD = re.compile(
     r"\s(?:(?:can|could|may|might|will)\s+)?(?:be|been|was|were|is|are)\s+(?:over)?heard$"
 )
+_TITLE_FIRST = re.compile(r"^[\"“‘]?x+[\"”’]?,?\s*")
+# "Ana Ruiz's history of the firm", "Dana Okafor' inside view": a person's work
+_WORK_OF = re.compile(
+    r"^((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*?)(?:['’]s|s['’])\s+((?:[a-z][\w’'-]*\s*){1,3})"
+    r"(?:\s+(?:of|about|on)\s+.*)?$"
+)
 _AGENT_ADJUNCT = re.compile(
     r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this)\s+(?=\S)"
 )
@@ -1091,6 +1097,12 @@ class ReportedSpeech:
         m = self.masked
         np_m = re.match(r"[^,;]*", m[ae:se])
         np = np_m.group(0).strip().rstrip(".")
+        # 'according to "Feeling Lucky," Ana Ruiz's history of the firm': a work's title,
+        # then what it is; its author is the source
+        np = _TITLE_FIRST.sub("", np)
+        work = _WORK_OF.match(np)
+        if work and bare(work.group(2).split()[-1]) not in TITLE_WORDS | SOURCE_NOUNS:
+            np = work.group(1)
         if not np or len(np.split()) > 10:
             return None
         first = bare(np.split()[0])
