@@ -1873,3 +1873,16 @@ def test_according_to_a_persons_work_gives_its_author():
     assert ("Dana Okafor", "The plan was nuts") in found
     assert ("Ana Ruiz", "The plan was late") in found
     assert found[-1] == ("Ana Ruiz’s lawyer", "The plan was dead")
+
+
+def test_a_body_named_with_of_can_open_a_chain_of_descriptors():
+    result = extract(
+        "“It’s not just hot, it’s so humid, too,” said University of Harbor tropical weather "
+        "expert Dana Okafor. “It’s as if winter never happened.”\n\n"
+        "“We are ready,” said University of Harbor."
+    )
+    assert said(result) == [
+        ("Dana Okafor", "It’s not just hot, it’s so humid, too"),
+        ("Dana Okafor", "It’s as if winter never happened."),
+        ("University of Harbor", "We are ready"),
+    ]

@@ -86,6 +86,16 @@ def describes(word: str) -> bool:
     return low not in _NOT_DESCRIPTORS and (is_cap(word) or low not in _SPEECH_VERBS)
 
 
+def _describing_chain(words: list[str]) -> bool:
+    """Every word describes, a name's inner 'of' included ('University of Norland climate
+    expert')."""
+    for i, word in enumerate(words):
+        inner = 0 < i < len(words) - 1 and is_cap(words[i - 1]) and is_cap(words[i + 1])
+        if not (describes(word) or (inner and bare(word) in ("of", "for", "the", "and", "de"))):
+            return False
+    return True
+
+
 class SubjectFinder:
     """Mixed into statements.Extractor: finds the subject words around a speech verb."""
 
@@ -397,7 +407,7 @@ class SubjectFinder:
         k = 0
         while k < min(4 + _DESCRIPTOR_WORDS, len(words)):
             w = words[k][1]
-            if k >= 4 and not all(describes(x) for _, x in words[opener:k]):
+            if k >= 4 and not _describing_chain([x for _, x in words[opener:k]]):
                 break
             starts_name = k + 1 < len(words) and is_cap(words[k + 1][1]) and not is_boundary(w)
             if is_cap(w) and (bare(w) not in FUNCTION_WORDS or starts_name):
@@ -421,7 +431,7 @@ class SubjectFinder:
                         break
                 name = " ".join(parts).strip(" ,.;:")
                 lead = " ".join(x for _, x in words[:k])
-                chain = all(describes(x) for _, x in words[opener:j])
+                chain = _describing_chain([x for _, x in words[opener:j]])
                 # "said a City Hall official", "says Norland firefighter Jo Banks": the name
                 # only modifies the noun after it, which may open a name of its own
                 nxt = words[j][1] if j < len(words) else ""
