@@ -760,6 +760,9 @@ def _namelike(name: str, text: str, offset: int) -> bool:
     before = text[max(0, offset - 6) : offset].casefold().split()
     if before and before[-1] in ("the", "a", "an", "in", "at", "on", "from", "to", "of", "for"):
         return False
+    # "Launch Pad, which trains coders": a thing, whatever its name looks like
+    if re.match(r",?\s+which\b", text[offset + len(name) : offset + len(name) + 10]):
+        return False
     after = text[offset + len(name) : offset + len(name) + 20].split()
     return not (after and after[0][:1].isupper())
 
