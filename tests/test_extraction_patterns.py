@@ -1886,3 +1886,14 @@ def test_a_body_named_with_of_can_open_a_chain_of_descriptors():
         ("Dana Okafor", "It’s as if winter never happened."),
         ("University of Harbor", "We are ready"),
     ]
+
+
+def test_a_sentence_led_by_he_keeps_its_person_for_the_next_he():
+    result = extract(
+        "Dana Okafor founded the company with Omar Haddad in 2009.\n\n"
+        "“It took everything we had,” Okafor told the Harbor Herald.\n\n"
+        "He decided to return to St. Louis, the city where he and Haddad grew up. Over the "
+        "years, he has started several programs there.\n\n"
+        "“The biggest challenge is the talent shortage,” he says."
+    )
+    assert said(result)[-1] == ("Dana Okafor", "The biggest challenge is the talent shortage")

@@ -15,6 +15,7 @@ from factcheck.extraction.lexicon import (
     company_noun,
     is_cap,
 )
+from factcheck.extraction.quotes import sentences
 from factcheck.extraction.speakers import (
     FUNCTION_WORDS,
     GOVERNMENT_WORDS,
@@ -79,6 +80,7 @@ _DESCRIBED_NAME = re.compile(
     r"^(?:(?:the|a|an)\s+)?((?:[\w’'.&-]+\s+)*?[\w’'&-]+(?<!ed)(?<!ing)(?<!ly))\s+"
     r"((?:[A-Z][\w’'&.-]*\s+)*[A-Z][\w’'&.-]*)$"
 )
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:He|She)\s+(?!said\b|says\b)")
 _JOINT_WINDOW = 1500  # characters back: the paragraph before or so
 # Epithets: news style names a person once, then describes them on later mentions ("the
 # 24-year-old sprinter", "the four-term Republican", "the retired teacher"). An age, a party
@@ -526,7 +528,7 @@ class SpeakerResolver:
         name = reg.last_other_before(pos)
         return self._party(name, kind_of(name), pos, alias=None) if name else None
 
-    def _person_antecedent(self, pos: int) -> str | None:
+    def _person_antecedent(self, pos: int, depth: int = 0) -> str | None:
         """The subject of the sentence naming the last person, or the person who spoke last
         if that was more recent (within the two paragraphs before)."""
         subject = self.registry.subject_before(pos, self.masked)
@@ -537,6 +539,17 @@ class SpeakerResolver:
                 if subject is None or f.start > subject[0]:
                     return f.speaker
                 break
+        if subject and depth < 3:
+            # "He moved home to the city where he and Lind grew up. '...,' he says": the
+            # sentence's subject is a pronoun, so the person stays the one it takes up
+            pstart = self.text.rfind("\n\n", 0, subject[0]) + 1
+            spans = sentences(self.masked[pstart : subject[0] + 1])
+            start = pstart + spans[-1][0] if spans else pstart
+            opener = _PRONOUN_SUBJECT.match(self.masked, start, subject[0])
+            if opener and start > floor:
+                earlier = self._person_antecedent(start, depth + 1)
+                if earlier and earlier != subject[1]:
+                    return earlier
         return subject[1] if subject else None
 
     def _agreeing_person(self, person: str, gender: str, pos: int) -> str:
