@@ -1890,8 +1890,10 @@ def test_a_body_named_with_of_can_open_a_chain_of_descriptors():
 
 def test_a_sentence_led_by_he_keeps_its_person_for_the_next_he():
     result = extract(
-        "Dana Okafor founded the company with Omar Haddad in 2009.\n\n"
+        "Dana Okafor founded the company in 2009 with Omar Haddad, who had helped launch a "
+        "bank. Haddad later ran the firm.\n\n"
         "“It took everything we had,” Okafor told the Harbor Herald.\n\n"
+        "The company now employs 900 people in four countries.\n\n"
         "He decided to return to St. Louis, the city where he and Haddad grew up. Over the "
         "years, he has started several programs there.\n\n"
         "“The biggest challenge is the talent shortage,” he says."
