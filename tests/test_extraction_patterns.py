@@ -1899,3 +1899,32 @@ def test_a_sentence_led_by_he_keeps_its_person_for_the_next_he():
         "“The biggest challenge is the talent shortage,” he says."
     )
     assert said(result)[-1] == ("Dana Okafor", "The biggest challenge is the talent shortage")
+
+
+def test_where_a_speaker_is_in_ap_commas_is_no_appositive():
+    result = extract(
+        "One student at Harbor University in Durham, North Carolina, said he disliked the "
+        "rules.\n\nLena Berg, a nurse in Dayton, Ohio, said the ward was full."
+    )
+    assert said(result) == [
+        ("One student at Harbor University", "he disliked the rules."),
+        ("Lena Berg", "the ward was full."),
+    ]
+
+
+def test_a_generational_suffix_keeps_the_surname_for_later_mentions():
+    result = extract(
+        "James Holt Jr., the grandson of the founder, said the plan was sound.\n\n"
+        "Holt said the fund was safe."
+    )
+    assert said(result) == [
+        ("James Holt Jr.", "the plan was sound."),
+        ("James Holt Jr.", "the fund was safe."),
+    ]
+
+
+def test_a_quotation_run_on_after_a_name_is_no_part_of_it():
+    result = extract(
+        '"We oppose it," said committee chairman Tim Kaine."So that is the theme," he said.'
+    )
+    assert said(result) == [("Tim Kaine", "We oppose it"), ("Tim Kaine", "So that is the theme")]

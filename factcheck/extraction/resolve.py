@@ -81,6 +81,7 @@ _DESCRIBED_NAME = re.compile(
     r"((?:[A-Z][\w’'&.-]*\s+)*[A-Z][\w’'&.-]*)$"
 )
 _PRONOUN_SUBJECT = re.compile(r"\s*(?:He|She)\s+(?!said\b|says\b)")
+_RUN_ON_QUOTE = re.compile(r"[\"“”]x{3,}.*$")
 _JOINT_WINDOW = 1500  # characters back: the paragraph before or so
 # Epithets: news style names a person once, then describes them on later mentions ("the
 # 24-year-old sprinter", "the four-term Republican", "the retired teacher"). An age, a party
@@ -121,7 +122,8 @@ class SpeakerResolver:
 
     def resolve(self, np: str, pos: int, detail: str = "", in_list: bool = False) -> str | None:
         """Canonical party name for a noun phrase naming a speaker at position pos."""
-        np = np.strip(" ,;:\"“”'’-–—")
+        # 'Tim Kaine."So that ...': a quotation run on without a space is no part of a name
+        np = _RUN_ON_QUOTE.sub("", np).strip(" ,;:\"“”'’-–—")
         if not np:
             return None
         reg = self.registry

@@ -92,7 +92,7 @@ SOURCE_NOUNS = frozenset(
     lawmakers leaders authorities police prosecutors insiders executive executives employees
     staff workers activists groups group some many others one mother father parent
     parents woman man teacher doctor doctors forecasters economists analysts observers
-    scientists campaigners protesters officers""".split()
+    scientists campaigners protesters officers student students""".split()
 )
 PRONOUNS = frozenset("he she they it we i".split())
 # prepositions of place: after a common noun they say where its people are
@@ -486,6 +486,9 @@ class Registry:
         self.by_key[key] = name
         if kind == "person":
             words = name.split()
+            # "James Holt Jr.": the surname comes before the generation
+            while len(words) > 2 and words[-1].casefold().rstrip(".,") in _GENERATIONS:
+                words = words[:-1]
             self.surnames.setdefault(words[-1].casefold(), []).append(name)
             if len(words) >= 3:
                 self.surnames.setdefault(" ".join(words[1:]).casefold(), []).append(name)
@@ -724,6 +727,9 @@ _IMPERATIVES = frozenset(
     """ask meet take consider imagine remember call see watch listen thank tell blame
     forget picture follow join""".split()
 )
+
+
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
 
 
 def _sentence_openers_dropped(chunks: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:

@@ -86,6 +86,12 @@ def describes(word: str) -> bool:
     return low not in _NOT_DESCRIPTORS and (is_cap(word) or low not in _SPEECH_VERBS)
 
 
+_PLACE_TAIL = re.compile(
+    r"\s(?:in|of|from|near|outside)\s+(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*,\s+"
+    r"(?:[A-Z][\w.’'-]*\s*){1,3}$"
+)
+
+
 def _describing_chain(words: list[str]) -> bool:
     """Every word describes, a name's inner 'of' included ('University of Norland climate
     expert')."""
@@ -127,12 +133,17 @@ class SubjectFinder:
         if seg.endswith((",", " -", " –", " —")):
             sep = seg[-1]
             body = seg[:-1].rstrip()
+            # "a student at Harbor University in Durham, North Carolina, said": where the
+            # speaker is, in AP style's commas, is no appositive
+            place = _PLACE_TAIL.search(body) if sep == "," else None
+            if place:
+                body = body[: place.start()].rstrip(" ,")
             plain = DIGIT_COMMA.sub(" ", body)  # "more than 2,000 residents" is one phrase
             k = max(plain.rfind(","), plain.rfind(" -"), plain.rfind(" –"), plain.rfind(" —"))
             if sep != "," and k < 0:
                 return None
             if k < 0:
-                return None
+                return self._left_np(body, ss, "", joint) if place else None
             appositive = body[k + 1 :].strip(" ,-–—")
             head = body[:k].rstrip(" ,-–—")
             if not head.strip():
