@@ -1928,3 +1928,15 @@ def test_a_quotation_run_on_after_a_name_is_no_part_of_it():
         '"We oppose it," said committee chairman Tim Kaine."So that is the theme," he said.'
     )
     assert said(result) == [("Tim Kaine", "We oppose it"), ("Tim Kaine", "So that is the theme")]
+
+
+def test_a_name_with_a_particle_is_a_person_the_next_he_can_mean():
+    result = extract(
+        "Boris Kingma led the study. He proposes a new model.\n\n"
+        "“These findings could be significant,” Joost van Hoof of the Netherlands’ Fontys "
+        "University writes in an accompanying article. He says the savings will grow."
+    )
+    assert said(result) == [
+        ("Joost van Hoof", "These findings could be significant"),
+        ("Joost van Hoof", "the savings will grow."),
+    ]

@@ -16,6 +16,9 @@ from factcheck.extraction.records import Party
 
 _TOKEN = r"[A-Z][\w’'&\-]*"
 _LINK = r"(?:of|for|the|and|de|del|della|da|di|du|la|le|van|von|der|den|bin|ibn|al|el|y)"
+_NAME_PARTICLES = frozenset(
+    "de del della da di du la le van von der den bin ibn al el ter ten".split()
+)
 NAME_CHUNK = re.compile(rf"(?<![\w’'-]){_TOKEN}(?: (?:{_LINK} )*{_TOKEN})*")
 
 # Capitalised words that start sentences or clauses but do not start a name.
@@ -194,6 +197,9 @@ def looks_person_name(name: str) -> bool:
     surname_title = _given_name(words[0]) and words[-1].casefold() in TITLE_WORDS
     for k, w in enumerate(words):
         low = w.casefold().rstrip(".")
+        # "Joost van Hoof", "Ana de la Cruz": a particle inside a name
+        if 0 < k < len(words) - 1 and w in _NAME_PARTICLES:
+            continue
         if not w[:1].isupper() or any(ch.isdigit() for ch in w):
             return False
         if low in ORG_WORDS or low in GOVERNMENT_WORDS or low in MEDIA_WORDS:
@@ -381,6 +387,16 @@ class Registry:
         self._titled_surnames(masked_text)
         for start, name in chunks:
             bare, possessive = strip_possessive(name)
+            head = _OF_SPLIT.split(bare, maxsplit=1)[0]
+            place_of = re.search(r"\w[’']s?\s", bare[len(head) :])  # "the Netherlands’ ..."
+            if (
+                head != bare
+                and looks_person_name(head)
+                and (possessive or place_of or _given_name(head.split()[0]))
+            ):
+                # "Joost van Hoof of the Netherlands’ Fontys University": the person before
+                # where they work is the one mentioned (a possessive there is the place's)
+                bare, possessive = head, False
             for part in _split_list(bare):
                 offset = start + max(0, bare.find(part))
                 resolved = (
