@@ -1940,3 +1940,20 @@ def test_a_name_with_a_particle_is_a_person_the_next_he_can_mean():
         ("Joost van Hoof", "These findings could be significant"),
         ("Joost van Hoof", "the savings will grow."),
     ]
+
+
+def test_someone_named_by_one_name_with_a_person_appositive_is_a_person():
+    result = extract(
+        "“It’s the new counterculture,” said Jared, an undergraduate who wore a suit. "
+        "“It’s like the sixties,” he said.\n\n"
+        "Another Harbor student, Brittany, said her class held a poll. “The silent majority "
+        "was very real,” she said.\n\n"
+        "He joined Six Thirty, a financial technology accelerator, last year."
+    )
+    assert said(result) == [
+        ("Jared", "It’s the new counterculture"),
+        ("Jared", "It’s like the sixties"),
+        ("Brittany", "her class held a poll."),
+        ("Brittany", "The silent majority was very real"),
+    ]
+    assert "Thirty" not in [p.name for p in result.parties]

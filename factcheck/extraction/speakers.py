@@ -385,6 +385,7 @@ class Registry:
             info = self.add(person, "person", affiliations.get(person))
             info.titles.extend(t for t in titles.get(person, []) if t not in info.titles)
         self._titled_surnames(masked_text)
+        self._given_names_alone(masked_text)
         for start, name in chunks:
             bare, possessive = strip_possessive(name)
             head = _OF_SPLIT.split(bare, maxsplit=1)[0]
@@ -419,6 +420,24 @@ class Registry:
         self.other_mentions.sort()
         for mpos, mname in self.person_mentions:
             self.mention_positions.setdefault(mname, []).append(mpos)
+
+    def _given_names_alone(self, text: str) -> None:
+        """'Jared, an undergraduate, said', 'Another student, Brittany, said': someone the
+        story names by one name only, which an appositive with a person noun marks."""
+        for m in _ONE_NAME_DESCRIBED.finditer(text):
+            name = m.group("after") or m.group("before")
+            if m.group("before") and re.search(
+                r"[A-Z][\w’'-]*\s$", text[max(0, m.start() - 30) : m.start()]
+            ):
+                continue  # "Six Thirty, an accelerator": the end of a longer name
+            low = name.casefold()
+            if low in FUNCTION_WORDS or low in MONTHS_DAYS or name in self.bodies:
+                continue
+            if any(low in words for words in (ORG_WORDS, GOVERNMENT_WORDS, MEDIA_WORDS)):
+                continue
+            if low in TITLE_WORDS or low in SOURCE_NOUNS or self.lookup_person(name):
+                continue
+            self.add(name, "person")
 
     def _titled_surnames(self, text: str) -> None:
         """'Mr. Lind', 'President Lind', 'Judge Okafor': a title or an honorific before a lone
@@ -745,6 +764,19 @@ _IMPERATIVES = frozenset(
 )
 
 
+# nouns that describe a person (more than the titles and source nouns): "a senior", "a mother"
+_PERSON_NOUNS = (
+    r"(?:student|undergraduate|graduate|senior|junior|sophomore|freshman|teenager|teen|"
+    r"resident|mother|father|parent|grandmother|grandfather|nurse|teacher|worker|employee|"
+    r"owner|veteran|volunteer|voter|neighbor|neighbour|patient|retiree|farmer|driver|"
+    r"lawyer|attorney|doctor|professor|activist|supporter|organizer|organiser|fan)"
+)
+_ONE_NAME_DESCRIBED = re.compile(
+    rf"(?<![\w’'.-])(?P<before>[A-Z][a-z]{{2,}}),\s+(?:\d{{1,3}},\s+)?(?:a|an)\s+"
+    rf"(?:[\w’'-]+\s+){{0,4}}?{_PERSON_NOUNS}\b"
+    rf"|\b(?:student|senior|resident|mother|father|parent|voter|worker|employee|neighbor|"
+    rf"neighbour|nurse|teacher|owner|patient),\s+(?P<after>[A-Z][a-z]{{2,}}),"
+)
 _GENERATIONS = frozenset("jr sr ii iii iv".split())
 
 

@@ -161,7 +161,11 @@ class SubjectFinder:
             # "The team's owner, Derek Vance, said": the name is in the appositive; so in
             # "A lawyer for Vance, Paul Ng, said", where the head names whom he speaks for
             role = _ROLE_FOR.search(seg)
-            if found and looks_person_name(appositive):
+            # (one name alone too, when the story knows it as a person's: "Brittany")
+            named = looks_person_name(appositive) or (
+                " " not in appositive and bool(self.registry.lookup_person(appositive))
+            )
+            if found and named:
                 if found[0].split()[-1].islower():
                     return appositive, found[1], found[0], joint  # starts where its head does
                 if role:
