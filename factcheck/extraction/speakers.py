@@ -437,6 +437,9 @@ class Registry:
                 continue
             if low in TITLE_WORDS or low in SOURCE_NOUNS or self.lookup_person(name):
                 continue
+            # "Kim, 24, a student" after "Kim Sato": the short form of a fuller name
+            if any(name in c.split() for c in self.chunk_names if " " in c):
+                continue
             self.add(name, "person")
 
     def _titled_surnames(self, text: str) -> None:
