@@ -1957,3 +1957,8 @@ def test_someone_named_by_one_name_with_a_person_appositive_is_a_person():
         ("Brittany", "The silent majority was very real"),
     ]
     assert "Thirty" not in [p.name for p in result.parties]
+
+
+def test_a_headline_with_a_present_verb_of_saying_or_believing_is_a_statement():
+    result = extract("Ana Ruiz suggests the budget will fall short\n\nThe mayor spoke on Monday.")
+    assert said(result) == [("Ana Ruiz", "the budget will fall short")]

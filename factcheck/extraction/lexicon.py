@@ -327,7 +327,8 @@ SECTION_HEAD = re.compile(
 # (verbs whose content is a clause; a headline's "X denies Y" names the denial the story
 # then reports)
 _HEADLINE_VERB = (
-    r"(?:says|say|tells|warns|claims|insists|insist|admits|vows|vow|urges|urge|predicts)"
+    r"(?:says|say|tells|warns|claims|insists|insist|admits|vows|vow|urges|urge|predicts|"
+    r"suggests|suggest|denies|deny|argues|argue|confirms|concedes|believes|thinks)"
 )
 HEADLINE_SPEECH = re.compile(
     rf"^[A-Z][^,;:.!?]{{0,60}}?\s{_HEADLINE_VERB}\s+\S"  # "Union says talks collapsed"
