@@ -1962,3 +1962,15 @@ def test_someone_named_by_one_name_with_a_person_appositive_is_a_person():
 def test_a_headline_with_a_present_verb_of_saying_or_believing_is_a_statement():
     result = extract("Ana Ruiz suggests the budget will fall short\n\nThe mayor spoke on Monday.")
     assert said(result) == [("Ana Ruiz", "the budget will fall short")]
+
+
+def test_being_told_to_do_something_reports_the_instruction():
+    result = extract(
+        "Okafor told him to stop hiring managers.\n\n"
+        "Inspectors told Lind to fix the fence within 20 days.\n\n"
+        "She walked him to the door."
+    )
+    assert said(result) == [
+        ("Okafor", "to stop hiring managers."),
+        ("Inspectors", "to fix the fence within 20 days."),
+    ]

@@ -136,6 +136,10 @@ _WORK_OF = re.compile(
     r"^((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*?)(?:['’]s|s['’])\s+((?:[a-z][\w’'-]*\s*){1,3})"
     r"(?:\s+(?:of|about|on)\s+.*)?$"
 )
+_TOLD_TO = re.compile(
+    r"\s+(?:him|her|them|us|me|(?:(?:the|a|an|his|her|their|its)\s+)?[a-z][\w’'-]*"
+    r"|[A-Z][\w’'-]*)\s+(?=to\s+(?!(?:the|a|an|his|her|their|its|my|our)\b)[a-z]+\b)"
+)
 _AGENT_ADJUNCT = re.compile(
     r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this)\s+(?=\S)"
 )
@@ -743,6 +747,10 @@ class ReportedSpeech:
             told = self._told_clause(rest) if low.startswith(("tell", "told")) else None
             if told is not None:
                 return self._with_content(att, ve + told, se)
+            # 'told him to stop hiring managers': what they were told to do
+            directive = _TOLD_TO.match(rest) if low.startswith(("tell", "told")) else None
+            if directive:
+                return self._with_content(att, ve + directive.end(), se)
             if low.startswith(("tell", "told")):
                 return att if self._quote_near(vs) else None
         if not tail or tail[0] in ".!?,;":
