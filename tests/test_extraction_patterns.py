@@ -1974,3 +1974,12 @@ def test_being_told_to_do_something_reports_the_instruction():
         ("Okafor", "to stop hiring managers."),
         ("Inspectors", "to fix the fence within 20 days."),
     ]
+
+
+def test_a_name_only_looking_like_a_persons_as_an_object_is_no_antecedent():
+    result = extract(
+        "Sharron Lindqvist, a candidate running against Sen. Harry Reid, released an ad "
+        "saying that she wants to save Social Security.\n\n"
+        "“We have a contract with our seniors,” She said in the ad."
+    )
+    assert said(result)[-1] == ("Sharron Lindqvist", "We have a contract with our seniors")

@@ -34,6 +34,7 @@ from factcheck.extraction.speakers import (
     norm_key,
     person_tail,
     split_names,
+    subject_like,
 )
 from factcheck.extraction.subjects import describes
 
@@ -571,7 +572,13 @@ class SpeakerResolver:
             return person
         i = bisect.bisect_left(reg.person_mentions, (pos, ""))
         j = bisect.bisect_left(reg.namelike_mentions, (pos, ""))
-        recent = reg.person_mentions[max(0, i - 30) : i] + reg.namelike_mentions[max(0, j - 30) : j]
+        # (a name that only looks like a person's, as an object, "to save Social Security",
+        # is no antecedent)
+        recent = reg.person_mentions[max(0, i - 30) : i] + [
+            (o, n)
+            for o, n in reg.namelike_mentions[max(0, j - 30) : j]
+            if subject_like(self.masked, o, n)
+        ]
         for m in marked:
             name = reg.lookup_person(m.group(2), m.start())
             recent.append((m.start(2), name or reg.add(m.group(2), "person").name))
@@ -592,8 +599,15 @@ class SpeakerResolver:
                     return name
             # none marked so: the latest person whose gender the text leaves open ('she'
             # after 'Kim Sato ... Mr. Berg said' is Kim Sato, never Mr. Berg)
-            everyone = sorted(reg.person_mentions[:i] + reg.namelike_mentions[:j])
-            for _, name in reversed(everyone):
+            # (a name that only looks like a person's, as an object, "to save Social
+            # Security", is none)
+            everyone = sorted(
+                [(o, n, True) for o, n in reg.person_mentions[:i]]
+                + [(o, n, False) for o, n in reg.namelike_mentions[:j]]
+            )
+            for offset, name, known in reversed(everyone):
+                if not known and not subject_like(self.masked, offset, name):
+                    continue
                 if reg.gender(name, self.masked) is None:
                     return reg.add(name, "person").name
         return person

@@ -783,6 +783,16 @@ _ONE_NAME_DESCRIBED = re.compile(
 _GENERATIONS = frozenset("jr sr ii iii iv".split())
 
 
+def subject_like(text: str, offset: int, name: str) -> bool:
+    """A mention where a subject stands: opening its sentence or clause, or before a verb or
+    an appositive ('Dana Kim, a lawyer, ...'), not the object of a verb or a preposition."""
+    if re.search(r"(?:^|[.!?,;:\"”“(]|\n|\band)\s*$", text[max(0, offset - 6) : offset]):
+        return True
+    after = text[offset + len(name) : offset + len(name) + 24]
+    nxt = after.split()[:1]
+    return after.startswith(",") or bool(nxt and VERB_LIKE.match(nxt[0]))
+
+
 def _sentence_openers_dropped(chunks: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
     """'Ask Dana Okafor, the director, and ...': a word capitalised only because it opens the
     sentence is no part of the name after it. It shows itself by being written in lower case
