@@ -1983,3 +1983,18 @@ def test_a_name_only_looking_like_a_persons_as_an_object_is_no_antecedent():
         "“We have a contract with our seniors,” She said in the ad."
     )
     assert said(result)[-1] == ("Sharron Lindqvist", "We have a contract with our seniors")
+
+
+def test_a_transcripts_upper_case_labels_give_the_guests_lines_not_the_hosts():
+    result = extract(
+        "MARK HOLT: The swimming team has lost its funding. Dana Okafor reports.\n\n"
+        "DANA OKAFOR: The cut came on Monday.\n\n"
+        "JOHN BERTRAND: We are devastated. This is a disaster for the sport.\n\n"
+        "MARK HOLT: Will you appeal?\n\n"
+        "JOHN BERTRAND: Yes, we will appeal to the minister.\n\n"
+        "REPORTER: The minister was not available."
+    )
+    assert said(result) == [
+        ("John Bertrand", "We are devastated. This is a disaster for the sport."),
+        ("John Bertrand", "Yes, we will appeal to the minister."),
+    ]

@@ -41,6 +41,10 @@ from factcheck.extraction.subjects import SubjectFinder
 
 # an interview transcript's labels: "Q: ...", "A: ..." (also "Q." and a dash)
 QUESTION_LABEL = re.compile(r"Q\s*[:.—–-]\s")
+_REPORTS = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){1,2})\s+(?:reports|reporting)\b")
+_TRANSCRIPT_ROLES = frozenset(
+    "reporter presenter host anchor interviewer question q narrator announcer moderator".split()
+)
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 ANSWER_LABEL = re.compile(r"\s*A\s*[:.—–-]\s*")
 
@@ -76,6 +80,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         self._paragraph_speakers: list[str] = []  # of the paragraph's sentences read so far
         self._acronyms: dict[str, str | None] = {}
         self._media_prefixes: set[str] = set()
+        self._interviewer_labels: set[str] | None = None
 
     # -- main loop --------------------------------------------------------------------------
     def run(self) -> None:
@@ -254,6 +259,12 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         if not cm:
             return []
         name = cm.group(1)
+        if name.isupper() and len(name) > 2:
+            # a transcript's "JOHN BERTRAND: ..."; its interviewer (a role, or the one whose
+            # lines are questions) reports, and speaks for no one in the story
+            if name in self._interviewers():
+                return []
+            name = " ".join(w.capitalize() if w.isalpha() else w.title() for w in name.split())
         words = name.split()
         while len(words) > 2 and words[0].casefold() in TITLE_WORDS:
             words = words[1:]
@@ -277,6 +288,27 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         if not (self.masked[content[0]].isupper() or self.masked[content[0]] in '"“'):
             return []
         return [Attribution(cm.end(1), cm.end(), ps, [speaker], content, kind="colon")]
+
+    def _interviewers(self) -> set[str]:
+        """Upper-case transcript labels of those who ask or report: role words ('REPORTER',
+        'PRESENTER'), and anyone most of whose lines are questions."""
+        if self._interviewer_labels is None:
+            lines: dict[str, list[bool]] = {}
+            for ps, pe in self.paragraphs:
+                cm = SPEAKER_COLON.match(self.masked, ps, pe)
+                if cm and cm.group(1).isupper():
+                    asked = self.text[ps:pe].rstrip().endswith("?")
+                    lines.setdefault(cm.group(1), []).append(asked)
+            # ("Dana Okafor reports.": the program's own reporter)
+            reporters = {m.group(1).casefold() for m in _REPORTS.finditer(self.masked)}
+            self._interviewer_labels = {
+                label
+                for label, asked in lines.items()
+                if label.casefold() in _TRANSCRIPT_ROLES
+                or label.casefold() in reporters
+                or 2 * sum(asked) >= len(asked)
+            }
+        return self._interviewer_labels
 
     def _is_heading(self, p: str) -> bool:
         words = p.split()
