@@ -294,11 +294,19 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         'PRESENTER'), and anyone most of whose lines are questions."""
         if self._interviewer_labels is None:
             lines: dict[str, list[bool]] = {}
-            for ps, pe in self.paragraphs:
+            host = None
+            for index, (ps, pe) in enumerate(self.paragraphs):
                 cm = SPEAKER_COLON.match(self.masked, ps, pe)
                 if cm and cm.group(1).isupper():
                     asked = self.text[ps:pe].rstrip().endswith("?")
                     lines.setdefault(cm.group(1), []).append(asked)
+                    # the program's host opens it (a hearing's questioner is introduced
+                    # in the story first, and is a party of it)
+                    first = index == 0 or (
+                        index == 1 and self._is_heading(self.text[slice(*self.paragraphs[0])])
+                    )
+                    if first and host is None:
+                        host = cm.group(1)
             # ("Dana Okafor reports.": the program's own reporter)
             reporters = {m.group(1).casefold() for m in _REPORTS.finditer(self.masked)}
             self._interviewer_labels = {
@@ -306,7 +314,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                 for label, asked in lines.items()
                 if label.casefold() in _TRANSCRIPT_ROLES
                 or label.casefold() in reporters
-                or 2 * sum(asked) >= len(asked)
+                or (label == host and 2 * sum(asked) >= len(asked))
             }
         return self._interviewer_labels
 
