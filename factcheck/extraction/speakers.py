@@ -785,7 +785,10 @@ _GENERATIONS = frozenset("jr sr ii iii iv".split())
 
 def subject_like(text: str, offset: int, name: str) -> bool:
     """A mention where a subject stands: opening its sentence or clause, or before a verb or
-    an appositive ('Dana Kim, a lawyer, ...'), not the object of a verb or a preposition."""
+    an appositive ('Dana Kim, a lawyer, ...'), not the object of a verb or a preposition
+    (unless a given name opens it: "met Tom Hale")."""
+    if _given_name(name.split()[0]):
+        return True
     if re.search(r"(?:^|[.!?,;:\"”“(]|\n|\band)\s*$", text[max(0, offset - 6) : offset]):
         return True
     after = text[offset + len(name) : offset + len(name) + 24]
