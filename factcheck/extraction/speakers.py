@@ -424,6 +424,7 @@ class Registry:
     def _given_names_alone(self, text: str) -> None:
         """'Jared, an undergraduate, said', 'Another student, Brittany, said': someone the
         story names by one name only, which an appositive with a person noun marks."""
+        fuller_words = {w for c in self.chunk_names if " " in c for w in c.split()}
         for m in _ONE_NAME_DESCRIBED.finditer(text):
             name = m.group("after") or m.group("before")
             if m.group("before") and re.search(
@@ -438,7 +439,7 @@ class Registry:
             if low in TITLE_WORDS or low in SOURCE_NOUNS or self.lookup_person(name):
                 continue
             # "Kim, 24, a student" after "Kim Sato": the short form of a fuller name
-            if any(name in c.split() for c in self.chunk_names if " " in c):
+            if name in fuller_words:
                 continue
             self.add(name, "person")
 
@@ -796,6 +797,9 @@ def subject_like(text: str, offset: int, name: str) -> bool:
     return after.startswith(",") or bool(nxt and VERB_LIKE.match(nxt[0]))
 
 
+_SENTENCE_ENDED = re.compile(r"(?:[.!?][\"”’)]*|\n)\s*$")
+
+
 def _sentence_openers_dropped(chunks: list[tuple[int, str]], text: str) -> list[tuple[int, str]]:
     """'Ask Dana Okafor, the director, and ...': a word capitalised only because it opens the
     sentence is no part of the name after it. It shows itself by being written in lower case
@@ -806,7 +810,8 @@ def _sentence_openers_dropped(chunks: list[tuple[int, str]], text: str) -> list[
     out = []
     for start, name in chunks:
         words = name.split()
-        opener = not text[:start].strip() or re.search(r"(?:[.!?][\"”’)]*|\n)\s*$", text[:start])
+        before = text[max(0, start - 12) : start]
+        opener = (start < 12 and not before.strip()) or _SENTENCE_ENDED.search(before)
         if opener and len(words) >= 2 and not _given_name(words[0]) and words[0].isalpha():
             rest = " ".join(words[1:])
             full = len(words) >= 3 and (rest in names or _given_name(words[1]))
