@@ -79,6 +79,8 @@ _CAME_BY = r"(?:obtained|seen|reviewed|viewed|acquired|leaked)\b"
 _NOT_ISSUING = re.compile(rf"\b{_CAME_BY}\s+by\b")
 
 
+# a capital The inside a sentence, and the capitalised words of the title it opens
+_TITLE_AFTER_THE = re.compile(r"(?<=[a-z,;:“\"(] )The ([A-Z][\w’'&.-]*(?: [A-Z][\w’'&.-]*)*)")
 # words that introduce people the text does not name: "two donors", "one senior official"
 _INDEFINITE_OPENERS = frozenset("a an one two three four five several some many".split())
 
@@ -267,6 +269,10 @@ class PartyTidier:
     def _titles_with_the(self) -> None:
         """'reported The Harbor Ledger': a capital The inside a sentence is part of the name
         (as in most newspapers' titles), so the party keeps it."""
+        titled = set()  # every run of capitalised words after such a The, and its openings
+        for m in _TITLE_AFTER_THE.finditer(self.ctx.text):
+            words = re.sub(r"['’]s$", "", m.group(1)).split()
+            titled.update(" ".join(words[:k]) for k in range(1, len(words) + 1))
         for name in self._speaking():
             info = self.reg.parties.get(name)
             if not info or info.kind in ("person", "anonymous") or name.startswith("The "):
@@ -275,10 +281,7 @@ class PartyTidier:
             forms = {name, *(a for a in info.aliases if " " not in a.strip())}
             if info.kind == "media":
                 forms.add(name.split()[-1])
-            alternatives = "|".join(re.escape(f) for f in sorted(forms) if f[:1].isupper())
-            if alternatives and re.search(
-                rf"(?<=[a-z,;:“\"(] )The (?:{alternatives})\b", self.ctx.text
-            ):
+            if forms & titled:
                 self.rename(name, "The " + name, info.kind)
 
     def _speaking(self) -> list[str]:

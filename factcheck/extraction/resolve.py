@@ -119,6 +119,7 @@ class SpeakerResolver:
     _sentence_speakers: list[str]
     _paragraph_speakers: list[str]
     _acronyms: dict[str, str | None]
+    _short_forms: dict[str, str | None]
     _media_prefixes: set[str]
 
     def resolve(self, np: str, pos: int, detail: str = "", in_list: bool = False) -> str | None:
@@ -471,6 +472,12 @@ class SpeakerResolver:
         last word stands for it once the text has given its full name."""
         if " " in name or not name.istitle() or self.registry.lookup_person(name):
             return None
+        if name not in self._short_forms:
+            self._short_forms[name] = self._find_short_form(name)
+        found = self._short_forms[name]
+        return self.registry.add(found, kind_of(found)).name if found else None
+
+    def _find_short_form(self, name: str) -> str | None:
         fuller = {
             other
             for other in (re.sub(r"^(?i:the)\s+", "", c) for c in self.registry.chunk_names)
@@ -479,10 +486,7 @@ class SpeakerResolver:
             and kind_of(other) in ("media", "organization", "government")
             and not looks_person_name(other)
         }
-        if len(fuller) != 1:
-            return None
-        other = fuller.pop()
-        return self.registry.add(other, kind_of(other)).name
+        return fuller.pop() if len(fuller) == 1 else None
 
     def _media_prefix(self, name: str) -> bool:
         if not self._media_prefixes:

@@ -79,6 +79,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         self._sentence_speakers: list[str] = []
         self._paragraph_speakers: list[str] = []  # of the paragraph's sentences read so far
         self._acronyms: dict[str, str | None] = {}
+        self._short_forms: dict[str, str | None] = {}
         self._media_prefixes: set[str] = set()
         self._interviewer_labels: set[str] | None = None
 
