@@ -303,6 +303,16 @@
     }
   });
 
+  // Closing the key list hands the keys back to the desk: focus may have been restored to a
+  // control outside it (the "Keyboard shortcuts" button), where j and k would do nothing.
+  const keysHelp = $("#keys-help");
+  if (keysHelp) {
+    keysHelp.addEventListener("close", () => {
+      const active = document.activeElement;
+      if (active && active !== document.body && !inDesk(active)) active.blur();
+    });
+  }
+
   // A verdict button sends what the reviewer typed in the row's open rationale form, not yet
   // saved, along with it, so nothing typed is lost.
   document.body.addEventListener("htmx:configRequest", (event) => {
