@@ -1998,3 +1998,15 @@ def test_a_transcripts_upper_case_labels_give_the_guests_lines_not_the_hosts():
         ("John Bertrand", "We are devastated. This is a disaster for the sport."),
         ("John Bertrand", "Yes, we will appeal to the minister."),
     ]
+
+
+def test_a_participle_of_saying_opening_the_sentence_is_its_subjects():
+    result = extract(
+        "Declaring that the soul of the corps is at stake, Defense Secretary Dana Okafor has "
+        "ordered a review.\n\nSaying the vote was rigged, Ana Ruiz left the room.\n\n"
+        "Citing safety concerns, the city closed the road."
+    )
+    assert said(result) == [
+        ("Dana Okafor", "the soul of the corps is at stake"),
+        ("Ana Ruiz", "the vote was rigged"),
+    ]

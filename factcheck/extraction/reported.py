@@ -20,6 +20,7 @@ from factcheck.extraction.lexicon import (
     BY_SOURCE,
     CHARACTERISING,
     CLAUSE_STOPS,
+    CLAUSE_VERBS,
     CONTENT_CUT,
     COORDINATED,
     DATELINE,
@@ -140,6 +141,9 @@ _TOLD_TO = re.compile(
     r"\s+(?:him|her|them|us|me|(?:(?:the|a|an|his|her|their|its)\s+)?[a-z][\w’'-]*"
     r"|[A-Z][\w’'-]*)\s+(?=to\s+(?!(?:the|a|an|his|her|their|its|my|our)\b)[a-z]+\b)"
 )
+_LEADING_PARTICIPLE = re.compile(r"\s*([A-Z][a-z]+ing)\s")
+# what an opening participle of saying says, up to the comma before the clause's subject
+_OPENING_PARTICIPLE = re.compile(r"\s+(?:that\s+)?[^,;:]{8,200}?,(?=\s+[A-Z])")
 _AGENT_ADJUNCT = re.compile(
     r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this)\s+(?=\S)"
 )
@@ -199,6 +203,10 @@ class ReportedSpeech:
         verbs = [(vm.start(), vm.end(), vm.group(0)) for vm in VERB_RE.finditer(sentence)]
         if opening:
             verbs.insert(0, (opening.start(1), opening.end(1), opening.group(1).casefold()))
+        leading = _LEADING_PARTICIPLE.match(sentence)
+        if leading and leading.group(1).casefold() in CLAUSE_VERBS:
+            # "Declaring that ..., the minister ordered": a participle opening the sentence
+            verbs.insert(0, (leading.start(1), leading.end(1), leading.group(1).casefold()))
         for vstart, vend, verb in verbs:
             vs, ve = ss + vstart, ss + vend
             # a bounded window keeps run-on "sentences" linear
@@ -418,6 +426,18 @@ class ReportedSpeech:
             speakers = [self.resolve(subject[0], subject[1], subject[2])]
             att = Attribution(vs, ve, subject[1], [s for s in speakers if s])
             return self._with_content(att, ve, se) if att.speakers else None
+        opening = _OPENING_PARTICIPLE.match(after) if participle and not left.strip() else None
+        if opening and low in CLAUSE_VERBS:
+            # "Declaring that the corps had lost its way, Defense Secretary Dana Okafor
+            # ordered a review": the subject of the clause after the comma said it
+            named = self.right_subject(ve + opening.end(), se)
+            if named and is_cap(named[0].split()[0]):
+                att = Attribution(vs, ve, vs, [s for s in [self.resolve(*named)] if s])
+                content = self._trim_content(ve, ve + opening.end())
+                if att.speakers and content:
+                    that = re.match(r"\s*that\s", m[content[0] : content[1]])
+                    att.content = (content[0] + that.end(), content[1]) if that else content
+                    return att
         if participle and (after_comma or not left or coordinated):
             speakers = self._participle_speakers(ss, vs, earlier)
             subj_start = vs
