@@ -403,29 +403,23 @@ class ReportedSpeech:
         ):
             return None
         relative = False
-        # ("Ruiz was quoted as saying", "Ruiz can be heard saying": the subject speaks)
-        quoted = (QUOTED_AS.search(left) or _HEARD.search(left)) if participle else None
-        if quoted:
-            # "Ruiz was quoted by Reuters as saying that ...": the subject of 'quoted' said it
-            subject = self.left_subject(ss, ss + quoted.start())
-            if subject is None:
-                return None
-            speakers = [self.resolve(subject[0], subject[1], subject[2])]
-            subj_start = subject[1]
-            att = Attribution(vs, ve, subj_start, [s for s in speakers if s])
-            # ("overheard telling aides that ...": what was said follows the hearers)
-            told = re.match(r"[^.\"“]{0,110}?\bthat\s", after) if low in TELL_VERBS else None
-            start = ve + told.end() if told else ve
-            return self._with_content(att, start, se) if att.speakers else None
-        excepted = _EXCEPT_TO.search(left) if not participle else None
-        if excepted:
-            # "A spokesman declined to comment, other than to say ...": the one who declined
-            subject = self.left_subject(ss, ss + excepted.start())
+        # the subject of a verb before this one speaks: "Ruiz was quoted by Reuters as saying",
+        # "Ruiz can be heard saying", "A spokesman declined to comment, other than to say"
+        framed = (
+            (QUOTED_AS.search(left) or _HEARD.search(left))
+            if participle
+            else _EXCEPT_TO.search(left)
+        )
+        if framed:
+            subject = self.left_subject(ss, ss + framed.start())
             if subject is None:
                 return None
             speakers = [self.resolve(subject[0], subject[1], subject[2])]
             att = Attribution(vs, ve, subject[1], [s for s in speakers if s])
-            return self._with_content(att, ve, se) if att.speakers else None
+            # ("overheard telling aides that ...": what was said follows the hearers)
+            told = re.match(r"[^.\"“]{0,110}?\bthat\s", after) if low in TELL_VERBS else None
+            start = ve + told.end() if told else ve
+            return self._with_content(att, start, se) if att.speakers else None
         opening = _OPENING_PARTICIPLE.match(after) if participle and not left.strip() else None
         if opening and low in CLAUSE_VERBS:
             # "Declaring that the corps had lost its way, Defense Secretary Dana Okafor

@@ -36,7 +36,7 @@ from factcheck.extraction.speakers import (
     split_names,
     subject_like,
 )
-from factcheck.extraction.subjects import describes
+from factcheck.extraction.subjects import describing_chain
 
 if TYPE_CHECKING:
     from factcheck.extraction.placement import Found
@@ -269,7 +269,7 @@ class SpeakerResolver:
         # "veteran Utah firefighter Jo Banks", "Dutch chipmaker Contoso": the chain of
         # descriptors before a name is its role
         m = _DESCRIBED_NAME.match(np)
-        if m and all(describes(w) for w in m.group(1).split()):
+        if m and describing_chain(m.group(1).split()):
             return self.resolve(m.group(2), pos + m.start(2), detail or m.group(1), in_list)
         # A title followed by a name inside a lowercase phrase: "board member Ana Ruiz"
         m = re.search(r"((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)$", np)
@@ -291,9 +291,7 @@ class SpeakerResolver:
         one before, if none was introduced by this noun on its own ('a nurse ... the nurse')."""
         low = np.casefold()
         head = low.split()[-1]
-        if _AGE_EPITHET.match(np):
-            pass
-        else:
+        if not _AGE_EPITHET.match(np):
             m = _EPITHET.match(np)
             if not m:
                 return None

@@ -15,10 +15,11 @@ from factcheck.extraction.lexicon import CLAUSE_VERBS
 from factcheck.extraction.records import Party
 
 _TOKEN = r"[A-Z][\w’'&\-]*"
-_LINK = r"(?:of|for|the|and|de|del|della|da|di|du|la|le|van|von|der|den|bin|ibn|al|el|y)"
+# particles inside a person's name ("Joost van Hoof", "Ana de la Cruz")
 _NAME_PARTICLES = frozenset(
-    "de del della da di du la le van von der den bin ibn al el ter ten".split()
+    "de del della da di du la le van von der den bin ibn al el ter ten y".split()
 )
+_LINK = "(?:" + "|".join(["of", "for", "the", "and", *sorted(_NAME_PARTICLES)]) + ")"
 NAME_CHUNK = re.compile(rf"(?<![\w’'-]){_TOKEN}(?: (?:{_LINK} )*{_TOKEN})*")
 
 # Capitalised words that start sentences or clauses but do not start a name.
@@ -778,8 +779,7 @@ _PERSON_NOUNS = (
 _ONE_NAME_DESCRIBED = re.compile(
     rf"(?<![\w’'.-])(?P<before>[A-Z][a-z]{{2,}}),\s+(?:\d{{1,3}},\s+)?(?:a|an)\s+"
     rf"(?:[\w’'-]+\s+){{0,4}}?{_PERSON_NOUNS}\b"
-    rf"|\b(?:student|senior|resident|mother|father|parent|voter|worker|employee|neighbor|"
-    rf"neighbour|nurse|teacher|owner|patient),\s+(?P<after>[A-Z][a-z]{{2,}}),"
+    rf"|\b{_PERSON_NOUNS},\s+(?P<after>[A-Z][a-z]{{2,}}),"
 )
 _GENERATIONS = frozenset("jr sr ii iii iv".split())
 

@@ -180,7 +180,8 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         mark, or opening with 'Q:'), each answered by the next in the first person. With three
         such pairs at least, the answers are the interviewee's statements; the interviewee is
         the person the introduction before the first question names most."""
-        questions, answers = [], set()
+        questions: list[int] = []
+        answers: set[int] = set()
         for index, (ps, pe) in enumerate(self.paragraphs):
             p = self.text[ps:pe].strip()
             asked = QUESTION_LABEL.match(p) or (
@@ -188,9 +189,10 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             )
             if asked and not self.skip[index]:
                 questions.append(index)
+        asked = set(questions)
         for q in questions:
             a = q + 1
-            if a >= len(self.paragraphs) or a in questions or self.skip[a]:
+            if a >= len(self.paragraphs) or a in asked or self.skip[a]:
                 continue
             answer = self.text[slice(*self.paragraphs[a])].strip()
             if (
@@ -213,7 +215,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
                 index not in answers
                 and self.text[self.paragraphs[nxt][0]] not in '"“‘'
                 and nxt not in answers
-                and nxt not in questions
+                and nxt not in asked
                 and _SECOND_PERSON.search(p)
                 and len(p.split()) <= 50
                 and FIRST_PERSON.search(self.masked[slice(*self.paragraphs[nxt])])
@@ -265,7 +267,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             # lines are questions) reports, and speaks for no one in the story
             if name in self._interviewers():
                 return []
-            name = " ".join(w.capitalize() if w.isalpha() else w.title() for w in name.split())
+            name = name.title()
         words = name.split()
         while len(words) > 2 and words[0].casefold() in TITLE_WORDS:
             words = words[1:]

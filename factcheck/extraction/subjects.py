@@ -92,7 +92,7 @@ _PLACE_TAIL = re.compile(
 )
 
 
-def _describing_chain(words: list[str]) -> bool:
+def describing_chain(words: list[str]) -> bool:
     """Every word describes, a name's inner 'of' included ('University of Norland climate
     expert')."""
     for i, word in enumerate(words):
@@ -422,7 +422,7 @@ class SubjectFinder:
         k = 0
         while k < min(4 + _DESCRIPTOR_WORDS, len(words)):
             w = words[k][1]
-            if k >= 4 and not _describing_chain([x for _, x in words[opener:k]]):
+            if k >= 4 and not describing_chain([x for _, x in words[opener:k]]):
                 break
             starts_name = k + 1 < len(words) and is_cap(words[k + 1][1]) and not is_boundary(w)
             if is_cap(w) and (bare(w) not in FUNCTION_WORDS or starts_name):
@@ -446,7 +446,7 @@ class SubjectFinder:
                         break
                 name = " ".join(parts).strip(" ,.;:")
                 lead = " ".join(x for _, x in words[:k])
-                chain = _describing_chain([x for _, x in words[opener:j]])
+                chain = describing_chain([x for _, x in words[opener:j]])
                 # "said a City Hall official", "says Norland firefighter Jo Banks": the name
                 # only modifies the noun after it, which may open a name of its own
                 nxt = words[j][1] if j < len(words) else ""
