@@ -211,6 +211,16 @@
   }
 
   document.addEventListener("keydown", (event) => {
+    // Escape closes the key list here and hands the keys back to the desk at once: left to
+    // the browser, focus stays a moment on the hidden dialog's switch, where a key pressed
+    // straight after (j) counts as typing and is lost.
+    const help = $("#keys-help");
+    if (event.key === "Escape" && help && help.open) {
+      help.close();
+      releaseFocus(help);
+      event.preventDefault();
+      return;
+    }
     const typing = event.target.closest("input, textarea, select, [contenteditable]");
     if (typing) {
       if (event.key === "Escape") {
@@ -303,15 +313,16 @@
     }
   });
 
-  // Closing the key list hands the keys back to the desk: focus may have been restored to a
-  // control outside it (the "Keyboard shortcuts" button), where j and k would do nothing.
-  const keysHelp = $("#keys-help");
-  if (keysHelp) {
-    keysHelp.addEventListener("close", () => {
-      const active = document.activeElement;
-      if (active && active !== document.body && !inDesk(active)) active.blur();
-    });
+  // Closing the key list any other way hands the keys back too: focus may be left in the
+  // dialog or on a control outside the desk (the "Keyboard shortcuts" button).
+  function releaseFocus(dialog) {
+    const active = document.activeElement;
+    if (active && active !== document.body && (dialog.contains(active) || !inDesk(active))) {
+      active.blur();
+    }
   }
+  const keysHelp = $("#keys-help");
+  if (keysHelp) keysHelp.addEventListener("close", () => releaseFocus(keysHelp));
 
   // A verdict button sends what the reviewer typed in the row's open rationale form, not yet
   // saved, along with it, so nothing typed is lost.
