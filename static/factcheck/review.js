@@ -313,13 +313,12 @@
     }
   });
 
-  // Closing the key list any other way hands the keys back too: focus may be left in the
-  // dialog or on a control outside the desk (the "Keyboard shortcuts" button).
+  // Closing the key list any other way hands the keys back too. Focus left inside the closed
+  // dialog is released; focus the browser gave back to the "Keyboard shortcuts" button that
+  // opened it stays there, as a dialog's opener should have it.
   function releaseFocus(dialog) {
     const active = document.activeElement;
-    if (active && active !== document.body && (dialog.contains(active) || !inDesk(active))) {
-      active.blur();
-    }
+    if (active && dialog.contains(active)) active.blur();
   }
   const keysHelp = $("#keys-help");
   if (keysHelp) keysHelp.addEventListener("close", () => releaseFocus(keysHelp));
