@@ -2010,3 +2010,38 @@ def test_a_participle_of_saying_opening_the_sentence_is_its_subjects():
         ("Dana Okafor", "the soul of the corps is at stake"),
         ("Ana Ruiz", "the vote was rigged"),
     ]
+
+
+def test_a_name_that_extends_a_person_named_earlier_is_named_after_them():
+    result = extract(
+        "Dana Hale, the first woman of her country in space, died Monday, her foundation, "
+        "Dana Hale Science, said.\n\n"
+        '"The moment of ignition, there is nothing like it," Hale said in 2008.\n\n'
+        '"It was fun," she said.'
+    )
+    assert [speaker for speaker, _ in said(result)] == [
+        "Dana Hale Science",
+        "Dana Hale",
+        "Dana Hale",
+    ]
+    kinds = {p.name: p.kind for p in result.parties}
+    assert kinds == {"Dana Hale": "person", "Dana Hale Science": "organization"}
+
+
+def test_a_dateline_with_a_colon_is_not_a_speakers_label():
+    result = extract(
+        "Lawmaker files complaint\n\n"
+        "NEW HARBOR: In a setback to opposition leader Ravi Menon, the commission on Tuesday "
+        "rejected his plea. The commission said his complaint was baseless."
+    )
+    assert said(result) == [("The commission", "his complaint was baseless.")]
+
+
+def test_a_body_introduced_by_its_name_is_no_he():
+    result = extract(
+        "Opposition leader Ravi Menon filed a complaint on Friday.\n\n"
+        "Menon told the media that two ministers floated a company called Young Harbor. "
+        "Young Harbor, he said, acquired the newspaper.\n\n"
+        '"This is in violation of law," he said.'
+    )
+    assert {speaker for speaker, _ in said(result)} == {"Ravi Menon"}

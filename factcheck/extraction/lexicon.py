@@ -58,7 +58,7 @@ DECISION_VERBS = frozenset(
 ACT_OBJECT = re.compile(
     r"\s+(?:(?:him|her|them|us|me)\s+(?=[a-z])|(?:(?:the|a|an|his|her|their|its|our|this|"
     r"any|all|every)\s+)?(?:(?!(?:that|the|a|an)\b)[\w’'-]+\s+){0,2}?"
-    r"(?:request|offer|plan|proposal|bill|motion|application|appeal|petition|bail|permit|"
+    r"(?:request|offer|plan|proposal|bill|motion|application|appeal|petition|plea|bail|permit|"
     r"lawsuit|suit|case|bid|invitation|deal|agreement|settlement|nomination|budget|amendment|"
     r"resolution|contract|loan|access|entry|permission|visa|licen[cs]e|asylum|parole|applicant|"
     r"candidate|nominee)s?\b)"

@@ -469,8 +469,23 @@ class PartyTidier:
             return
         for other in self._longer_names().get(tuple(w.rstrip(".") for w in words), []):
             if other != name and other in self.reg.parties:
+                if self._named_after(other, name):
+                    self.reg.parties[other].kind = "organization"
+                    continue
                 self.merge(name, other)
                 return
+
+    def _named_after(self, longer: str, name: str) -> bool:
+        """'Dana Hale', then 'her foundation, Dana Hale Science': a person is named in full
+        first, so a longer name that only turns up after the shorter one stood alone is
+        something named after that person, not a fuller form of the name."""
+        text = self.ctx.text
+        first_longer = text.find(longer)
+        if first_longer < 0:
+            return False
+        rest = longer.split()[len(name.split())]
+        standalone = re.search(rf"\b{re.escape(name)}\b(?![.\s]*{re.escape(rest)})", text)
+        return standalone is not None and standalone.start() < first_longer
 
     def _longer_names(self) -> dict[tuple[str, ...], list[str]]:
         """People's names by each of their shorter beginnings ('Mara J' -> ...)."""

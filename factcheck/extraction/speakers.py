@@ -339,6 +339,9 @@ class Registry:
                 prefix = part[: len(part) - len(person)].split()
                 if prefix and prefix[-1].casefold() in ("of", "for", "and", "the"):
                     continue
+                if not prefix and _NAMED_BODY_BEFORE.search(before):
+                    self.bodies.add(person)
+                    continue
                 evidence = (
                     any(w.casefold().rstrip(".") in TITLE_WORDS for w in prefix)
                     or bool(_TITLE_BEFORE.search(before))
@@ -412,7 +415,8 @@ class Registry:
                     self.possessor_mentions.append((offset, resolved))
                 elif not resolved and not possessive:
                     self.other_mentions.append((offset, part))
-                    if _namelike(part, masked_text, offset) and part not in quoted:
+                    body = part in self.bodies
+                    if _namelike(part, masked_text, offset) and part not in quoted and not body:
                         self.namelike_mentions.append((offset, part))
         self._promote_namelike(masked_text)
         self.namelike_mentions.sort()
@@ -722,6 +726,12 @@ _BODY_BEFORE = re.compile(
     + "|".join(sorted(TITLE_WORDS | SOURCE_NOUNS | {"shares", "employees", "customers"}))
     + r")\s+(?:at|for|of|with|from)\s+(?:the\s+)?$"
 )
+# "a company called X", "a charity named X": a body introduced by its name
+_NAMED_BODY_BEFORE = re.compile(
+    r"\b(?:company|firm|business|group|organi[sz]ation|charity|party|movement|website|site|"
+    r"magazine|newspaper|agency|startup|fund|foundation|network|campaign|coalition|trust)\s+"
+    r"(?:called|named|known\s+as)\s+$"
+)
 _PERSON_AFTER = re.compile(r",?\s+(?:\w+\s+){0,3}?(?:said|says|added)\s+(?:that\s+)?(?:he|she)\b")
 
 
@@ -741,6 +751,7 @@ def treated_as_body(name: str, text: str) -> bool:
         body = body or bool(
             _BODY_AFTER.match(text, end, end + 70)
             or _BODY_BEFORE.search(text, max(0, start - 40), start)
+            or _NAMED_BODY_BEFORE.search(text, max(0, start - 40), start)
         )
         start = text.find(name, end)
     return body

@@ -262,6 +262,8 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         if not cm:
             return []
         name = cm.group(1)
+        if self._dateline(cm, ps):
+            return []
         if name.isupper() and len(name) > 2:
             # a transcript's "JOHN BERTRAND: ..."; its interviewer (a role, or the one whose
             # lines are questions) reports, and speaks for no one in the story
@@ -291,6 +293,19 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         if not (self.masked[content[0]].isupper() or self.masked[content[0]] in '"“'):
             return []
         return [Attribution(cm.end(1), cm.end(), ps, [speaker], content, kind="colon")]
+
+    def _dateline(self, cm: re.Match, ps: int) -> bool:
+        """'NEW DELHI: In a major setback to ...': a place opening the story's first paragraph,
+        named nowhere else, and a lead in the reporter's voice (no quotation mark opening it,
+        no first person) is a dateline, not a speaker's label."""
+        before = [self.text[s:e] for s, e in self.paragraphs if e <= ps]
+        if not all(self._is_heading(p) for p in before):
+            return False
+        if len(re.findall(rf"\b{re.escape(cm.group(1))}\b", self.masked, re.IGNORECASE)) > 1:
+            return False
+        lead = self.masked[cm.end() : cm.end() + 300]
+        first = sentences(lead)[0] if sentences(lead) else (0, len(lead))
+        return lead[:1] not in '"“' and not FIRST_PERSON.search(lead[slice(*first)])
 
     def _interviewers(self) -> set[str]:
         """Upper-case transcript labels of those who ask or report: role words ('REPORTER',
