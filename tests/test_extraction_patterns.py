@@ -2045,3 +2045,25 @@ def test_a_body_introduced_by_its_name_is_no_he():
         '"This is in violation of law," he said.'
     )
     assert {speaker for speaker, _ in said(result)} == {"Ravi Menon"}
+
+
+def test_arabic_name_prefixes_in_lower_case_stay_in_the_name():
+    result = extract(
+        "Sheik Abdel Moneim el-Shahat, a spokesman for the movement, said the statues would "
+        'stay.\n\n"I will do something," Sheik Shahat said.'
+    )
+    assert said(result) == [
+        ("Abdel Moneim el-Shahat", "the statues would stay."),
+        ("Abdel Moneim el-Shahat", "I will do something"),
+    ]
+    offsets_hold(result)
+
+
+def test_a_relative_clause_after_an_appositive_with_a_state_abbreviation():
+    result = extract(
+        "Dr. Mara Bowers, a gynecologist in San Mateo, Calif., who has performed 1,100 "
+        "operations, noted that only five surgeons perform it regularly.\n\n"
+        "Transit chief Omar Haddad, who is now suspended by the mayor, pledged in July that "
+        "the buses would run."
+    )
+    assert [speaker for speaker, _ in said(result)] == ["Mara Bowers", "Omar Haddad"]

@@ -21,11 +21,25 @@ Layers, bottom up (each imports only the ones above it in this list):
 from __future__ import annotations
 
 import logging
+import re
 
 from factcheck.extraction.clean import clean, duplicate_paragraphs
 from factcheck.extraction.records import PARTY_KINDS, Extraction, Party, Statement
 
 logger = logging.getLogger(__name__)
+
+# Arabic article prefixes written in lower case inside names ('Abdel Halim Nur el-Din',
+# 'Ahmed al-Tayeb'): the rules read names as runs of capitalised words, so they read the
+# text with the prefix capitalised (the same length) and give the names back as written.
+_NAME_PREFIX = re.compile(r"(?<![\w’'-])(?:al|el|ad|ed|ud|ul|as|ash|an|ar|at|az)-(?=[A-Z])")
+_CAPITAL_PREFIX = re.compile(r"\b(?:Al|El|Ad|Ed|Ud|Ul|As|Ash|An|Ar|At|Az)-(?=[A-Z])")
+
+
+def _as_written(name: str | None, text: str) -> str | None:
+    if not name or not _CAPITAL_PREFIX.search(name):
+        return name
+    lowered = _CAPITAL_PREFIX.sub(lambda m: m.group(0).lower(), name)
+    return lowered if lowered in text and name not in text else name
 
 __all__ = [
     "PARTY_KINDS",
@@ -43,17 +57,31 @@ def extract_text(text: str) -> Extraction:
     """Extract from text that is already clean (offsets refer to it unchanged)."""
     from factcheck.extraction.statements import find_statements
 
-    found, registry = find_statements(text)
+    read = _NAME_PREFIX.sub(lambda m: m.group(0).capitalize(), text)
+    found, registry = find_statements(read)
     statements = []
     used: set[str] = set()
     for f in found:
         quote = text[f.start : f.end]
         if not quote.strip():
             continue
-        statements.append(Statement(quote, f.speaker, f.start, f.end, f.direct))
+        statements.append(
+            Statement(quote, _as_written(f.speaker, text), f.start, f.end, f.direct)
+        )
         if f.speaker:
             used.add(f.speaker)
-    return Extraction(text, registry.freeze(used), tuple(statements))
+    parties = registry.freeze(used)
+    if read != text:
+        parties = tuple(
+            Party(
+                _as_written(p.name, text),
+                p.kind,
+                _as_written(p.affiliation, text),
+                tuple(_as_written(a, text) for a in p.aliases),
+            )
+            for p in parties
+        )
+    return Extraction(text, parties, tuple(statements))
 
 
 def extract(raw: str | bytes) -> Extraction:

@@ -66,7 +66,7 @@ TITLE_WORDS = frozenset(
     """marshal trooper constable corporal pastor bishop archbishop cardinal chaplain reverend
     monsignor alderman alderwoman alderperson assemblyman assemblywoman assemblymember
     councilmember congressman congresswoman comptroller controller treasurer auditor
-    magistrate""".split()
+    magistrate sheik sheikh imam rabbi ayatollah mufti""".split()
 )
 ORG_WORDS = frozenset(
     """inc inc. corp corp. co co. ltd ltd. llc plc company companies corporation group holdings
@@ -534,6 +534,10 @@ class Registry:
             while len(words) > 2 and words[-1].casefold().rstrip(".,") in _GENERATIONS:
                 words = words[:-1]
             self.surnames.setdefault(words[-1].casefold(), []).append(name)
+            # 'Sheik Shahat' for 'Abdel Moneim el-Shahat': the surname without its prefix
+            prefixed = re.match(r"(?:al|el|ad|ed|ud|ul|as|ash|an|ar|at|az)-(\w.*)", words[-1], re.I)
+            if prefixed:
+                self.surnames.setdefault(prefixed.group(1).casefold(), []).append(name)
             if len(words) >= 3:
                 self.surnames.setdefault(" ".join(words[1:]).casefold(), []).append(name)
             self.surnames.setdefault("__first__" + words[0].casefold(), []).append(name)
@@ -905,7 +909,8 @@ def person_tail(name: str) -> str | None:
         if len(words) < size:
             continue
         tail = words[-size:]
-        if size == 3 and len(words) > 3:
+        # (three words after a title: 'Sheik Abdel Moneim el-Shahat', 'Gov. Ana Maria Ruiz')
+        if size == 3 and len(words) > 3 and words[-4].casefold().rstrip(".") not in TITLE_WORDS:
             continue
         if len(words) > size and words[-size - 1].casefold() in ("of", "for", "and", "the"):
             return None

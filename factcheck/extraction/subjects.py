@@ -150,6 +150,13 @@ class SubjectFinder:
                 return None
             if FIRST_PERSON.fullmatch(appositive.strip()):
                 return None
+            # "Dr. Ana Ruiz, a surgeon in Mateo, Calif., who has done 1,100 operations, noted":
+            # a non-restrictive relative clause between the subject and its verb
+            after_head = ss + len(head)
+            if re.match(r"(?:who|whose)\s", appositive) and m[after_head : after_head + 1] == ",":
+                if "," in DIGIT_COMMA.sub(" ", head):
+                    return self.left_subject(ss, after_head + 1)
+                return self._left_np(head, ss, "", joint)
             # "X, the mayor, was a banker, reports Y": a predicate, not an appositive
             if bare(appositive.split()[0] if appositive.split() else "") in AUXILIARIES:
                 return None
