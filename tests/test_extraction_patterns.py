@@ -2067,3 +2067,22 @@ def test_a_relative_clause_after_an_appositive_with_a_state_abbreviation():
         "the buses would run."
     )
     assert [speaker for speaker, _ in said(result)] == ["Mara Bowers", "Omar Haddad"]
+
+
+def test_a_body_that_puts_out_a_document_says_what_its_participle_reports():
+    result = extract(
+        "The Harbor Red Cross issued a statement Tuesday calling the situation in the capital "
+        '"tense and volatile."\n\n'
+        "The commission gave a four-page reply stating it could act only on a violation.\n\n"
+        "The ministry released a statement saying the talks would resume next week."
+    )
+    assert [speaker for speaker, _ in said(result)] == [
+        "Harbor Red Cross",
+        "The commission",
+        "The ministry",
+    ]
+
+
+def test_what_someone_called_something_is_theirs():
+    result = extract('She was arrested at what police called a "pumping party" in a home.')
+    assert said(result) == [("police", 'a "pumping party" in a home.')]

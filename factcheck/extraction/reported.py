@@ -131,6 +131,16 @@ _SECOND_TAG = re.compile(
 _HEARD = re.compile(
     r"\s(?:(?:can|could|may|might|will)\s+)?(?:be|been|was|were|is|are)\s+(?:over)?heard$"
 )
+# "The ministry issued a statement Tuesday saying ...", "gave a four-page reply stating ...":
+# the body that put out a document says what its participle reports
+_ISSUED = re.compile(
+    r"\s(?:issued|issues|released|releases|gave|sent|put\s+out|published|filed|posted)\s+"
+    r"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|reply|response|letter|"
+    r"report|note|memo|ruling|order|notice|message|announcement|release|video)s?"
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:\w+day|today|yesterday|tonight))?,?$"
+)
+# "at what police called a 'pumping party'": the subject after "what" characterises
+_WHAT_SUBJECT = re.compile(r"\bwhat\s+((?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)$")
 _TITLE_FIRST = re.compile(r"^[\"“‘]?x+[\"”’]?,?\s*")
 # "Ana Ruiz's history of the firm", "Dana Okafor' inside view": a person's work
 _WORK_OF = re.compile(
@@ -406,7 +416,7 @@ class ReportedSpeech:
         # the subject of a verb before this one speaks: "Ruiz was quoted by Reuters as saying",
         # "Ruiz can be heard saying", "A spokesman declined to comment, other than to say"
         framed = (
-            (QUOTED_AS.search(left) or _HEARD.search(left))
+            (QUOTED_AS.search(left) or _HEARD.search(left) or _ISSUED.search(left))
             if participle
             else _EXCEPT_TO.search(left)
         )
@@ -441,7 +451,8 @@ class ReportedSpeech:
             speakers = self._participle_speakers(ss, vs, earlier)
             subj_start = ss + left.rfind(" and")
         else:
-            subject = self.left_subject(ss, vs)
+            what = _WHAT_SUBJECT.search(left) if low in CHARACTERISING else None
+            subject = self.left_subject(ss + what.start(1) if what else ss, vs)
             aside = RELATIVE_ASIDE.search(m, ss, vs)
             if aside:
                 # "Relatives of the victims, many of whom sat through the trial, said": the
