@@ -2086,3 +2086,29 @@ def test_a_body_that_puts_out_a_document_says_what_its_participle_reports():
 def test_what_someone_called_something_is_theirs():
     result = extract('She was arrested at what police called a "pumping party" in a home.')
     assert said(result) == [("police", 'a "pumping party" in a home.')]
+
+
+def test_a_report_cited_in_the_lead_takes_the_issuer_named_after_it():
+    result = extract(
+        "The dispute over the bay has become so intense that conflict is more likely, a new "
+        "report says.\n\n"
+        "The talks have reached an impasse, according to the report, by the Harbor Crisis "
+        "Group, a research organization.\n\n"
+        "Fishing fleets have raised the stakes, the report said."
+    )
+    assert {speaker for speaker, _ in said(result)} == {"Harbor Crisis Group"}
+
+
+def test_an_and_between_common_nouns_stays_inside_a_bodys_name():
+    result = extract(
+        "The Lords Science and Technology Committee calls for action to boost numbers in "
+        "science and technology.\n\n"
+        "Northwind and Contoso Group said they would merge.\n\n"
+        "Sina published a message on its official account suggesting it was a technical error."
+    )
+    assert [speaker for speaker, _ in said(result)] == [
+        "Lords Science and Technology Committee",
+        "Northwind",
+        "Contoso Group",
+        "Sina",
+    ]

@@ -360,7 +360,7 @@ class PartyTidier:
             rf"\b(?:[Tt]he|[Aa]n?)\s+{name}\s+(?:{noun})s?\b",
             rf"{name}['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{noun})s?\b",
             # (not "emails obtained by X": X came by them)
-            rf"\b(?:{noun})s?\s+(?:(?!{_CAME_BY})\w+\s+)?(?:by|from)\s+"
+            rf"\b(?:{noun})s?,?\s+(?:(?!{_CAME_BY})\w+\s+)?(?:by|from)\s+"
             rf"(?:the\s+)?{name}",
             rf"{name}\s+(?:published|released|issued|ran|put out)\s+(?:a|an|its|the)\s+"
             rf"(?:[\w-]+\s+){{0,2}}(?:{noun})\b",
@@ -377,6 +377,14 @@ class PartyTidier:
             for m in re.finditer(pattern, text):
                 if best is None or m.start() > best[0]:
                     best = (m.start(), m.group(1))
+        if not best:
+            # a lead that cites "a new report" names its issuer in the next sentences:
+            # "..., a new report says. ..., according to the report, by the Crisis Group"
+            text = self.ctx.masked[pos : pos + _ISSUER_WINDOW]
+            for pattern in patterns:
+                for m in re.finditer(pattern, text):
+                    if best is None or m.start() < best[0]:
+                        best = (m.start(), m.group(1))
         if not best or best[1].casefold() in ("the", "a", "an", "this", "that"):
             return None
         return self.party_named(best[1], "organization")

@@ -136,7 +136,8 @@ _HEARD = re.compile(
 _ISSUED = re.compile(
     r"\s(?:issued|issues|released|releases|gave|sent|put\s+out|published|filed|posted)\s+"
     r"(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|reply|response|letter|"
-    r"report|note|memo|ruling|order|notice|message|announcement|release|video)s?"
+    r"report|note|memo|ruling|order|notice|message|announcement|release|video|post)s?"
+    r"(?:\s+(?:on|in|to|via)\s+[^,;.\"“”]{1,40}?)?"  # "on its official account"
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:\w+day|today|yesterday|tonight))?,?$"
 )
 # "at what police called a 'pumping party'": the subject after "what" characterises
@@ -342,7 +343,7 @@ class ReportedSpeech:
             # words are the quotation after 'as', not the clause before the verb
             if re.search(r"\s+as\b", agent):
                 return None
-            names = split_names(agent)
+            names = split_names(agent, self.registry.lower_words)
             speakers = [self.resolve(n, vs, in_list=len(names) > 1) for n in names]
             content = self._trim_content(ss, ve)
             att = Attribution(vs, ve, vs, [s for s in speakers if s], content, True, "object")
@@ -503,16 +504,16 @@ class ReportedSpeech:
                     return None
                 np, npos = r
                 inverted = True
-                names = split_names(np) if " and " in np else [np]
+                names = split_names(np, self.registry.lower_words) if " and " in np else [np]
                 speakers = [self.resolve(n, npos, in_list=len(names) > 1) for n in names]
                 subj_start = vs
             else:
                 np, npos, detail, joint = subject
-                names = self.joint_antecedents(np, npos) or split_names(np)
+                names = self.joint_antecedents(np, npos) or split_names(np, self.registry.lower_words)
                 if joint and len(names) == 1:
                     lst = self._sentence_start_list(ss, vs)
                     if lst:
-                        names = split_names(lst)
+                        names = split_names(lst, self.registry.lower_words)
                 self._sentence_speakers = [s for a in earlier[-4:] for s in a.speakers]
                 if len(names) > 1:
                     speakers = [self.resolve(n, npos, in_list=True) for n in names]

@@ -281,6 +281,7 @@ class Registry:
         self.parties: dict[str, PartyInfo] = {}
         self.by_key: dict[str, str] = {}
         self.surnames: dict[str, list[str]] = {}
+        self.lower_words: frozenset[str] = frozenset()  # words the article writes in lower case
         self.person_mentions: list[tuple[int, str]] = []
         # "Lind's office": people named only as the possessor of a thing
         self.possessor_mentions: list[tuple[int, str]] = []
@@ -319,9 +320,12 @@ class Registry:
         persons: set[str] = set()
         titles: dict[str, list[str]] = {}
         affiliations: dict[str, str] = {}
+        self.lower_words = frozenset(
+            w.casefold() for w in re.findall(r"\b[a-z][\w’'-]*", masked_text)
+        )
         for start, name in chunks:
             bare, _ = strip_possessive(name)
-            parts = _split_list(bare)
+            parts = _split_list(bare, self.lower_words)
             # "Ana Ruiz of the Daily Ledger": the person before the outlet
             head = _OF_SPLIT.split(bare, maxsplit=1)[0]
             if head != bare:
@@ -402,7 +406,7 @@ class Registry:
                 # "Joost van Hoof of the Netherlands’ Fontys University": the person before
                 # where they work is the one mentioned (a possessive there is the place's)
                 bare, possessive = head, False
-            for part in _split_list(bare):
+            for part in _split_list(bare, self.lower_words):
                 offset = start + max(0, bare.find(part))
                 resolved = (
                     self.lookup_person(part)
@@ -888,15 +892,29 @@ def _split_possessive(chunk: str, start: int) -> list[tuple[str, int]]:
     return [(p, s) for p, s in pieces if p.strip()]
 
 
-def _split_list(chunk: str) -> list[str]:
+def _split_list(chunk: str, lower_words: frozenset[str] = frozenset()) -> list[str]:
     """'Northwind, Contoso and Blue Harbor' -> three names; 'Institute for Water and
     Soil Research' stays whole (an 'and' after 'of'/'for' belongs to the name)."""
     if " and " not in chunk:
         return [chunk]
     head, _, tail = chunk.partition(" and ")
-    if re.search(r"\b(?:of|for)\b", head):
+    if re.search(r"\b(?:of|for)\b", head) or and_inside_name(head, tail, lower_words):
         return [chunk]
     return [head, tail]
+
+
+def and_inside_name(head: str, tail: str, lower_words: frozenset[str]) -> bool:
+    """'Freedom and Justice Party', 'Science and Technology Committee': an 'and' joining
+    common nouns (words the article also writes in lower case) inside a body's name, not a
+    list of two names ('Northwind and Contoso Group')."""
+    if not head.strip() or not tail.strip():
+        return False
+    if not (head.split()[-1][:1].isupper() and tail.split()[0][:1].isupper()):
+        return False
+    last = tail.split()[-1].casefold().rstrip(".")
+    if last not in ORG_WORDS and last not in GOVERNMENT_WORDS:
+        return False
+    return head.split()[-1].casefold() in lower_words
 
 
 def person_tail(name: str) -> str | None:
@@ -919,10 +937,14 @@ def person_tail(name: str) -> str | None:
     return None
 
 
-def split_names(np: str) -> list[str]:
+def split_names(np: str, lower_words: frozenset[str] = frozenset()) -> list[str]:
     """'Northwind, Contoso and Blue Harbor' -> ['Northwind', 'Contoso', 'Blue Harbor'] when
     every part is capitalised; otherwise the phrase itself."""
     text = re.sub(r"^(?:both|all|either)\s+", "", np.strip(), flags=re.IGNORECASE)
+    if text.count(" and ") == 1 and "," not in text:
+        head, _, tail = text.partition(" and ")
+        if and_inside_name(head, tail, lower_words):
+            return [np]
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if p.strip()]
     if len(parts) < 2:
         return [np]
