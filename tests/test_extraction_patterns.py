@@ -2112,3 +2112,20 @@ def test_an_and_between_common_nouns_stays_inside_a_bodys_name():
         "Contoso Group",
         "Sina",
     ]
+
+
+def test_recommending_and_bragging_report_speech_and_even_is_no_part_of_a_name():
+    result = extract(
+        "The Harbor Committee said students were weak. It recommends that maths should be "
+        "compulsory.\n\n"
+        "Umar Khan, a second grader, bragged that he is not afraid of drones.\n\n"
+        "Even critics of the vaccines agree that serious complications are rare.\n\n"
+        "Health officials say studies show that older people who get the shot live longer."
+    )
+    assert said(result) == [
+        ("Harbor Committee", "students were weak."),
+        ("Harbor Committee", "maths should be compulsory."),
+        ("Umar Khan", "he is not afraid of drones."),
+        ("critics of the vaccines", "serious complications are rare."),
+        ("Health officials", "older people who get the shot live longer."),
+    ]

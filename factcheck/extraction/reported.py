@@ -140,6 +140,8 @@ _ISSUED = re.compile(
     r"(?:\s+(?:on|in|to|via)\s+[^,;.\"“”]{1,40}?)?"  # "on its official account"
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:\w+day|today|yesterday|tonight))?,?$"
 )
+# a verb of saying inside what would be the subject
+_SAY_INSIDE = re.compile(r"\s(?:say|says|said)\s")
 # "at what police called a 'pumping party'": the subject after "what" characterises
 _WHAT_SUBJECT = re.compile(r"\bwhat\s+((?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)$")
 _TITLE_FIRST = re.compile(r"^[\"“‘]?x+[\"”’]?,?\s*")
@@ -454,6 +456,9 @@ class ReportedSpeech:
         else:
             what = _WHAT_SUBJECT.search(left) if low in CHARACTERISING else None
             subject = self.left_subject(ss + what.start(1) if what else ss, vs)
+            if subject and _SAY_INSIDE.search(subject[0]):
+                # "Officials say studies show that ...": the verb before this one reports it
+                return None
             aside = RELATIVE_ASIDE.search(m, ss, vs)
             if aside:
                 # "Relatives of the victims, many of whom sat through the trial, said": the

@@ -65,6 +65,7 @@ _OBJECT_OF = re.compile(
 _POST_NOMINAL = re.compile(r",?\s+(MP|MEP|MSP|MLA|MPP|MHA|TD|QC|KC|SC)\.?$")
 _OBTAINED_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired)\s+by\b")
 # two or more capitalised words in a row: "Coastal Water Board"
+_FOCUS_ADVERB = re.compile(r"^(?:even|only|also|especially|particularly|just)\s+(?=\S)", re.I)
 _CAPITALISED_RUN = re.compile(r"(?:\bThe\s+)?\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
 # "the residents", "some local officials": a group of people a plural pronoun can take up
 _PLURAL_GROUP = re.compile(
@@ -126,6 +127,8 @@ class SpeakerResolver:
         """Canonical party name for a noun phrase naming a speaker at position pos."""
         # 'Tim Kaine."So that ...': a quotation run on without a space is no part of a name
         np = _RUN_ON_QUOTE.sub("", np).strip(" ,;:\"“”'’-–—")
+        # "Even critics of the vaccine agree": a focusing adverb is no part of the name
+        np = _FOCUS_ADVERB.sub("", np)
         if not np:
             return None
         reg = self.registry
