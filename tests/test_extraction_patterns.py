@@ -2129,3 +2129,14 @@ def test_recommending_and_bragging_report_speech_and_even_is_no_part_of_a_name()
         ("critics of the vaccines", "serious complications are rare."),
         ("Health officials", "older people who get the shot live longer."),
     ]
+
+
+def test_a_relation_of_someone_then_the_name_speaks_as_the_name():
+    result = extract(
+        "Dana Okafor's son, Chaz Okafor, told a radio host that he hoped to come home.\n\n"
+        "The company's founder, Omar Haddad, said the plan was dead."
+    )
+    assert said(result) == [
+        ("Chaz Okafor", "he hoped to come home."),
+        ("Omar Haddad", "the plan was dead."),
+    ]

@@ -102,6 +102,10 @@ def describing_chain(words: list[str]) -> bool:
     return True
 
 
+# "Dana Okafor's son", "the company's founder": one role of a possessor, the whole subject
+_POSSESSED_ROLE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[\w.’'-]+['’]s?\s+(?:[a-z-]+\s+)?[a-z-]+")
+
+
 class SubjectFinder:
     """Mixed into statements.Extractor: finds the subject words around a speech verb."""
 
@@ -177,6 +181,10 @@ class SubjectFinder:
                     return appositive, found[1], found[0], joint  # starts where its head does
                 if role:
                     return appositive, ss + role.start(), role.group(0), joint
+            # "Dana Okafor's son, Chaz Okafor, said": a relation of someone, then the name
+            kin = _POSSESSED_ROLE.fullmatch(seg.strip())
+            if not found and named and kin:
+                return appositive, ss + body.find(appositive), seg.strip(), joint
             return found
         # "Residents who spoke to the Ledger said": the name closes a relative clause whose
         # antecedent is the subject
