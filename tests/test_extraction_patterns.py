@@ -2140,3 +2140,17 @@ def test_a_relation_of_someone_then_the_name_speaks_as_the_name():
         ("Chaz Okafor", "he hoped to come home."),
         ("Omar Haddad", "the plan was dead."),
     ]
+
+
+def test_headlines_a_source_label_an_owned_surname_and_more_verbs():
+    result = extract("Analysts: Harbor will be the big loser\n\nThe war goes on.")
+    assert said(result) == [("analysts", "Harbor will be the big loser")]
+    result = extract(
+        "Norland acknowledges it has chemical weapons\n\nThe war goes on, officials said."
+    )
+    assert said(result)[0] == ("Norland", "it has chemical weapons")
+    result = extract(
+        "NBC's Costas says he plans to honor the athletes\n\n"
+        "Bob Costas will speak at the opening, he said on Monday."
+    )
+    assert [speaker for speaker, _ in said(result)] == ["Bob Costas", "Bob Costas"]

@@ -329,7 +329,8 @@ SECTION_HEAD = re.compile(
 # then reports)
 _HEADLINE_VERB = (
     r"(?:says|say|tells|warns|claims|insists|insist|admits|vows|vow|urges|urge|predicts|"
-    r"suggests|suggest|denies|deny|argues|argue|confirms|concedes|believes|thinks)"
+    r"suggests|suggest|denies|deny|argues|argue|confirms|concedes|believes|thinks|"
+    r"acknowledges|acknowledge|alleges|allege|asserts|contends|maintains|stresses)"
 )
 HEADLINE_SPEECH = re.compile(
     rf"^[A-Z][^,;:.!?]{{0,60}}?\s{_HEADLINE_VERB}\s+\S"  # "Union says talks collapsed"

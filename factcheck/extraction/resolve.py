@@ -65,6 +65,8 @@ _OBJECT_OF = re.compile(
 _POST_NOMINAL = re.compile(r",?\s+(MP|MEP|MSP|MLA|MPP|MHA|TD|QC|KC|SC)\.?$")
 _OBTAINED_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired)\s+by\b")
 # two or more capitalised words in a row: "Coastal Water Board"
+_OWNER_SURNAME = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+([A-Z][a-z][\w’'-]*)$")
+_BODY_OR_TITLE = ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS | SOURCE_NOUNS
 _FOCUS_ADVERB = re.compile(r"^(?:even|only|also|especially|particularly|just)\s+(?=\S)", re.I)
 _CAPITALISED_RUN = re.compile(r"(?:\bThe\s+)?\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
 # "the residents", "some local officials": a group of people a plural pronoun can take up
@@ -129,6 +131,10 @@ class SpeakerResolver:
         np = _RUN_ON_QUOTE.sub("", np).strip(" ,;:\"“”'’-–—")
         # "Even critics of the vaccine agree": a focusing adverb is no part of the name
         np = _FOCUS_ADVERB.sub("", np)
+        # a headline's "NBC's Costas says": the person, by the outlet or body they work for
+        owned = _OWNER_SURNAME.match(np)
+        if owned and owned.group(1).casefold() not in _BODY_OR_TITLE:
+            np = owned.group(1)
         if not np:
             return None
         reg = self.registry

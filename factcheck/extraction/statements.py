@@ -36,7 +36,7 @@ from factcheck.extraction.quotes import Quote, find_quotes, mask, sentences
 from factcheck.extraction.ranker import SpeakerContext, rerank
 from factcheck.extraction.reported import Attribution, ReportedSpeech
 from factcheck.extraction.resolve import SpeakerResolver
-from factcheck.extraction.speakers import TITLE_WORDS, Registry, looks_person_name
+from factcheck.extraction.speakers import SOURCE_NOUNS, TITLE_WORDS, Registry, looks_person_name
 from factcheck.extraction.subjects import SubjectFinder
 
 # an interview transcript's labels: "Q: ...", "A: ..." (also "Q." and a dash)
@@ -47,6 +47,8 @@ _TRANSCRIPT_ROLES = frozenset(
 )
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 ANSWER_LABEL = re.compile(r"\s*A\s*[:.—–-]\s*")
+# a headline's source before a colon: "Analysts: ...", "Police: ..."
+_SOURCE_LABEL = re.compile(r"([A-Z][a-z]+)\s*:\s+\S")
 
 
 def _blank(match: re.Match) -> str:
@@ -121,7 +123,9 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
             if self._embedded_post(index):
                 prev_speaker = prev_direct_speaker = self.found[-1].speaker
                 continue
-            if self._is_heading(p) and not quotes and not HEADLINE_SPEECH.match(p):
+            label = _SOURCE_LABEL.match(p)
+            labelled = bool(label) and label.group(1).casefold() in SOURCE_NOUNS
+            if self._is_heading(p) and not quotes and not HEADLINE_SPEECH.match(p) and not labelled:
                 continue
             before = len(self.found)
             self._paragraph_speakers = []
@@ -262,6 +266,13 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         if not cm:
             return []
         name = cm.group(1)
+        if name.casefold() in SOURCE_NOUNS and self._is_heading(self.text[ps:pe]):
+            # a headline's "Analysts: Russia will be big loser", "Police: Driver was drunk"
+            speaker = self.resolve(name.casefold(), ps)
+            content = self._trim_content(cm.end(), pe)
+            if speaker and content:
+                return [Attribution(cm.end(1), cm.end(), ps, [speaker], content, kind="colon")]
+            return []
         if self._dateline(cm, ps):
             return []
         if name.isupper() and len(name) > 2:
