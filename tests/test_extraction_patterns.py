@@ -2154,3 +2154,13 @@ def test_headlines_a_source_label_an_owned_surname_and_more_verbs():
         "Bob Costas will speak at the opening, he said on Monday."
     )
     assert [speaker for speaker, _ in said(result)] == ["Bob Costas", "Bob Costas"]
+
+
+def test_added_with_a_clause_of_its_own_reports_it():
+    result = extract(
+        "Ravi Menon said the rules were weak. He added the company would appeal the ruling."
+    )
+    assert said(result) == [
+        ("Ravi Menon", "the rules were weak."),
+        ("Ravi Menon", "the company would appeal the ruling."),
+    ]

@@ -788,6 +788,9 @@ class ReportedSpeech:
             # 'Lind disagreed, saying ...': nothing said here, but the speaker is named for
             # the participle after it and the content before it ends here
             return att
+        if low in ("added", "adds") and self._clause_opens(rest):
+            # "It added the company would appeal": a clause with its subject and auxiliary
+            return self._with_content(att, ve, se)
         if low in (
             "responded",
             "responds",
@@ -807,6 +810,17 @@ class ReportedSpeech:
         if low in NOUN_OBJECT_VERBS and NOUN_OBJECT.match(rest):
             return att if self._quote_near(vs) else None
         return self._with_content(att, ve, se)
+
+    def _clause_opens(self, rest: str) -> bool:
+        """A clause opens right after the verb: a determiner, a pronoun or a name as its
+        subject, then an auxiliary within a few words ("the company would appeal")."""
+        words = rest.split()
+        if not words:
+            return False
+        first = words[0]
+        opens = bare(first) in DETERMINERS or bare(first) in PRONOUNS or is_cap(first)
+        clause = FINITE_SOON.match(rest)
+        return bool(opens and clause and "," not in clause.group(0))
 
     def _it_as_object(
         self, ss: int, subject: tuple[str, int, str, bool]
