@@ -2164,3 +2164,19 @@ def test_added_with_a_clause_of_its_own_reports_it():
         ("Ravi Menon", "the rules were weak."),
         ("Ravi Menon", "the company would appeal the ruling."),
     ]
+
+
+def test_a_report_without_issuer_belongs_to_the_body_speaking_next():
+    result = extract(
+        "Universities are not producing enough science graduates, a report says.\n\n"
+        "The Harbor Science Committee calls for action to boost student numbers.\n\n"
+        "The report notes that the government attached great importance to education."
+    )
+    assert {speaker for speaker, _ in said(result)} == {"Harbor Science Committee"}
+    # a body named only later, after other speakers, is no issuer
+    result = extract(
+        "Crime fell last year, a report says.\n\n"
+        '"It is good news," said Mayor Ana Ruiz.\n\n'
+        "The Harbor Police Department said it would hire more officers."
+    )
+    assert said(result)[0] == (None, "Crime fell last year")

@@ -74,6 +74,7 @@ _ISSUER_IN_NAME = (
     # "a report by the Acme Institute", "the statement from Acme" (not "obtained by")
     re.compile(r"^(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}(\w+)\s+(?:by|from)\s+(?:the\s+)?(.+)$"),
 )
+_STUDIES = frozenset("report study survey review analysis paper audit inquiry".split())
 _ISSUER_WINDOW = 20000  # characters before a document's mention (an article or two)
 _CAME_BY = r"(?:obtained|seen|reviewed|viewed|acquired|leaked)\b"
 _NOT_ISSUING = re.compile(rf"\b{_CAME_BY}\s+by\b")
@@ -311,12 +312,38 @@ class PartyTidier:
             name = f.speaker
             if not name or not _doc_head(name):
                 continue
-            issuer = self._issuer_in_name(name) or self._issuer_before(_doc_head(name), f.start)
+            issuer = (
+                self._issuer_in_name(name)
+                or self._issuer_before(_doc_head(name), f.start)
+                or self._body_speaking_next(_doc_head(name), f)
+            )
             if issuer:
                 self.reassign(f, issuer)
                 self.reg.parties[issuer].add_alias(name)
             else:
                 self.reassign(f, None)
+
+    def _body_speaking_next(self, head: str, doc) -> str | None:
+        """'..., a report says. / The Lords Science and Technology Committee calls for ...': a
+        lead citing a study names no issuer, and the body that speaks next, by its full name,
+        within the next two paragraphs, is the one that wrote it."""
+        if head not in _STUDIES:
+            return None
+        mention = re.search(rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){{0,2}}{head}\b", self.ctx.masked)
+        first = min(mention.start(), doc.start) if mention else doc.start
+        paragraph_ends = [e for s, e in self.ctx.paragraphs if e > first][:3]
+        limit = paragraph_ends[-1] if paragraph_ends else first
+        for f in sorted(self.ctx.found, key=lambda f: f.start):
+            if f.start <= first or f.start > limit or not f.speaker or _doc_head(f.speaker):
+                continue
+            info = self.reg.parties.get(f.speaker)
+            last = f.speaker.split()[-1].casefold()
+            if info and info.kind in ("organization", "government") and (
+                last in ORG_WORDS or last in GOVERNMENT_WORDS
+            ) and " " in f.speaker and f.speaker[:1].isupper():
+                return f.speaker
+            return None
+        return None
 
     def _issuer_in_name(self, name: str) -> str | None:
         if _NOT_ISSUING.search(name):
