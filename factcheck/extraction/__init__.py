@@ -41,6 +41,7 @@ def _as_written(name: str | None, text: str) -> str | None:
     lowered = _CAPITAL_PREFIX.sub(lambda m: m.group(0).lower(), name)
     return lowered if lowered in text and name not in text else name
 
+
 __all__ = [
     "PARTY_KINDS",
     "Extraction",
@@ -65,9 +66,7 @@ def extract_text(text: str) -> Extraction:
         quote = text[f.start : f.end]
         if not quote.strip():
             continue
-        statements.append(
-            Statement(quote, _as_written(f.speaker, text), f.start, f.end, f.direct)
-        )
+        statements.append(Statement(quote, _as_written(f.speaker, text), f.start, f.end, f.direct))
         if f.speaker:
             used.add(f.speaker)
     parties = registry.freeze(used)

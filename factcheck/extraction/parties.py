@@ -338,9 +338,13 @@ class PartyTidier:
                 continue
             info = self.reg.parties.get(f.speaker)
             last = f.speaker.split()[-1].casefold()
-            if info and info.kind in ("organization", "government") and (
-                last in ORG_WORDS or last in GOVERNMENT_WORDS
-            ) and " " in f.speaker and f.speaker[:1].isupper():
+            if (
+                info
+                and info.kind in ("organization", "government")
+                and (last in ORG_WORDS or last in GOVERNMENT_WORDS)
+                and " " in f.speaker
+                and f.speaker[:1].isupper()
+            ):
                 return f.speaker
             return None
         return None

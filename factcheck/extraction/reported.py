@@ -514,7 +514,8 @@ class ReportedSpeech:
                 subj_start = vs
             else:
                 np, npos, detail, joint = subject
-                names = self.joint_antecedents(np, npos) or split_names(np, self.registry.lower_words)
+                lower = self.registry.lower_words
+                names = self.joint_antecedents(np, npos) or split_names(np, lower)
                 if joint and len(names) == 1:
                     lst = self._sentence_start_list(ss, vs)
                     if lst:

@@ -103,7 +103,9 @@ def describing_chain(words: list[str]) -> bool:
 
 
 # "Dana Okafor's son", "the company's founder": one role of a possessor, the whole subject
-_POSSESSED_ROLE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[\w.’'-]+['’]s?\s+(?:[a-z-]+\s+)?[a-z-]+")
+_POSSESSED_ROLE = re.compile(
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[\w.’'-]+['’]s?\s+(?:[a-z-]+\s+)?[a-z-]+"
+)
 
 
 class SubjectFinder:
