@@ -2180,3 +2180,10 @@ def test_a_report_without_issuer_belongs_to_the_body_speaking_next():
         "The Harbor Police Department said it would hire more officers."
     )
     assert said(result)[0] == (None, "Crime fell last year")
+
+
+def test_a_verb_inside_a_relative_clause_reports_up_to_its_closing_comma():
+    result = extract(
+        "Padge Wilder, who police said uses multiple aliases, was arraigned Tuesday on charges."
+    )
+    assert said(result) == [("police", "uses multiple aliases")]

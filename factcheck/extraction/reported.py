@@ -140,6 +140,8 @@ _ISSUED = re.compile(
     r"(?:\s+(?:on|in|to|via)\s+[^,;.\"“”]{1,40}?)?"  # "on its official account"
     r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:\w+day|today|yesterday|tonight))?,?$"
 )
+# ", who police said ...": a relative clause opening before the speaker
+_RELATIVE_OPEN = re.compile(r",\s+(?:who|which)\s+$")
 # a verb of saying inside what would be the subject
 _SAY_INSIDE = re.compile(r"\s(?:say|says|said)\s")
 # "at what police called a 'pumping party'": the subject after "what" characterises
@@ -1024,6 +1026,12 @@ class ReportedSpeech:
 
     def _with_content(self, att: Attribution, cs: int, se: int) -> Attribution | None:
         right_after_verb = cs == att.verb_end
+        # "Windslowe, who police said uses several aliases, was arraigned": a verb inside a
+        # relative clause between commas reports only up to the comma that closes it
+        if _RELATIVE_OPEN.search(self.masked, max(0, att.subj_start - 12), att.subj_start):
+            close = self.masked.find(",", cs, se)
+            if close > cs:
+                se = close
         # "said in a statement after the hearing that ...": adverbials, then the complementizer
         # (past a "that", an adverbial opens the reported clause itself)
         lead = LEADING_ADVERBIAL.match(self.masked, cs, se) if right_after_verb else None
