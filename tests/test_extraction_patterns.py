@@ -2187,3 +2187,10 @@ def test_a_verb_inside_a_relative_clause_reports_up_to_its_closing_comma():
         "Padge Wilder, who police said uses multiple aliases, was arraigned Tuesday on charges."
     )
     assert said(result) == [("police", "uses multiple aliases")]
+
+
+def test_an_abbreviation_with_points_inside_an_inverted_subject():
+    result = extract('"The gym is closed," lamented one U.S. official.')
+    assert said(result) == [("one U.S. official", "The gym is closed")]
+    result = extract('"It is over," said U.S. Ambassador Ana Ruiz.')
+    assert said(result) == [("Ana Ruiz", "It is over")]

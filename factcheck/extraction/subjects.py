@@ -42,6 +42,7 @@ from factcheck.extraction.speakers import (
 )
 
 _INITIAL = re.compile(r"[A-Z]\.")
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 # "a spokesman for Vance": a role held on someone's behalf, whose holder may be named next
 _ROLE_FOR = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w-]+\s+)?(?:"
@@ -456,7 +457,11 @@ class SubjectFinder:
                         honorific = wj.endswith(".") and bare(wj) in HONORIFICS
                         # "said Sen. Jane Q. Public": a middle initial's point ends nothing
                         initial = _INITIAL.fullmatch(wj) and j + 1 < len(words)
-                        if wj.endswith((",", ".", ";", ":")) and not (honorific or initial):
+                        # "one U.S. official": an abbreviation's last point ends nothing either
+                        dotted = _DOTTED.fullmatch(wj) and j + 1 < len(words)
+                        if wj.endswith((",", ".", ";", ":")) and not (
+                            honorific or initial or dotted
+                        ):
                             break
                         j += 1
                     else:
@@ -469,7 +474,10 @@ class SubjectFinder:
                 nxt = words[j][1] if j < len(words) else ""
                 modifier = (
                     parts
-                    and not parts[-1].endswith((",", ".", ";", ":"))
+                    and (
+                        not parts[-1].endswith((",", ".", ";", ":"))
+                        or bool(_DOTTED.fullmatch(parts[-1]))
+                    )
                     and nxt[:1].islower()
                     and bare(nxt).isalpha()
                     and bare(nxt) not in FUNCTION_WORDS
