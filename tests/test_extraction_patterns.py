@@ -2194,3 +2194,11 @@ def test_an_abbreviation_with_points_inside_an_inverted_subject():
     assert said(result) == [("one U.S. official", "The gym is closed")]
     result = extract('"It is over," said U.S. Ambassador Ana Ruiz.')
     assert said(result) == [("Ana Ruiz", "It is over")]
+
+
+def test_a_person_after_the_comma_of_a_role_of_a_body_is_no_place():
+    result = extract(
+        "The chief executive of Norcorp, Nick Bale, has acknowledged that his company had "
+        "embarrassed the nation."
+    )
+    assert said(result) == [("Nick Bale", "his company had embarrassed the nation.")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extraction import first_names
 from factcheck.extraction.lexicon import (
     ADVERB_TAIL,
     AUXILIARIES,
@@ -109,6 +110,11 @@ _POSSESSED_ROLE = re.compile(
 )
 
 
+def _starts_with_given_name(words: str) -> bool:
+    first = words.split()[0].casefold() if words.split() else ""
+    return first in first_names.FEMININE or first in first_names.MASCULINE
+
+
 class SubjectFinder:
     """Mixed into statements.Extractor: finds the subject words around a speech verb."""
 
@@ -143,6 +149,9 @@ class SubjectFinder:
             # "a student at Harbor University in Durham, North Carolina, said": where the
             # speaker is, in AP style's commas, is no appositive
             place = _PLACE_TAIL.search(body) if sep == "," else None
+            # ("The chief executive of Norcorp, Nick Bale, said": a person after the comma)
+            if place and _starts_with_given_name(body[place.start() :].split(",", 1)[1]):
+                place = None
             if place:
                 body = body[: place.start()].rstrip(" ,")
             plain = DIGIT_COMMA.sub(" ", body)  # "more than 2,000 residents" is one phrase
