@@ -2202,3 +2202,12 @@ def test_a_person_after_the_comma_of_a_role_of_a_body_is_no_place():
         "embarrassed the nation."
     )
     assert said(result) == [("Nick Bale", "his company had embarrassed the nation.")]
+
+
+def test_a_person_noun_right_before_one_name_makes_a_one_name_person():
+    result = extract(
+        "Drones fly over the town since President Obama took office.\n\n"
+        "Another schoolboy, first-grader Saeed, spoke of his plans. "
+        "“I want to become a doctor,” he said."
+    )
+    assert said(result) == [("Saeed", "I want to become a doctor")]

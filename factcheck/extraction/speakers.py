@@ -435,7 +435,7 @@ class Registry:
         story names by one name only, which an appositive with a person noun marks."""
         fuller_words = {w for c in self.chunk_names if " " in c for w in c.split()}
         for m in _ONE_NAME_DESCRIBED.finditer(text):
-            name = m.group("after") or m.group("before")
+            name = m.group("after") or m.group("before") or m.group("direct")
             if m.group("before") and re.search(
                 r"[A-Z][\w’'-]*\s$", text[max(0, m.start() - 30) : m.start()]
             ):
@@ -793,12 +793,16 @@ _PERSON_NOUNS = (
     r"(?:student|undergraduate|graduate|senior|junior|sophomore|freshman|teenager|teen|"
     r"resident|mother|father|parent|grandmother|grandfather|nurse|teacher|worker|employee|"
     r"owner|veteran|volunteer|voter|neighbor|neighbour|patient|retiree|farmer|driver|"
-    r"lawyer|attorney|doctor|professor|activist|supporter|organizer|organiser|fan)"
+    r"lawyer|attorney|doctor|professor|activist|supporter|organizer|organiser|fan|"
+    r"grader|schoolboy|schoolgirl)"
 )
 _ONE_NAME_DESCRIBED = re.compile(
     rf"(?<![\w’'.-])(?P<before>[A-Z][a-z]{{2,}}),\s+(?:\d{{1,3}},\s+)?(?:a|an)\s+"
     rf"(?:[\w’'-]+\s+){{0,4}}?{_PERSON_NOUNS}\b"
     rf"|\b{_PERSON_NOUNS},\s+(?P<after>[A-Z][a-z]{{2,}}),"
+    # "first-grader Saeed said", "Another schoolboy, student Omar, ...": the noun before the
+    # one name it describes
+    rf"|(?<=[a-z,]\s)(?:[\w’'-]+-)?{_PERSON_NOUNS}\s+(?P<direct>[A-Z][a-z]{{2,}})(?![\w’'-]|\s+[A-Z])"
 )
 _GENERATIONS = frozenset("jr sr ii iii iv".split())
 
