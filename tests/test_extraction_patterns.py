@@ -2211,3 +2211,14 @@ def test_a_person_noun_right_before_one_name_makes_a_one_name_person():
         "“I want to become a doctor,” he said."
     )
     assert said(result) == [("Saeed", "I want to become a doctor")]
+
+
+def test_a_quotation_introduced_by_an_inner_verb_and_a_colon_is_the_inner_speakers():
+    result = extract(
+        'Deputies were called after moviegoers said Clark Tabor shouted: "I should go off." '
+        'They said he then asked: "Does anybody have a gun?"'
+    )
+    assert said(result) == [
+        ("Clark Tabor", "I should go off."),
+        ("Clark Tabor", "Does anybody have a gun?"),
+    ]

@@ -270,6 +270,11 @@ class ReportedSpeech:
                         and b.subj_start >= cs
                         and EMBEDDING_GAP.fullmatch(m, cs, b.subj_start)
                     ):
+                        if b.kind == "colon" and b.subj_start == cs:
+                            # 'They said he then asked: "Does anyone have a gun?"': the
+                            # quotation is his, and they only report that he asked it
+                            embedded.add(id(a))
+                            break
                         # "The aide said Ruiz still believes the plan is sound": the second
                         # speaker's words are part of what the first reported
                         embedded.add(id(b))
