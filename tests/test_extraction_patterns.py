@@ -2222,3 +2222,18 @@ def test_a_quotation_introduced_by_an_inner_verb_and_a_colon_is_the_inner_speake
         ("Clark Tabor", "I should go off."),
         ("Clark Tabor", "Does anybody have a gun?"),
     ]
+
+
+def test_according_to_a_possessed_source_with_a_role_or_a_body_named():
+    result = extract(
+        "According to her NASA biography, Ride became an astronaut candidate in 1978.\n\n"
+        "According to his lawyer, Ruiz studied law.\n\n"
+        "According to his account, the plant employs 300 people.\n\n"
+        "Northwind Ltd. opened a plant. According to the company's website, it employs 300 "
+        "people."
+    )
+    assert said(result) == [
+        ("NASA", "Ride became an astronaut candidate in 1978."),
+        ("his lawyer", "Ruiz studied law."),
+        ("Northwind Ltd", "it employs 300 people."),
+    ]

@@ -45,7 +45,7 @@ DOCUMENTS = DOC_NOUNS | frozenset(
     """presentation presentations invitation invitations release releases letter letters memo
     memos memorandum email emails e-mail post posts tweet tweets video videos transcript
     transcripts notice notices document documents studies stories articles surveys
-    papers""".split()
+    papers biography biographies website websites""".split()
 )
 _DETERMINERS = frozenset("a an the one this that these those another its their his her".split())
 _POSSESSORS = frozenset("his her their its my our your the a an one".split())
@@ -364,7 +364,7 @@ class PartyTidier:
         if caps and len(caps) == len([w for w in words if w.casefold() not in ("earlier",)]):
             return self.party_named(" ".join(caps), "organization")
         for w in words:
-            low = w.casefold()
+            low = re.sub(r"['’]s?$", "", w.casefold())  # ("the company's website")
             if low in GOVERNMENT_WORDS or low in ORG_WORDS:
                 bodies = {
                     p

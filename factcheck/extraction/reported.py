@@ -1176,7 +1176,13 @@ class ReportedSpeech:
         if np.casefold() in ("him", "her", "them"):
             np = {"him": "he", "her": "she", "them": "they"}[np.casefold()]  # "According to him"
         elif first in ("our", "their", "his", "her", "its", "my", "your", "this", "that"):
-            return None
+            # ("according to her NASA biography", "according to his lawyer": a body or a role
+            # names a source; "according to his account" does not)
+            rest = np.split()[1:]
+            if not any(
+                is_cap(w) or bare(w) in TITLE_WORDS or bare(w) in SOURCE_NOUNS for w in rest
+            ):
+                return None
         if bare(np.split()[-1]) in NORMS:
             return None  # "according to plan", "according to the rules"
         if (
