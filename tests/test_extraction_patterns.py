@@ -2237,3 +2237,16 @@ def test_according_to_a_possessed_source_with_a_role_or_a_body_named():
         ("his lawyer", "Ruiz studied law."),
         ("Northwind Ltd", "it employs 300 people."),
     ]
+
+
+def test_a_plural_subject_believing_or_suspecting_a_clause_states_it():
+    result = extract(
+        "Harbor news\n\n"
+        "Many analysts believe the deal is only a first step.\n\n"
+        "Police suspect that he died in the fire.\n\n"
+        "The suspects were arrested on Monday."
+    )
+    assert said(result) == [
+        ("Many analysts", "the deal is only a first step."),
+        ("Police", "he died in the fire."),
+    ]

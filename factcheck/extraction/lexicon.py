@@ -37,7 +37,7 @@ indicates signaled signalled signals hinted hints mentioned mentions commented c
 confided confessed proclaimed affirmed reaffirmed reaffirms objected protested continued
 wondered whispered mused sighed show reveal reveals revealed indicate implied implies implying
 insinuated insinuates insinuating recommended recommends recommending bragged brags
-bragging""".split(),
+bragging suspect suspects""".split(),
     *_PLAIN_PRESENT,
 ]
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
@@ -80,7 +80,7 @@ AMBIGUOUS = frozenset(
     pledges promises vows found finds concluded concludes showed shows remarks counters jokes
     boasts quips pleads acknowledge admit agree allege argue assert believe concede contend
     disagree explain insist predict suggest warn recounted recounts yell shout scream shouts
-    screams""".split()
+    screams suspect suspects""".split()
     + _PLAIN_PRESENT
 )
 THAT_ONLY = frozenset(

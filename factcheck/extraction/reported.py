@@ -187,6 +187,18 @@ def _finite(word: str) -> bool:
 
 UNRESOLVED_KEPT = frozenset(("he", "she", "they", "it"))
 _BELIEF_VERBS = frozenset("believes believed believe thinks".split())
+# plain present forms that are never nouns: with a plural subject and a clause, they report
+_PLURAL_CLAUSE_VERBS = frozenset(
+    """believe argue insist contend allege predict suggest warn acknowledge admit agree
+    concede explain assert caution complain confirm maintain estimate suspect fear""".split()
+)
+
+
+def _plural_head(np: str) -> bool:
+    head = bare(np.split()[-1]) if np.split() else ""
+    return head in ("police", "people") or (head.endswith("s") and not head.endswith("ss"))
+
+
 # '"The roads are unsafe," the audit states.': a short noun phrase between a closing quote and
 # a verb that ends the sentence tags the quote, whatever else the verb can mean
 # "Added the mayor: ...", "Replied Ruiz, after a pause, ...": a speech verb opening the
@@ -539,10 +551,14 @@ class ReportedSpeech:
                 plain = is_cap(np.split()[-1]) or bare(np) in PRONOUNS
                 # "continued to insist the budget was balanced": a verb after to or a modal
                 verbal = INFINITIVE_BEFORE.search(before) and FINITE_SOON.match(after)
+                # "Many analysts believe the deal is a first step": a plural subject, a verb of
+                # saying or believing that is no noun, and a clause of its own after it
+                plural = low in _PLURAL_CLAUSE_VERBS and clause and _plural_head(np)
                 if (
                     ambiguous
                     and not plain
                     and not verbal
+                    and not plural
                     and not tags_quote
                     and not re.match(r"\s+(?:that\b|:)", after)
                     and not (clause and low.startswith(("conclud", "show", "reveal", "indicat")))
