@@ -2250,3 +2250,11 @@ def test_a_plural_subject_believing_or_suspecting_a_clause_states_it():
         ("Many analysts", "the deal is only a first step."),
         ("Police", "he died in the fire."),
     ]
+
+
+def test_reminding_someone_of_a_clause_reports_it():
+    result = extract(
+        "Governor Ana Ruiz reminded residents that the roads would stay closed. "
+        "The song reminded her of home."
+    )
+    assert said(result) == [("Ana Ruiz", "the roads would stay closed.")]

@@ -37,7 +37,7 @@ indicates signaled signalled signals hinted hints mentioned mentions commented c
 confided confessed proclaimed affirmed reaffirmed reaffirms objected protested continued
 wondered whispered mused sighed show reveal reveals revealed indicate implied implies implying
 insinuated insinuates insinuating recommended recommends recommending bragged brags
-bragging suspect suspects""".split(),
+bragging suspect suspects reminded reminds reminding""".split(),
     *_PLAIN_PRESENT,
 ]
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns

@@ -806,7 +806,8 @@ class ReportedSpeech:
             directive = _TOLD_TO.match(rest) if low.startswith(("tell", "told")) else None
             if directive:
                 return self._with_content(att, ve + directive.end(), se)
-            if low.startswith(("tell", "told")):
+            # ("reminded her of home", "informed them of the change": no clause, no claim)
+            if low.startswith(("tell", "told", "remind", "inform")):
                 return att if self._quote_near(vs) else None
         if not tail or tail[0] in ".!?,;":
             # 'Lind disagreed, saying ...': nothing said here, but the speaker is named for
