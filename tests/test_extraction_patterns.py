@@ -2258,3 +2258,19 @@ def test_reminding_someone_of_a_clause_reports_it():
         "The song reminded her of home."
     )
     assert said(result) == [("Ana Ruiz", "the roads would stay closed.")]
+
+
+def test_kinds_of_groups_possessed_roles_and_plural_bodies():
+    result = extract(
+        "Sociologists say the change came slowly.\n\n"
+        "His friend said the trial would be short.\n\n"
+        "The Local Coordination Committees said the shelling went on.\n\n"
+        "Warner Bros. said the film would open in May.\n\n"
+        "Tom Banks said he would appeal."
+    )
+    kinds = {p.name: p.kind for p in result.parties}
+    assert kinds["Sociologists"] == "anonymous"
+    assert kinds["His friend"] == "anonymous"
+    assert kinds["Local Coordination Committees"] == "organization"
+    assert kinds["Warner Bros."] == "organization"
+    assert kinds["Tom Banks"] == "person"

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from factcheck.extraction.lexicon import DOC_NOUNS, company_noun
+from factcheck.extraction.lexicon import DOC_NOUNS, GROUP_HEAD_WORD, company_noun
 from factcheck.extraction.ranker import SpeakerContext
 from factcheck.extraction.speakers import (
     GOVERNMENT_WORDS,
@@ -598,6 +598,18 @@ class PartyTidier:
             # "Neighbors said": a common noun capitalised only to open a sentence
             single = " " not in name and not name.isupper() and info.kind != "person"
             if single and name.casefold() in self._lowercase_words():
+                info.kind = "anonymous"
+            # "Foreign patients said", "Sociologists say": a common noun phrase (or a plural
+            # of people) capitalised only to open a sentence is an unnamed group
+            words = name.split()
+            opening = (
+                len(words) > 1
+                and words[0].casefold() != "the"
+                and all(w.islower() for w in words[1:])
+                and words[0].casefold() in self._lowercase_words()
+            )
+            group = single and name[1:].islower() and GROUP_HEAD_WORD.search(name.casefold())
+            if info.kind not in ("person", "anonymous") and (opening or group):
                 info.kind = "anonymous"
             # "a senior State Department official": the body the source speaks from
             if info.kind == "anonymous" and not info.affiliation:

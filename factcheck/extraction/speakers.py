@@ -69,12 +69,18 @@ TITLE_WORDS = frozenset(
     magistrate sheik sheikh imam rabbi ayatollah mufti""".split()
 )
 ORG_WORDS = frozenset(
-    """inc inc. corp corp. co co. ltd ltd. llc plc company companies corporation group holdings
+    """inc inc. corp corp. co co. ltd ltd. llc plc bros bros. company companies corporation group
+    holdings
     bank fund institute university college school association foundation league union forum
     trust services systems technologies technology labs laboratories partners industries
     enterprises service airlines motors pharmaceuticals capital ventures club team society council
     committee board centre center organization organisation alliance federation network
     coalition party church hospital clinic institution firm agency chamber commerce""".split()
+)
+# bodies whose plural is a plain -s ("Local Coordination Committees")
+_BODY_PLURALS = frozenset(
+    """committee council department commission board union association coalition alliance
+    federation""".split()
 )
 GOVERNMENT_WORDS = frozenset(
     """ministry department government office commission court courts parliament congress senate
@@ -205,6 +211,8 @@ def looks_person_name(name: str) -> bool:
             return False
         if low in ORG_WORDS or low in GOVERNMENT_WORDS or low in MEDIA_WORDS:
             return False
+        if low.endswith("s") and low[:-1] in _BODY_PLURALS:
+            return False  # "Local Coordination Committees"
         if low in TITLE_WORDS and surname_title and k == len(words) - 1:
             continue
         if low in TITLE_WORDS or low in FUNCTION_WORDS or low in SOURCE_NOUNS:
@@ -218,7 +226,10 @@ def kind_of(name: str, hint: str | None = None) -> str:
     words = [w.casefold().strip(".,") for w in name.split()]
     if not words:
         return "anonymous"
-    determiner = words[0] in ("a", "an", "one", "two", "three", "some", "many")
+    determiner = words[0] in (
+        *("a", "an", "one", "two", "three", "some", "many"),
+        *("his", "her", "their", "its", "our", "my", "your"),  # "His friend", "Her lawyers"
+    )
     if (name[:1].islower() or determiner) and not any(w[:1].isupper() for w in name.split()[1:]):
         return "anonymous"
     if len(words) == 1 and words[0] in SOURCE_NOUNS:
@@ -233,11 +244,13 @@ def kind_of(name: str, hint: str | None = None) -> str:
     head = name.split()[-1]
     if words[-1] in SOURCE_NOUNS and words[-1] not in ("authorities", "police") and head.islower():
         return "anonymous"
+    # (plurals of bodies too: "Local Coordination Committees")
+    singular = [w[:-1] for w in words if w[:-1] in _BODY_PLURALS and w.endswith("s")]
     if any(w in MEDIA_WORDS for w in words):
         return "media"
-    if any(w in GOVERNMENT_WORDS for w in words):
+    if any(w in GOVERNMENT_WORDS for w in words + singular):
         return "government"
-    if any(w in ORG_WORDS for w in words):
+    if any(w in ORG_WORDS for w in words + singular):
         return "organization"
     if hint:
         return hint
