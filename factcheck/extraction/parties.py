@@ -184,6 +184,9 @@ class PartyTidier:
         self.first_said: dict[str, int] = {}
         self.said_by: dict[str, list] = {}  # party -> its statements, kept through merges
         self._by_use: dict[str, bool] = {}
+        self._issuers: dict[str, list[tuple[int, str]]] = {}  # document noun -> its issuers
+        self._in_order = sorted(ctx.found, key=lambda f: f.start)
+        self._starts = [f.start for f in self._in_order]
         for f in ctx.found:
             if f.speaker is not None:
                 self.first_said.setdefault(f.speaker, f.start)
@@ -333,8 +336,11 @@ class PartyTidier:
         first = min(mention.start(), doc.start) if mention else doc.start
         paragraph_ends = [e for s, e in self.ctx.paragraphs if e > first][:3]
         limit = paragraph_ends[-1] if paragraph_ends else first
-        for f in sorted(self.ctx.found, key=lambda f: f.start):
-            if f.start <= first or f.start > limit or not f.speaker or _doc_head(f.speaker):
+        k = bisect.bisect_right(self._starts, first)
+        for f in self._in_order[k:]:
+            if f.start > limit:
+                break
+            if not f.speaker or _doc_head(f.speaker):
                 continue
             info = self.reg.parties.get(f.speaker)
             last = f.speaker.split()[-1].casefold()
@@ -380,7 +386,25 @@ class PartyTidier:
 
     def _issuer_before(self, head: str, pos: int) -> str | None:
         """An earlier sentence saying who issued it: "X's report", "a report by X",
-        "X published a report"."""
+        "X published a report"; failing that, a later one (a lead that cites "a new report"
+        names its issuer in the next sentences: "..., a new report says. ..., according to the
+        report, by the Crisis Group")."""
+        mentions = self._issuer_mentions(head)
+        k = bisect.bisect_left(mentions, (pos, ""))
+        best = None
+        if k and mentions[k - 1][0] >= pos - _ISSUER_WINDOW:
+            best = mentions[k - 1]
+        elif k < len(mentions) and mentions[k][0] < pos + _ISSUER_WINDOW:
+            best = mentions[k]
+        if not best or best[1].casefold() in ("the", "a", "an", "this", "that"):
+            return None
+        return self.party_named(best[1], "organization")
+
+    def _issuer_mentions(self, head: str) -> list[tuple[int, str]]:
+        """Every place the text says who issued a document of this kind, in order (found
+        once an article, however many statements cite the document)."""
+        if head in self._issuers:
+            return self._issuers[head]
         nouns = {head, head.rstrip("s")}
         news = {"report", "story", "article"}
         if head.rstrip("s") in news:
@@ -401,24 +425,13 @@ class PartyTidier:
             rf"{name}\s+(?:said|says|wrote|added|announced)\s+in\s+(?:a|an|its)\s+"
             rf"(?:[\w-]+\s+)?(?:{noun})\b",
         )
-        lo = max(0, pos - _ISSUER_WINDOW)
-        text = self.ctx.masked[lo:pos]
-        best: tuple[int, str] | None = None
-        for pattern in patterns:
-            for m in re.finditer(pattern, text):
-                if best is None or m.start() > best[0]:
-                    best = (m.start(), m.group(1))
-        if not best:
-            # a lead that cites "a new report" names its issuer in the next sentences:
-            # "..., a new report says. ..., according to the report, by the Crisis Group"
-            text = self.ctx.masked[pos : pos + _ISSUER_WINDOW]
-            for pattern in patterns:
-                for m in re.finditer(pattern, text):
-                    if best is None or m.start() < best[0]:
-                        best = (m.start(), m.group(1))
-        if not best or best[1].casefold() in ("the", "a", "an", "this", "that"):
-            return None
-        return self.party_named(best[1], "organization")
+        found = {
+            (m.start(), m.group(1))
+            for pattern in patterns
+            for m in re.finditer(pattern, self.ctx.masked)
+        }
+        self._issuers[head] = sorted(found)
+        return self._issuers[head]
 
     def _named_bodies(self) -> None:
         """'the agency said' after 'the Financial Conduct Agency fined ...': a body taken up
