@@ -21,24 +21,20 @@ Layers, bottom up (each imports only the ones above it in this list):
 from __future__ import annotations
 
 import logging
-import re
 
 from factcheck.extraction.clean import clean, duplicate_paragraphs
 from factcheck.extraction.records import PARTY_KINDS, Extraction, Party, Statement
 
 logger = logging.getLogger(__name__)
 
-# Arabic article prefixes written in lower case inside names ('Abdel Halim Nur el-Din',
-# 'Ahmed al-Tayeb'): the rules read names as runs of capitalised words, so they read the
-# text with the prefix capitalised (the same length) and give the names back as written.
-_NAME_PREFIX = re.compile(r"(?<![\w’'-])(?:al|el|ad|ed|ud|ul|as|ash|an|ar|at|az)-(?=[A-Z])")
-_CAPITAL_PREFIX = re.compile(r"\b(?:Al|El|Ad|Ed|Ud|Ul|As|Ash|An|Ar|At|Az)-(?=[A-Z])")
-
 
 def _as_written(name: str | None, text: str) -> str | None:
-    if not name or not _CAPITAL_PREFIX.search(name):
+    """A name read with its Arabic prefix capitalised ('Nur El-Din'), as the text wrote it."""
+    from factcheck.extraction.speakers import CAPITAL_NAME_PREFIX
+
+    if not name or not CAPITAL_NAME_PREFIX.search(name):
         return name
-    lowered = _CAPITAL_PREFIX.sub(lambda m: m.group(0).lower(), name)
+    lowered = CAPITAL_NAME_PREFIX.sub(lambda m: m.group(0).lower(), name)
     return lowered if lowered in text and name not in text else name
 
 
@@ -56,9 +52,12 @@ __all__ = [
 
 def extract_text(text: str) -> Extraction:
     """Extract from text that is already clean (offsets refer to it unchanged)."""
+    from factcheck.extraction.speakers import NAME_PREFIX
     from factcheck.extraction.statements import find_statements
 
-    read = _NAME_PREFIX.sub(lambda m: m.group(0).capitalize(), text)
+    # the rules read names as runs of capitalised words, so they read the text with Arabic
+    # prefixes capitalised (the same length), and the names come back as written
+    read = NAME_PREFIX.sub(lambda m: m.group(0).capitalize(), text)
     found, registry = find_statements(read)
     statements = []
     used: set[str] = set()

@@ -581,11 +581,6 @@ class PartyTidier:
             if best:
                 self.merge(name, best)
 
-    def _lowercase_words(self) -> set[str]:
-        if not hasattr(self, "_lower"):
-            self._lower = set(re.findall(r"\b[a-z][\w’'-]*", self.ctx.text))
-        return self._lower
-
     def _has_demonym(self, name: str) -> bool:
         """A one-word place name whose people's adjective the text uses (Syria/Syrian,
         Japan/Japanese, Iraq/Iraqi, Kenya/Kenyan, Germany/German)."""
@@ -610,7 +605,7 @@ class PartyTidier:
             info.kind = kind_for(name, info.kind)
             # "Neighbors said": a common noun capitalised only to open a sentence
             single = " " not in name and not name.isupper() and info.kind != "person"
-            if single and name.casefold() in self._lowercase_words():
+            if single and name.casefold() in self.reg.lower_words:
                 info.kind = "anonymous"
             # "Foreign patients said", "Sociologists say": a common noun phrase (or a plural
             # of people) capitalised only to open a sentence is an unnamed group
@@ -619,7 +614,7 @@ class PartyTidier:
                 len(words) > 1
                 and words[0].casefold() != "the"
                 and all(w.islower() for w in words[1:])
-                and words[0].casefold() in self._lowercase_words()
+                and words[0].casefold() in self.reg.lower_words
             )
             group = single and name[1:].islower() and GROUP_HEAD_WORD.search(name.casefold())
             if info.kind not in ("person", "anonymous") and (opening or group):

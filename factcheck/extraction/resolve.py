@@ -64,10 +64,11 @@ _OBJECT_OF = re.compile(
 )
 _POST_NOMINAL = re.compile(r",?\s+(MP|MEP|MSP|MLA|MPP|MHA|TD|QC|KC|SC)\.?$")
 _OBTAINED_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired)\s+by\b")
-# two or more capitalised words in a row: "Coastal Water Board"
+# "NBC's Costas": a possessor (outlet or body) before one capitalised word
 _OWNER_SURNAME = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+([A-Z][a-z][\w’'-]*)$")
 _BODY_OR_TITLE = ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS | SOURCE_NOUNS
 _FOCUS_ADVERB = re.compile(r"^(?:even|only|also|especially|particularly|just)\s+(?=\S)", re.I)
+# two or more capitalised words in a row: "Coastal Water Board"
 _CAPITALISED_RUN = re.compile(r"(?:\bThe\s+)?\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)\b")
 # "the residents", "some local officials": a group of people a plural pronoun can take up
 _PLURAL_GROUP = re.compile(

@@ -15,6 +15,10 @@ from factcheck.extraction.lexicon import CLAUSE_VERBS
 from factcheck.extraction.records import Party
 
 _TOKEN = r"[A-Z][\w’'&\-]*"
+# Arabic article prefixes written in lower case inside names ('Abdel Halim Nur el-Din',
+# 'Ahmed al-Tayeb')
+NAME_PREFIX = re.compile(r"(?<![\w’'-])(?:al|el|ad|ed|ud|ul|as|ash|an|ar|at|az)-(?=[A-Z])")
+CAPITAL_NAME_PREFIX = re.compile(r"\b(?:Al|El|Ad|Ed|Ud|Ul|As|Ash|An|Ar|At|Az)-(?=[A-Z])")
 # particles inside a person's name ("Joost van Hoof", "Ana de la Cruz")
 _NAME_PARTICLES = frozenset(
     "de del della da di du la le van von der den bin ibn al el ter ten y".split()
@@ -82,6 +86,12 @@ _BODY_PLURALS = frozenset(
     """committee council department commission board union association coalition alliance
     federation""".split()
 )
+
+
+def _body_plural(word: str) -> bool:
+    return word.endswith("s") and word[:-1] in _BODY_PLURALS
+
+
 GOVERNMENT_WORDS = frozenset(
     """ministry department government office commission court courts parliament congress senate
     authority authorities administration embassy police army military navy force forces
@@ -201,7 +211,7 @@ def looks_person_name(name: str) -> bool:
             return False
     # a title comes before a name: after a given name the same word is a surname
     # ('Wayne King', 'Ruth Judge')
-    surname_title = _given_name(words[0]) and words[-1].casefold() in TITLE_WORDS
+    surname_title = given_name(words[0]) and words[-1].casefold() in TITLE_WORDS
     for k, w in enumerate(words):
         low = w.casefold().rstrip(".")
         # "Joost van Hoof", "Ana de la Cruz": a particle inside a name
@@ -211,7 +221,7 @@ def looks_person_name(name: str) -> bool:
             return False
         if low in ORG_WORDS or low in GOVERNMENT_WORDS or low in MEDIA_WORDS:
             return False
-        if low.endswith("s") and low[:-1] in _BODY_PLURALS:
+        if _body_plural(low):
             return False  # "Local Coordination Committees"
         if low in TITLE_WORDS and surname_title and k == len(words) - 1:
             continue
@@ -245,7 +255,7 @@ def kind_of(name: str, hint: str | None = None) -> str:
     if words[-1] in SOURCE_NOUNS and words[-1] not in ("authorities", "police") and head.islower():
         return "anonymous"
     # (plurals of bodies too: "Local Coordination Committees")
-    singular = [w[:-1] for w in words if w[:-1] in _BODY_PLURALS and w.endswith("s")]
+    singular = [w[:-1] for w in words if _body_plural(w)]
     if any(w in MEDIA_WORDS for w in words):
         return "media"
     if any(w in GOVERNMENT_WORDS for w in words + singular):
@@ -398,7 +408,7 @@ class Registry:
             tail
             for p in persons
             for k in range(1, len(p.split()) - 1)
-            if not _given_name((tail := " ".join(p.split()[k:])).split()[0])
+            if not given_name((tail := " ".join(p.split()[k:])).split()[0])
         }
         for person in sorted(persons):
             if person in inner or norm_key(person) in self.by_key:
@@ -414,7 +424,7 @@ class Registry:
             if (
                 head != bare
                 and looks_person_name(head)
-                and (possessive or place_of or _given_name(head.split()[0]))
+                and (possessive or place_of or given_name(head.split()[0]))
             ):
                 # "Joost van Hoof of the Netherlands’ Fontys University": the person before
                 # where they work is the one mentioned (a possessive there is the place's)
@@ -552,9 +562,9 @@ class Registry:
                 words = words[:-1]
             self.surnames.setdefault(words[-1].casefold(), []).append(name)
             # 'Sheik Shahat' for 'Abdel Moneim el-Shahat': the surname without its prefix
-            prefixed = re.match(r"(?:al|el|ad|ed|ud|ul|as|ash|an|ar|at|az)-(\w.*)", words[-1], re.I)
+            prefixed = CAPITAL_NAME_PREFIX.match(words[-1])
             if prefixed:
-                self.surnames.setdefault(prefixed.group(1).casefold(), []).append(name)
+                self.surnames.setdefault(words[-1][prefixed.end() :].casefold(), []).append(name)
             if len(words) >= 3:
                 self.surnames.setdefault(" ".join(words[1:]).casefold(), []).append(name)
             self.surnames.setdefault("__first__" + words[0].casefold(), []).append(name)
@@ -824,7 +834,7 @@ def subject_like(text: str, offset: int, name: str) -> bool:
     """A mention where a subject stands: opening its sentence or clause, or before a verb or
     an appositive ('Dana Kim, a lawyer, ...'), not the object of a verb or a preposition
     (unless a given name opens it: "met Tom Hale")."""
-    if _given_name(name.split()[0]):
+    if given_name(name.split()[0]):
         return True
     if re.search(r"(?:^|[.!?,;:\"”“(]|\n|\band)\s*$", text[max(0, offset - 6) : offset]):
         return True
@@ -848,9 +858,9 @@ def _sentence_openers_dropped(chunks: list[tuple[int, str]], text: str) -> list[
         words = name.split()
         before = text[max(0, start - 12) : start]
         opener = (start < 12 and not before.strip()) or _SENTENCE_ENDED.search(before)
-        if opener and len(words) >= 2 and not _given_name(words[0]) and words[0].isalpha():
+        if opener and len(words) >= 2 and not given_name(words[0]) and words[0].isalpha():
             rest = " ".join(words[1:])
-            full = len(words) >= 3 and (rest in names or _given_name(words[1]))
+            full = len(words) >= 3 and (rest in names or given_name(words[1]))
             titled = words[0].casefold().rstrip(".") in TITLE_WORDS | HONORIFICS
             verb = words[0].casefold() in _IMPERATIVES
             if not titled and (words[0].casefold() in lower or full or verb):
@@ -859,7 +869,7 @@ def _sentence_openers_dropped(chunks: list[tuple[int, str]], text: str) -> list[
     return out
 
 
-def _given_name(word: str) -> bool:
+def given_name(word: str) -> bool:
     low = word.casefold()
     return low in first_names.FEMININE or low in first_names.MASCULINE
 

@@ -84,6 +84,7 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         self._short_forms: dict[str, str | None] = {}
         self._media_prefixes: set[str] = set()
         self._interviewer_labels: set[str] | None = None
+        self._lead: int | None = None  # where the first paragraph that is no heading starts
 
     # -- main loop --------------------------------------------------------------------------
     def run(self) -> None:
@@ -309,14 +310,22 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         """'NEW DELHI: In a major setback to ...': a place opening the story's first paragraph,
         named nowhere else, and a lead in the reporter's voice (no quotation mark opening it,
         no first person) is a dateline, not a speaker's label."""
-        before = [self.text[s:e] for s, e in self.paragraphs if e <= ps]
-        if not all(self._is_heading(p) for p in before):
+        if ps > self._lead_start():
             return False
         if len(re.findall(rf"\b{re.escape(cm.group(1))}\b", self.masked, re.IGNORECASE)) > 1:
             return False
         lead = self.masked[cm.end() : cm.end() + 300]
         first = sentences(lead)[0] if sentences(lead) else (0, len(lead))
         return lead[:1] not in '"“' and not FIRST_PERSON.search(lead[slice(*first)])
+
+    def _lead_start(self) -> int:
+        """Where the story's first paragraph that is no heading starts."""
+        if self._lead is None:
+            self._lead = next(
+                (s for s, e in self.paragraphs if not self._is_heading(self.text[s:e])),
+                len(self.text),
+            )
+        return self._lead
 
     def _interviewers(self) -> set[str]:
         """Upper-case transcript labels of those who ask or report: role words ('REPORTER',

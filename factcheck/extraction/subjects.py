@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extraction import first_names
 from factcheck.extraction.lexicon import (
     ADVERB_TAIL,
     AUXILIARIES,
@@ -37,6 +36,7 @@ from factcheck.extraction.speakers import (
     PRONOUNS,
     SOURCE_NOUNS,
     TITLE_WORDS,
+    given_name,
     looks_person_name,
     person_tail,
     split_names,
@@ -110,11 +110,6 @@ _POSSESSED_ROLE = re.compile(
 )
 
 
-def _starts_with_given_name(words: str) -> bool:
-    first = words.split()[0].casefold() if words.split() else ""
-    return first in first_names.FEMININE or first in first_names.MASCULINE
-
-
 class SubjectFinder:
     """Mixed into statements.Extractor: finds the subject words around a speech verb."""
 
@@ -150,7 +145,8 @@ class SubjectFinder:
             # speaker is, in AP style's commas, is no appositive
             place = _PLACE_TAIL.search(body) if sep == "," else None
             # ("The chief executive of Norcorp, Nick Bale, said": a person after the comma)
-            if place and _starts_with_given_name(body[place.start() :].split(",", 1)[1]):
+            after_comma = body[place.start() :].split(",", 1)[1].split() if place else []
+            if after_comma and given_name(after_comma[0]):
                 place = None
             if place:
                 body = body[: place.start()].rstrip(" ,")
