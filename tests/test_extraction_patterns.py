@@ -1237,6 +1237,33 @@ def test_an_opening_mark_typed_for_a_closing_one_still_closes_the_quote():
     offsets_hold(result)
 
 
+def test_a_closing_mark_typed_for_an_opening_one_opens_the_quote():
+    result = extract(
+        "Ana Ruiz said the plan ”will fail within a year.” Tom Lind, the treasurer, said the "
+        "money was gone.\n\n”It is over,” Lind said."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "the plan ”will fail within a year.”"),
+        ("Tom Lind", "the money was gone."),
+        ("Tom Lind", "It is over"),
+    ]
+    offsets_hold(result)
+
+
+def test_a_quote_left_open_ends_at_its_tag_and_the_paragraph_reads_on():
+    result = extract(
+        '"We will win, Ana Ruiz said. Tom Lind said the vote was close. Police said the count '
+        "was fair.\n\n“Nobody doubts it, Lind said.\n\nThe count ended at noon."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "We will win"),
+        ("Tom Lind", "the vote was close."),
+        ("Police", "the count was fair."),
+        ("Tom Lind", "Nobody doubts it"),
+    ]
+    offsets_hold(result)
+
+
 def test_a_clause_setting_the_scene_before_a_quote_is_not_part_of_what_was_said():
     result = extract(
         "When the coach left the club after the final, “things were tense between [him and "

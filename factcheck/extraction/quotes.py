@@ -17,11 +17,16 @@ _AFTER_CLOSE = set(",.;:!?)]—–-")
 FEET_INCHES = re.compile(r"\b\d['’]\s?\d{1,2}(?:\.\d)?\"$")
 # '"We will win, Ruiz said. "Nobody doubts it."': a quote whose closing mark was left out ends
 # at the comma before its attribution, when the next mark opens another quote
-_LOST_CLOSE = re.compile(
-    r",\s+(?:(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*|he|she|they)\s+"
-    r"(?:said|says|added|adds|asked|explained|wrote)(?:\s+[^\s.!?,]+){0,4}[.!?,:]\s*$"
-    r"|,\s+(?:said|says|added|asked|explained|wrote)\s+(?:[A-Z][\w’'.-]*\s*){1,4}[.!?,:]\s*$"
+_LOST_TAG = (
+    r",\s+(?:(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*|he|she|they)\s+"
+    r"(?:said|says|added|adds|asked|explained|wrote)(?:\s+[^\s.!?,]+){{0,4}}{end}"
+    r"|,\s+(?:said|says|added|asked|explained|wrote)\s+(?:[A-Z][\w’'.-]*\s*){{1,4}}{end}"
 )
+_LOST_CLOSE = re.compile(_LOST_TAG.format(end=r"[.!?,:]\s*$"))
+# '"We will win, Ruiz said. Others were less sure.': with no mark after it, a quote whose
+# closing mark was left out ends at the comma before an attribution closing a sentence (a
+# quote running on into the next paragraph carries no such tag)
+_LOST_CLOSE_INSIDE = re.compile(_LOST_TAG.format(end=r"[.!?]\s+(?=\S)"))
 
 
 @dataclass
@@ -113,6 +118,10 @@ def find_quotes(p: str) -> list[Quote]:
             inside and before in ",.!?" and (after.isspace() or i + 1 == n)
         ):
             role = "open"
+        elif ch in CLOSERS and not inside and before.isspace() and after.isalnum():
+            # 'said the plan ”will fail”': a closing mark typed for an opening one, with
+            # nothing open, after a space and before a word
+            role = "open"
         elif (
             ch in CLOSERS
             or inside
@@ -151,7 +160,8 @@ def find_quotes(p: str) -> list[Quote]:
                 if i - lost_start > 20:
                     quotes.append(Quote(lost_start - 1, i, True))
     if inside:
-        quotes.append(Quote(start, n, False))
+        lost = _LOST_CLOSE_INSIDE.search(p, start + 1) or _LOST_CLOSE.search(p, start + 1)
+        quotes.append(Quote(start, lost.start(), True) if lost else Quote(start, n, False))
     for q in quotes:
         q.start, q.end = _trim(p, q.open + 1, q.close)
     return [q for q in quotes if q.end > q.start]
@@ -165,7 +175,7 @@ def mask(p: str, quotes: list[Quote]) -> str:
     chars = list(p)
     for q in quotes:
         # downstream rules look for double marks only
-        if q.open >= 0 and chars[q.open] in "‘'":
+        if q.open >= 0 and chars[q.open] in "‘'”»":  # (a closing mark typed for the open)
             chars[q.open] = "“"
         if q.closed and chars[q.close] in "’'“":  # (an opening mark typed for the close)
             chars[q.close] = "”"
