@@ -2301,3 +2301,24 @@ def test_kinds_of_groups_possessed_roles_and_plural_bodies():
     assert kinds["Local Coordination Committees"] == "organization"
     assert kinds["Warner Bros."] == "organization"
     assert kinds["Tom Banks"] == "person"
+
+
+def test_a_name_ending_in_a_trade_word_is_a_company_its_descriptors_take_up():
+    result = extract(
+        "Norland Wireless is closing its app store, it said in a notice.\n\n"
+        "The operator said it will remove the app from all devices in May. Final billing "
+        "will be done in November, according to a timeline from Norland Wireless.\n\n"
+        "Dana Hale Energy will cut 400 jobs, the company said on Monday. Sales fell sharply "
+        "last year, according to figures from Dana Hale Energy."
+    )
+    assert said(result) == [
+        ("Norland Wireless", "Norland Wireless is closing its app store"),
+        ("Norland Wireless", "it will remove the app from all devices in May."),
+        ("Norland Wireless", "Final billing will be done in November"),
+        ("Dana Hale Energy", "Dana Hale Energy will cut 400 jobs"),
+        ("Dana Hale Energy", "Sales fell sharply last year"),
+    ]
+    assert {p.name: p.kind for p in result.parties} == {
+        "Norland Wireless": "organization",
+        "Dana Hale Energy": "organization",
+    }

@@ -306,7 +306,8 @@ CLAUSE_STOPS = frozenset(
 )
 DOC_NOUNS = frozenset(
     "report reports story article statement study survey analysis data paper document filing "
-    "filings memo letter".split()
+    "filings memo letter studies surveys findings figures estimates timeline website "
+    "transcript documents records emails faq".split()
 )
 # ", a new study by" closing the words before a named source
 DOC_BY_TAIL = re.compile(

@@ -72,7 +72,7 @@ _ISSUER_IN_NAME = (
     # "Acme's annual report", "the council's statement"
     re.compile(r"^(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}(\w+)$"),
     # "a report by the Acme Institute", "the statement from Acme" (not "obtained by")
-    re.compile(r"^(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}(\w+)\s+(?:by|from)\s+(?:the\s+)?(.+)$"),
+    re.compile(r"^(?:a|an|the|one)\s+(?:[\w-]+\s+){0,3}(\w+)\s+(?:by|from)\s+(?:the\s+)?(.+)$"),
 )
 _STUDIES = frozenset("report study survey review analysis paper audit inquiry".split())
 _ISSUER_WINDOW = 20000  # characters before a document's mention (an article or two)
@@ -364,8 +364,11 @@ class PartyTidier:
         m = _ISSUER_IN_NAME[1].match(name)
         if m and m.group(1).casefold() in DOCUMENTS and m.group(2)[:1].isupper():
             return self.party_named(m.group(2), "organization")
-        # a modifier naming the issuer: "a Navy report", "the city presentation"
+        # a modifier naming the issuer: "a Navy report", "the city presentation" (the words
+        # before the document noun at the end)
         words = name.split()[1:-1]
+        if {"by", "from"} & set(words):
+            return None
         caps = [w for w in words if w[:1].isupper()]
         if caps and len(caps) == len([w for w in words if w.casefold() not in ("earlier",)]):
             return self.party_named(" ".join(caps), "organization")

@@ -189,7 +189,8 @@ class SpeakerResolver:
         if _OBTAINED_BY.search(np) and not _OBTAINED_BY.match(np):
             return self._party(np, "anonymous", pos, alias=None)
         # "a report by the city's budget office" -> the city's budget office
-        m = re.match(r"^(?:a|an|the)\s+(?:\w+\s+)?(\w+)\s+(?:by|from)\s+(.+)$", np, re.IGNORECASE)
+        # ("figures from the energy ministry": plural documents need no article)
+        m = re.match(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(\w+)\s+(?:by|from)\s+(.+)$", np, re.I)
         if m and m.group(1).casefold() in DOC_NOUNS:
             return self.resolve(m.group(2), pos, detail)
         # "the Ledger's published story" -> the Ledger
@@ -269,6 +270,16 @@ class SpeakerResolver:
         # ("the Dutch chipmaker", "the struggling retailer": a modifier or two before it)
         trade = m and len(m.group(1).split()) <= 3 and company_noun(m.group(1).split()[-1])
         if trade and low.startswith("the "):
+            # an organisation opening the same sentence ("Norcorp will cut 400 jobs, the
+            # company said"), else the organisation that spoke last
+            other = reg.last_other_with_position(pos)
+            if other and kind_of(other[1]) == "organization":
+                lo = max(0, pos - 400)
+                ends = [e.end() for e in SENTENCE_END.finditer(self.masked, lo, pos)]
+                start = ends[-1] if ends else lo
+                opening = self.masked[start : other[0]].strip()
+                if other[0] >= start and opening in ("", "The") and (ends or not lo):
+                    return self._party(other[1], "organization", pos, alias=np)
             for f in reversed(self.found[-30:]):
                 info = reg.parties.get(f.speaker or "")
                 # a named organisation, not an earlier "the retailer" of its own

@@ -79,7 +79,11 @@ ORG_WORDS = frozenset(
     trust services systems technologies technology labs laboratories partners industries
     enterprises service airlines motors pharmaceuticals capital ventures club team society council
     committee board centre center organization organisation alliance federation network
-    coalition party church hospital clinic institution firm agency chamber commerce""".split()
+    coalition party church hospital clinic institution firm agency chamber commerce
+    wireless mobile communications telecommunications telecom networks electric electronics
+    energy software solutions entertainment studios pictures airways brands stores foods
+    pharma insurance financial securities investments resources petroleum logistics
+    semiconductor semiconductors aerospace automotive""".split()
 )
 # bodies whose plural is a plain -s ("Local Coordination Committees")
 _BODY_PLURALS = frozenset(
