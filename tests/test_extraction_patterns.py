@@ -2322,3 +2322,23 @@ def test_a_name_ending_in_a_trade_word_is_a_company_its_descriptors_take_up():
         "Norland Wireless": "organization",
         "Dana Hale Energy": "organization",
     }
+
+
+def test_a_clause_after_a_quotes_tag_and_a_conjunction_goes_on_with_what_was_said():
+    result = extract(
+        "“The tolls are popular,” Ana Ruiz said, and because the county leans left, a small "
+        "shift tipped the vote.\n\n"
+        "“The bridge was built in 1910,” Tom Lind said, but in the last ten years the traffic "
+        "has doubled.\n\n"
+        "“We were friendly,” Ana Ruiz said, and then she left the hall with her aides.\n\n"
+        "“We were friendly,” Tom Lind said, and walked out of the hall with his aides."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "The tolls are popular"),
+        ("Ana Ruiz", "because the county leans left, a small shift tipped the vote."),
+        ("Tom Lind", "The bridge was built in 1910"),
+        ("Tom Lind", "in the last ten years the traffic has doubled."),
+        ("Ana Ruiz", "We were friendly"),
+        ("Tom Lind", "We were friendly"),
+    ]
+    assert [s.direct for s in result.statements] == [True, False, True, False, True, True]

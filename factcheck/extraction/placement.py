@@ -7,10 +7,17 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from factcheck.extraction.lexicon import CLAUSE_STOPS, DETERMINERS
 from factcheck.extraction.quotes import Quote
 from factcheck.extraction.reported import Attribution
-from factcheck.extraction.speakers import Registry
+from factcheck.extraction.speakers import PRONOUNS, Registry
 
+# '"...," Ruiz said, and because the state leans left, a small shift tipped it': after the tag
+# of a quote, a conjunction and a clause of their own go on with what the speaker says
+_TAG_THEN_CLAUSE = re.compile(r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?,\s+(?:and|but)\s+(?=(\S+))")
+_CLAUSE_OPENERS = (
+    CLAUSE_STOPS | DETERMINERS | PRONOUNS | frozenset("in on at for with during there".split())
+) - frozenset(("then", "or", "so", "than", "but"))
 TEXT_OF_A_THING = re.compile(
     r"\b(?:reading|reads?|titled|entitled|headlined|named|dubbed|labell?ed|marked|captioned|"
     r"slogan|motto)\s*:?$"
@@ -72,6 +79,27 @@ class QuotePlacement:
             before = before[:-1]  # the previous quote's closing mark, after its full stop
         return not before or before[-1] in ".!?"
 
+    def _clause_after_tag(
+        self, a: Attribution, pe: int, attributions: list[Attribution]
+    ) -> Attribution | None:
+        """The clause after '"...," Ruiz said, and' or ', but', to the sentence's end: its own
+        subject or a conjunction opening it (not "and left", "and then"), no verb of its own."""
+        m = self.masked
+        cm = _TAG_THEN_CLAUSE.match(m, a.verb_end, pe)
+        if not cm or not a.speakers:
+            return None
+        first = cm.group(1)
+        opens = first[:1].isupper() or first.casefold().strip(",") in _CLAUSE_OPENERS
+        if not opens:
+            return None
+        end = re.compile(r"[.!?]").search(m, cm.end(), pe)
+        ce = end.end() if end else pe
+        if '"' in m[cm.end() : ce] or "“" in m[cm.end() : ce] or len(m[cm.end() : ce].split()) < 5:
+            return None
+        if any(cm.end() <= o.verb_start < ce for o in attributions):
+            return None
+        return Attribution(a.verb_start, a.verb_end, a.subj_start, a.speakers, (cm.end(), ce))
+
     def _place_quotes(
         self,
         ps: int,
@@ -120,6 +148,9 @@ class QuotePlacement:
                 serves_after = a.trailing or (a.content is None and a.serves_quote is None)
                 if serves_after and m[qe : a.subj_start].strip(" ,—–-") == "":
                     quote_speaker[qi] = a.speakers
+                    going_on = self._clause_after_tag(a, pe, attributions)
+                    if going_on:
+                        found.extend(self._emit_attribution(going_on))
                     break
             if qi in quote_speaker:
                 continue
