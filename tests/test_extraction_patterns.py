@@ -2342,3 +2342,16 @@ def test_a_clause_after_a_quotes_tag_and_a_conjunction_goes_on_with_what_was_sai
         ("Tom Lind", "We were friendly"),
     ]
     assert [s.direct for s in result.statements] == [True, False, True, False, True, True]
+
+
+def test_an_estimate_without_that_and_a_forecast_named_for_its_issuer():
+    result = extract(
+        "The transport agency estimates there is a 40 percent chance of delays in May.\n\n"
+        "The bridge will reopen in June, according to the current Norland Ledger forecast. "
+        "It will reopen on time, according to plan.\n\n"
+        "The agency estimated the damage at $4 million."
+    )
+    assert said(result) == [
+        ("The transport agency", "there is a 40 percent chance of delays in May."),
+        ("Norland Ledger", "The bridge will reopen in June"),
+    ]

@@ -397,7 +397,10 @@ class ReportedSpeech:
             and not that_clause
             and not tags_quote
             and not (closing and "," in left_raw)
-            and not (clause and low.startswith(("show", "reveal", "indicat", "suggest", "conclud")))
+            and not (
+                clause
+                and low.startswith(("show", "reveal", "indicat", "suggest", "conclud", "estimat"))
+            )
         ):
             return None
         if self._no_claim(low, before, after, vs):
@@ -1200,8 +1203,10 @@ class ReportedSpeech:
                 is_cap(w) or bare(w) in TITLE_WORDS or bare(w) in SOURCE_NOUNS for w in rest
             ):
                 return None
-        if bare(np.split()[-1]) in NORMS:
-            return None  # "according to plan", "according to the rules"
+        if bare(np.split()[-1]) in NORMS and not any(is_cap(w) for w in np.split()[1:-1]):
+            # "according to plan", "according to the rules" (but "according to the current
+            # Ledger forecast" cites the Ledger)
+            return None
         if (
             np not in PRONOUNS
             and not (first in ("the", "a", "an") and len(np.split()) <= 4)

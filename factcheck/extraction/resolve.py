@@ -66,6 +66,10 @@ _POST_NOMINAL = re.compile(r",?\s+(MP|MEP|MSP|MLA|MPP|MHA|TD|QC|KC|SC)\.?$")
 _OBTAINED_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired)\s+by\b")
 # "NBC's Costas": a possessor (outlet or body) before one capitalised word
 _OWNER_SURNAME = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+([A-Z][a-z][\w’'-]*)$")
+_ISSUER_MODIFIER = re.compile(
+    r"^(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}((?:[A-Z][\w.&’'-]*\s+){1,4})(\w+)$"
+)
+_ISSUED_WORKS = frozenset("forecast forecasts model models plan proposal".split())
 _BODY_OR_TITLE = ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | TITLE_WORDS | SOURCE_NOUNS
 _FOCUS_ADVERB = re.compile(r"^(?:even|only|also|especially|particularly|just)\s+(?=\S)", re.I)
 # two or more capitalised words in a row: "Coastal Water Board"
@@ -193,6 +197,10 @@ class SpeakerResolver:
         m = re.match(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(\w+)\s+(?:by|from)\s+(.+)$", np, re.I)
         if m and m.group(1).casefold() in DOC_NOUNS:
             return self.resolve(m.group(2), pos, detail)
+        # "the current Ledger forecast", "a Gallup poll": the issuer named as a modifier
+        m = _ISSUER_MODIFIER.match(np)
+        if m and m.group(2).casefold() in DOC_NOUNS | _ISSUED_WORKS:
+            return self.resolve(m.group(1), pos)
         # "the Ledger's published story" -> the Ledger
         m = re.match(r"^(.+?)['’]s?\s+(?:\w+\s+){0,2}(\w+)$", np)
         if m and m.group(2).casefold() in DOC_NOUNS and is_cap(m.group(1)):
