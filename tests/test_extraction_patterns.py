@@ -2355,3 +2355,17 @@ def test_an_estimate_without_that_and_a_forecast_named_for_its_issuer():
         ("The transport agency", "there is a 40 percent chance of delays in May."),
         ("Norland Ledger", "The bridge will reopen in June"),
     ]
+
+
+def test_he_after_a_tagged_sentence_is_its_speaker_not_a_name_inside_it():
+    result = extract(
+        "Tom Okafor, head of the growers' association, said Dana Point could have had 125 "
+        "more workers.\n\n"
+        "Crews that could have come to Dana Point went instead to Norland, Okafor said. "
+        "“We could have been there on Wednesday,” he said."
+    )
+    assert said(result) == [
+        ("Tom Okafor", "Dana Point could have had 125 more workers."),
+        ("Tom Okafor", "Crews that could have come to Dana Point went instead to Norland"),
+        ("Tom Okafor", "We could have been there on Wednesday"),
+    ]

@@ -570,7 +570,9 @@ class SpeakerResolver:
         for f in reversed(self.found[-10:]):
             info = self.registry.parties.get(f.speaker or "")
             if info and info.kind == "person" and floor < f.start < pos:
-                if subject is None or f.start > subject[0]:
+                # (a person named inside what the speaker said is not the one who goes on
+                # talking: 'Crews went to Long Island, Moline said. "...," he said')
+                if subject is None or f.start > subject[0] or f.start <= subject[0] < f.end:
                     return f.speaker
                 break
         if subject and depth < 3:

@@ -133,6 +133,10 @@ VERB_LIKE = re.compile(
     r"added|wrote|made|took|gave|went|got|kept|left|won|ran|saw|knew|thought|felt|found)[,.]?$"
 )
 SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s|\n")
+_TAG_VERBS = r"(?:said|says|told|tells|added|adds|explained|noted|wrote|recalled|insisted|argued)"
+_TAGGED_AFTER = re.compile(
+    rf"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*\s+{_TAG_VERBS}(?:\s+[^\s.,;:!?]+){{0,3}}[.!?]"
+)
 _HEAD_BEFORE = re.compile(r"(?:^|[.,;:]\s|\n)([^.,;:\n]{3,60}),\s*$")
 _OF_SPLIT = re.compile(r" (?:of|at|from) ")
 _OF_OUTLET_AFTER = re.compile(r"^ (?:of|at|from) (?:the )?[A-Z]")
@@ -634,6 +638,10 @@ class Registry:
         ends = [m.end() for m in SENTENCE_END.finditer(seg)]
         start = lo + ends[-1] if ends else lo
         first = (mpos, last)
+        if _TAGGED_AFTER.match(text, mpos):
+            # "Crews went to Long Island instead, Moline said.": the person tagged as the
+            # speaker, not a name inside what they said
+            return first
         for mentions in (self.person_mentions, self.namelike_mentions):
             k = bisect.bisect_left(mentions, (start, ""))
             if k < len(mentions) and mentions[k][0] < first[0]:
