@@ -2369,3 +2369,21 @@ def test_he_after_a_tagged_sentence_is_its_speaker_not_a_name_inside_it():
         ("Tom Okafor", "Crews that could have come to Dana Point went instead to Norland"),
         ("Tom Okafor", "We could have been there on Wednesday"),
     ]
+
+
+def test_he_after_an_unnamed_source_in_the_paragraph_is_that_source():
+    result = extract(
+        "Tom Lind runs the depot for the county.\n\n"
+        "A spokesman for the agency said the crews were idle. He said they had no orders.\n\n"
+        "Only three crews went out on Sunday, according to the source. Crews, he said, are "
+        "usually two-man teams.\n\n"
+        "Two officials said the depot was full. He said the trucks were late."
+    )
+    assert said(result) == [
+        ("A spokesman for the agency", "the crews were idle."),
+        ("A spokesman for the agency", "they had no orders."),
+        ("the source", "Only three crews went out on Sunday"),
+        ("the source", "Crews, he said, are usually two-man teams."),
+        ("Two officials", "the depot was full."),
+        ("Tom Lind", "the trucks were late."),
+    ]

@@ -532,6 +532,10 @@ class SpeakerResolver:
             person = self._person_antecedent(pos)
             if pronoun != "they" and person:
                 person = self._agreeing_person(person, "m" if pronoun == "he" else "f", pos)
+            if pronoun != "they":
+                unnamed = self._unnamed_speaker_since(person, pos)
+                if unnamed:
+                    return unnamed
             group = self._plural_group_after(pos) if pronoun == "they" else None
             if group:
                 return group
@@ -561,6 +565,25 @@ class SpeakerResolver:
                 return f.speaker
         name = reg.last_other_before(pos)
         return self._party(name, kind_of(name), pos, alias=None) if name else None
+
+    def _unnamed_speaker_since(self, person: str | None, pos: int) -> str | None:
+        """'A spokesman for the agency said ... He said ...': one unnamed source who spoke
+        earlier in the paragraph, when the person otherwise taken is not named in it."""
+        if not self._paragraph_speakers:
+            return None
+        last = self._paragraph_speakers[-1]
+        info = self.registry.parties.get(last)
+        if not info or info.kind != "anonymous" or last == person:
+            return None
+        head = re.split(r"\s+(?:of|for|at|with|from|in|close|familiar|who)\b", last, maxsplit=1)[0]
+        words = head.split()
+        if len(words) < 2 or words[0].casefold() not in ("a", "an", "the", "one"):
+            return None
+        if words[-1].endswith("s") and not words[-1].endswith("ss"):
+            return None  # plural: "the sources", "two officials"
+        if person and self._same_paragraph_mention(person, pos):
+            return None
+        return last
 
     def _person_antecedent(self, pos: int, depth: int = 0) -> str | None:
         """The subject of the sentence naming the last person, or the person who spoke last
