@@ -2387,3 +2387,18 @@ def test_he_after_an_unnamed_source_in_the_paragraph_is_that_source():
         ("Two officials", "the depot was full."),
         ("Tom Lind", "the trucks were late."),
     ]
+
+
+def test_a_conjunction_opening_the_sentence_is_no_part_of_a_plural_subject():
+    result = extract(
+        "The ward is full. And administrators say the delays affect care. Yet critics say "
+        "the ward is well run.\n\n"
+        "Ten patients remained in hospital on Monday, according to hospitals. The ward will "
+        "reopen in May, according to local engineers. It will stay busy, according to rumours."
+    )
+    assert said(result) == [
+        ("administrators", "the delays affect care."),
+        ("critics", "the ward is well run."),
+        ("hospitals", "Ten patients remained in hospital on Monday"),
+        ("local engineers", "The ward will reopen in May"),
+    ]

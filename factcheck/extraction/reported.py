@@ -1212,10 +1212,14 @@ class ReportedSpeech:
             and not (first in ("the", "a", "an") and len(np.split()) <= 4)
             and not any(is_cap(w) for w in np.split())
             and not any(
-                bare(w) in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | DOC_NOUNS
-                or bare(w) in TITLE_WORDS
+                # ("according to hospitals", "according to prosecutors": plurals too)
+                singular in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | DOC_NOUNS
+                or singular in TITLE_WORDS
                 for w in np.split()
+                for singular in {bare(w), bare(w).removesuffix("s")}
             )
+            # "according to engineers", "according to local residents"
+            and not (len(np.split()) <= 3 and GROUP_HEAD_WORD.search(bare(np.split()[-1])))
         ):
             return None
         head = m[ss:as_].strip()

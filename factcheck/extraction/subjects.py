@@ -60,6 +60,7 @@ _SENTENCE_ADVERBS = frozenset(
     furthermore besides otherwise again soon already now today yesterday finally similarly
     however afterwards""".split()
 )
+_OPENING_LINKS = frozenset("and but yet so nor".split())
 _AROUND_NAME = re.compile(
     r"(?<![\w’'-])([\w’'-]+)\s+(?:close\s+to|around|near|surrounding)\s+(?:the\s+)?$"
 )
@@ -376,9 +377,13 @@ class SubjectFinder:
             ):
                 break
             i -= 1
-        # "Later the old man added": a sentence adverb before the phrase is not part of it
-        while len(words) - i > 1 and bare(words[i][1]) in _SENTENCE_ADVERBS:
+        # "Later the old man added": a sentence adverb before the phrase is not part of it,
+        # nor is a conjunction opening the sentence ("And doctors say", "Yet critics say")
+        while len(words) - i > 1 and bare(words[i][1]) in _SENTENCE_ADVERBS | _OPENING_LINKS:
             i += 1
+        opens = i == 0 or is_boundary(words[i - 1][1])
+        if not opens and bare(words[i - 1][1]) in _OPENING_LINKS:
+            opens = i == 1 or is_boundary(words[i - 2][1])
         np_words = [w for _, w in words[i:]]
         head = bare(np_words[-1])
         if not head.replace("-", "").isalpha():  # "the president-elect"
@@ -398,11 +403,7 @@ class SubjectFinder:
             or head in ("firm", "company", "department", "ministry", "court")
             or (bare(np_words[0]) in DETERMINERS and len(np_words) <= 4)
             # "Local farmers said": a bare plural naming people, opening the clause
-            or (
-                len(np_words) <= 3
-                and (i == 0 or is_boundary(words[i - 1][1]))
-                and GROUP_HEAD_WORD.search(head)
-            )
+            or (len(np_words) <= 3 and opens and GROUP_HEAD_WORD.search(head))
         ):
             return None
         if len(np_words) > 11:
