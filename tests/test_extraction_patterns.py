@@ -2402,3 +2402,16 @@ def test_a_conjunction_opening_the_sentence_is_no_part_of_a_plural_subject():
         ("hospitals", "Ten patients remained in hospital on Monday"),
         ("local engineers", "The ward will reopen in May"),
     ]
+
+
+def test_an_aside_in_brackets_and_a_long_affiliation_leave_the_source_whole():
+    result = extract(
+        "Over the weekend, a source (who asked not to be named) reported that the crews were "
+        "idle.\n\n"
+        "The cuts have become a “spiral of decline”, according to Ana Ruiz of the Norland "
+        "Institute of Economic and Social Research, which this week measured their cost."
+    )
+    assert said(result) == [
+        ("a source", "the crews were idle."),
+        ("Ana Ruiz", "The cuts have become a “spiral of decline”"),
+    ]

@@ -56,7 +56,6 @@ from factcheck.extraction.lexicon import (
     RAISED_SUBJECT,
     RELATIVE_ASIDE,
     RELATIVE_HEAD,
-    RELATIVE_WHO,
     RELATIVE_WHO_WHICH,
     RESUMED_PREDICATE,
     SPEECH_NOUN_RE,
@@ -206,6 +205,10 @@ def _plural_head(np: str) -> bool:
 _OPENING_VERB = re.compile(
     r"\s*(Said|Says|Added|Adds|Replied|Replies|Responded|Explained|Wrote|Writes|Continued|"
     r"Countered|Insisted|Recalled)\s+(?=(?:the|a|an|one|[A-Z])[\w’'.-]*[\s,:])"
+)
+# "of the National Institute of Economic and Social Research": a body's name ending a source
+_AFFILIATION_END = re.compile(
+    r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*))*$"
 )
 _LIKE_OTHER = re.compile(r"\s*(?:Just\s+)?Like\s+([^,;:\"“”]{2,60}),$")
 _LEAD_BEFORE_QUOTE = re.compile(r"[,—–]\s*(?:“[^“”\"]*”|\"[^“”\"]*\"),?$")
@@ -1190,7 +1193,10 @@ class ReportedSpeech:
         work = _WORK_OF.match(np)
         if work and bare(work.group(2).split()[-1]) not in TITLE_WORDS | SOURCE_NOUNS:
             np = work.group(1)
-        if not np or len(np.split()) > 10:
+        # ("Ana Ruiz of the National Institute of Economic and Social Research": a name with
+        # a long affiliation is still a source)
+        affiliation = _AFFILIATION_END.search(np)
+        if not np or len(np[: affiliation.start() if affiliation else len(np)].split()) > 10:
             return None
         first = bare(np.split()[0])
         if np.casefold() in ("him", "her", "them"):
@@ -1240,7 +1246,7 @@ class ReportedSpeech:
         if not head:
             # 'According to X, CONTENT.'
             att.content = self._trim_content(np_end, se)
-        elif m[ae + np_m.end() : se].strip(" .") == "" or RELATIVE_WHO.match(
+        elif m[ae + np_m.end() : se].strip(" .") == "" or RELATIVE_WHO_WHICH.match(
             m, ae + np_m.end(), min(se, ae + np_m.end() + 12)
         ):
             att.trailing = True

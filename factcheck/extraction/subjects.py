@@ -60,6 +60,7 @@ _SENTENCE_ADVERBS = frozenset(
     furthermore besides otherwise again soon already now today yesterday finally similarly
     however afterwards""".split()
 )
+_BRACKETED_END = re.compile(r"\s*\([^()]{1,80}\)\s*$")
 _OPENING_LINKS = frozenset("and but yet so nor".split())
 _AROUND_NAME = re.compile(
     r"(?<![\w’'-])([\w’'-]+)\s+(?:close\s+to|around|near|surrounding)\s+(?:the\s+)?$"
@@ -118,6 +119,18 @@ class SubjectFinder:
 
     def left_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
         """(noun phrase, its start, appositive/descriptor, joint 'all') ending just before vs."""
+        found = self._left_subject(ss, vs)
+        bracket = _BRACKETED_END.search(self.masked, ss, vs) if found is None else None
+        if bracket and bracket.start() > ss:
+            # "a source (who asked not to be named) reported": the phrase before the aside,
+            # which stays with it (the party keeps it as an alias)
+            found = self._left_subject(ss, bracket.start())
+            if found:
+                aside = self.masked[bracket.start() : bracket.end()].strip()
+                found = (f"{found[0]} {aside}", *found[1:])
+        return found
+
+    def _left_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
         m = self.masked
         left = m[ss:vs]
         joint = False
