@@ -2415,3 +2415,15 @@ def test_an_aside_in_brackets_and_a_long_affiliation_leave_the_source_whole():
         ("a source", "the crews were idle."),
         ("Ana Ruiz", "The cuts have become a “spiral of decline”"),
     ]
+
+
+def test_an_ampersand_inside_a_company_name_keeps_the_name_whole():
+    result = extract(
+        "Ruiz & Lind said sales rose. Okafor & Sons said it would appeal. The company said it "
+        "was confident."
+    )
+    assert said(result) == [
+        ("Ruiz & Lind", "sales rose."),
+        ("Okafor & Sons", "it would appeal."),
+        ("Okafor & Sons", "it was confident."),
+    ]

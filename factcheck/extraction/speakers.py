@@ -23,7 +23,7 @@ CAPITAL_NAME_PREFIX = re.compile(r"\b(?:Al|El|Ad|Ed|Ud|Ul|As|Ash|An|Ar|At|Az)-(?
 _NAME_PARTICLES = frozenset(
     "de del della da di du la le van von der den bin ibn al el ter ten y".split()
 )
-_LINK = "(?:" + "|".join(["of", "for", "the", "and", *sorted(_NAME_PARTICLES)]) + ")"
+_LINK = "(?:" + "|".join(["of", "for", "the", "and", "&", *sorted(_NAME_PARTICLES)]) + ")"
 NAME_CHUNK = re.compile(rf"(?<![\w’'-]){_TOKEN}(?: (?:{_LINK} )*{_TOKEN})*")
 
 # Capitalised words that start sentences or clauses but do not start a name.

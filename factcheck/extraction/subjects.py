@@ -284,6 +284,10 @@ class SubjectFinder:
                 if is_cap(prev) and pl not in FUNCTION_WORDS and not prev.endswith(("'s", "’s")):
                     i -= 1
                     continue
+                # "Procter & Gamble", "Dun & Bradstreet": an ampersand inside a name
+                if prev == "&" and i > 1 and is_cap(words[i - 2][1]):
+                    i -= 2
+                    continue
                 if pl in LINKS:
                     j = i - 1
                     while j > 0 and bare(words[j - 1][1]) in LINKS:
