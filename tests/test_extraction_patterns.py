@@ -2427,3 +2427,21 @@ def test_an_ampersand_inside_a_company_name_keeps_the_name_whole():
         ("Okafor & Sons", "it would appeal."),
         ("Okafor & Sons", "it was confident."),
     ]
+
+
+def test_subjects_of_closing_tags_found_in_unannotated_news():
+    result = extract(
+        "As a result, research has lagged, said Ana Ruiz.\n\n"
+        "The talks will go on, Tom Lind said.\n\n"
+        "The donor was not in the theater, hospital and transplant officials said.\n\n"
+        "The first power has been generated, the companies behind the scheme said on Monday.\n\n"
+        "By Wednesday, the state's largest power provider, Norgas Corp., said it had restored "
+        "power."
+    )
+    assert said(result) == [
+        ("Ana Ruiz", "As a result, research has lagged"),
+        ("Tom Lind", "The talks will go on"),
+        ("hospital and transplant officials", "The donor was not in the theater"),
+        ("the companies behind the scheme", "The first power has been generated"),
+        ("Norgas Corp.", "it had restored power."),
+    ]

@@ -210,6 +210,7 @@ _OPENING_VERB = re.compile(
 _AFFILIATION_END = re.compile(
     r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*))*$"
 )
+_NAME_ENDS_SENTENCE = re.compile(r"\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\s*[.!?]?\s*$")
 _LIKE_OTHER = re.compile(r"\s*(?:Just\s+)?Like\s+([^,;:\"“”]{2,60}),$")
 _LEAD_BEFORE_QUOTE = re.compile(r"[,—–]\s*(?:“[^“”\"]*”|\"[^“”\"]*\"),?$")
 _QUOTE_THEN_SUBJECT = re.compile(r"[\"”]\s+(?:[\w’'.-]+\s+){0,4}$")
@@ -524,6 +525,10 @@ class ReportedSpeech:
             if heard:
                 # "Witnesses heard an officer yell: ...": the perceived person speaks
                 subject = (heard.group(1), ss + heard.start(1), "", False)
+            elif subject and left.endswith(",") and _NAME_ENDS_SENTENCE.match(after):
+                # "As a result, research has lagged, said Ana Ruiz.": a name and the end of the
+                # sentence after the verb make it an inverted tag, whatever precedes the comma
+                subject = None
             if subject is None:
                 r = None
                 # '"Why now?" asked Ana Ruiz': an inverted asking verb after its question

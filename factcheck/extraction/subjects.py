@@ -21,6 +21,7 @@ from factcheck.extraction.lexicon import (
     RELATIVE_TAIL,
     VERB_RE,
     bare,
+    company_noun,
     is_boundary,
     is_cap,
     is_possessive,
@@ -74,6 +75,27 @@ _SPEECH_VERBS = frozenset(CLAUSE_VERBS)
 _DESCRIPTOR_WORDS = 8  # "former Acme chief financial officer": a chain is a few words long
 # a verb or adverb, not the head noun of a chain of descriptors ("allowed Lind to claim")
 _NOT_A_HEAD = re.compile(r"(?:ed|ing|ly)$")
+
+
+_POSTMODIFIERS = frozenset("behind of at from in with for near across inside outside".split())
+
+
+def _head_before_postmodifier(np_words: list[str]) -> bool:
+    """'the companies behind the scheme', 'the firms in the consortium': a determiner, a head
+    naming a body or a group of people, then a prepositional phrase."""
+    if len(np_words) > 8 or bare(np_words[0]) not in DETERMINERS:
+        return False
+    k = next((n for n, w in enumerate(np_words) if bare(w) in _POSTMODIFIERS), 0)
+    if k < 2:
+        return False
+    head = bare(np_words[k - 1])
+    singular = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
+    return (
+        company_noun(singular)
+        or singular in ORG_WORDS
+        or singular in GOVERNMENT_WORDS
+        or bool(GROUP_HEAD_WORD.search(head))
+    )
 
 
 def describes(word: str) -> bool:
@@ -203,6 +225,28 @@ class SubjectFinder:
                     return appositive, found[1], found[0], joint  # starts where its head does
                 if role:
                     return appositive, ss + role.start(), role.group(0), joint
+            # "The state's largest power provider, Norgas Corp., said": a body's proper name
+            # after a common noun phrase describing it is the more specific subject
+            apo_words = appositive.split()
+            proper = (
+                0 < len(apo_words) <= 6
+                and is_cap(apo_words[0])
+                and bare(apo_words[0]) not in FUNCTION_WORDS
+                and all(is_cap(w) or bare(w) in LINKS or w == "&" for w in apo_words)
+            )
+            head_words = seg.rsplit(",", 1)[-1].split()  # ("By Wednesday, the state's ...")
+            opener = bare(head_words[0]) if head_words else ""
+            described = (
+                proper
+                and not named
+                and 1 < len(head_words) <= 7
+                and head_words[-1].isalpha()
+                and head_words[-1].islower()
+                and (opener in DETERMINERS | {"its", "their"} or is_possessive(head_words[0]))
+            )
+            if described and (found is None or found[0].split()[-1].islower()):
+                seg = seg.rsplit(",", 1)[-1]
+                return appositive, ss + body.find(appositive), seg.strip(), joint
             # "Dana Okafor's son, Chaz Okafor, said": a relation of someone, then the name
             kin = _POSSESSED_ROLE.fullmatch(seg.strip())
             if not found and named and kin:
@@ -346,6 +390,7 @@ class SubjectFinder:
                 and head in SOURCE_NOUNS | GOVERNMENT_WORDS
             ) or (
                 prep in LOCATIVES
+                and not is_boundary(words[k][1])  # ("the talks will go on, Hasen said")
                 and words[k - 1][1].isalpha()
                 # lowercase, or capitalised only as a sentence's first word
                 and (words[k - 1][1].islower() or k == 1)
@@ -385,12 +430,23 @@ class SubjectFinder:
                 break
             if pl in CLAUSE_STOPS or pl in ("is", "was", "are", "were", "has", "have", "had"):
                 break
-            # "the union and the company" is a joint subject, "X said it and Y" is not
-            if pl == "and" and not (
-                (is_cap(words[i][1]) or bare(words[i][1]) in ("the", "a", "an"))
-                and (is_cap(words[i - 2][1]) or (i > 2 and bare(words[i - 3][1]) == "the"))
-                if i > 1
-                else False
+            # "the union and the company" is a joint subject, "X said it and Y" is not; nor is
+            # "hospital and transplant officials", two modifiers right after a clause boundary
+            paired_modifier = (
+                i > 1
+                and words[i - 2][1].isalpha()
+                and words[i - 2][1].islower()
+                and (i == 2 or is_boundary(words[i - 3][1]))
+            )
+            if (
+                pl == "and"
+                and not paired_modifier
+                and not (
+                    (is_cap(words[i][1]) or bare(words[i][1]) in ("the", "a", "an"))
+                    and (is_cap(words[i - 2][1]) or (i > 2 and bare(words[i - 3][1]) == "the"))
+                    if i > 1
+                    else False
+                )
             ):
                 break
             i -= 1
@@ -421,6 +477,7 @@ class SubjectFinder:
             or (bare(np_words[0]) in DETERMINERS and len(np_words) <= 4)
             # "Local farmers said": a bare plural naming people, opening the clause
             or (len(np_words) <= 3 and opens and GROUP_HEAD_WORD.search(head))
+            or _head_before_postmodifier(np_words)
         ):
             return None
         if len(np_words) > 11:
