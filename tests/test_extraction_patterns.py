@@ -2445,3 +2445,16 @@ def test_subjects_of_closing_tags_found_in_unannotated_news():
         ("the companies behind the scheme", "The first power has been generated"),
         ("Norgas Corp.", "it had restored power."),
     ]
+
+
+def test_a_phrase_of_time_or_place_after_the_verb_then_a_clause_is_what_was_said():
+    result = extract(
+        "Tom Lind spoke to the board.\n\n"
+        "He said in February the firm was sold to a rival. He also said in his first 100 "
+        "days he would cut taxes. He testified on Tuesday. He said in a statement that was "
+        "released on Monday."
+    )
+    assert said(result) == [
+        ("Tom Lind", "in February the firm was sold to a rival."),
+        ("Tom Lind", "in his first 100 days he would cut taxes."),
+    ]

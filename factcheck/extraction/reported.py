@@ -211,6 +211,15 @@ _AFFILIATION_END = re.compile(
     r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*))*$"
 )
 _NAME_ENDS_SENTENCE = re.compile(r"\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\s*[.!?]?\s*$")
+_AUXILIARY_NEXT = re.compile(r"(?:is|was|are|were|has|have|had|will|would)\b")
+# "said in February the firm was sold", "said in his speech he would cut taxes": a short
+# prepositional phrase, then a clause with its own subject and a finite verb
+_PHRASE_THEN_CLAUSE = re.compile(
+    r"(?:in|on|at|during|after|before|since|over|throughout)\s+(?:[\w’'-]+\s+){1,5}?"
+    r"(?=(?:the|a|an|he|she|they|it|we|I|his|her|their|its|this|these|those|[A-Z][\w’'-]*)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?(?:is|was|are|were|has|have|had|will|would|can|could|should|may|"
+    r"might|must|did|does|do)\b)"
+)
 _LIKE_OTHER = re.compile(r"\s*(?:Just\s+)?Like\s+([^,;:\"“”]{2,60}),$")
 _LEAD_BEFORE_QUOTE = re.compile(r"[,—–]\s*(?:“[^“”\"]*”|\"[^“”\"]*\"),?$")
 _QUOTE_THEN_SUBJECT = re.compile(r"[\"”]\s+(?:[\w’'.-]+\s+){0,4}$")
@@ -699,6 +708,12 @@ class ReportedSpeech:
                 that = far
         if that and VERB_RE.match(m, ve + that.end()):
             that = None  # "a story that states ...": a relative clause, not what was said
+        if (
+            that
+            and that.group(0).split()[0] != "that"
+            and _AUXILIARY_NEXT.match(m, ve + that.end())
+        ):
+            that = None  # "said in a statement that was released": the statement's relative
         colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
         if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
             colon = None
@@ -1072,6 +1087,10 @@ class ReportedSpeech:
             cs = lead.end()
             lead = LEADING_ADVERBIAL.match(self.masked, cs, se)
         that = re.compile(r"\s*that\s*,?\s").match(self.masked, cs, se)
+        if that and cs != att.verb_end and _AUXILIARY_NEXT.match(self.masked, that.end()):
+            # "said in a statement that was released on Monday": a relative clause
+            att.content = None
+            return att if self._quote_near(att.verb_start) else None
         if that:
             cs = that.end()
         rest = self.masked[cs:se].strip()
@@ -1082,7 +1101,7 @@ class ReportedSpeech:
             and (
                 not rest
                 or rest[0] in ",;.!?"
-                or is_adverbial(rest)
+                or (is_adverbial(rest) and not _PHRASE_THEN_CLAUSE.match(rest))
                 or re.match(r"(?:which|who|whose|where)\b|[a-z]+(?:ed|en|wn|led)\s+by\b", rest)
             )
             and not verb.startswith("insist")
