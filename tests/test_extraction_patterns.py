@@ -2458,3 +2458,18 @@ def test_a_phrase_of_time_or_place_after_the_verb_then_a_clause_is_what_was_said
         ("Tom Lind", "in February the firm was sold to a rival."),
         ("Tom Lind", "in his first 100 days he would cut taxes."),
     ]
+
+
+def test_a_closing_finding_tags_the_sentence_and_the_company_is_the_body_named_last():
+    result = extract(
+        "Lind would need 52 percent of the ballots, a Norland Ledger analysis found.\n\n"
+        "Norgas Corp. will cut 400 jobs, the company said.\n\n"
+        "Sales rose 4 percent, the company reports.\n\n"
+        "Turnout fell, a new study found."
+    )
+    assert said(result) == [
+        ("Norland Ledger", "Lind would need 52 percent of the ballots"),
+        ("Norgas Corp", "Norgas Corp. will cut 400 jobs"),
+        ("Norgas Corp", "Sales rose 4 percent"),
+        (None, "Turnout fell"),
+    ]

@@ -582,6 +582,9 @@ class ReportedSpeech:
                     and not tags_quote
                     and not re.match(r"\s+(?:that\b|:)", after)
                     and not (clause and low.startswith(("conclud", "show", "reveal", "indicat")))
+                    # "CONTENT, a Ledger analysis found.": a subject after a comma and the verb
+                    # closing the sentence tag what went before
+                    and not (closing and m[ss:npos].rstrip().endswith(","))
                 ):
                     return None
         speakers = [s for s in speakers if s]

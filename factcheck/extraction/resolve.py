@@ -281,12 +281,15 @@ class SpeakerResolver:
             # an organisation opening the same sentence ("Norcorp will cut 400 jobs, the
             # company said"), else the organisation that spoke last
             other = reg.last_other_with_position(pos)
-            if other and kind_of(other[1]) == "organization":
-                lo = max(0, pos - 400)
-                ends = [e.end() for e in SENTENCE_END.finditer(self.masked, lo, pos)]
-                start = ends[-1] if ends else lo
+            # (one capitalised word opening a sentence may be any noun: "Sales rose")
+            named_body = other and (" " in other[1] or other[1] in reg.bodies or other[1].isupper())
+            if named_body and kind_of(other[1]) == "organization":
+                # (the sentence splitter knows "Corp." and "Inc." do not end one)
+                pstart = self.masked.rfind("\n", 0, pos) + 1
+                spans = sentences(self.masked[pstart : pos + 1])
+                start = pstart + spans[-1][0] if spans else pstart
                 opening = self.masked[start : other[0]].strip()
-                if other[0] >= start and opening in ("", "The") and (ends or not lo):
+                if other[0] >= start and opening in ("", "The"):
                     return self._party(other[1], "organization", pos, alias=np)
             for f in reversed(self.found[-30:]):
                 info = reg.parties.get(f.speaker or "")
