@@ -2473,3 +2473,15 @@ def test_a_closing_finding_tags_the_sentence_and_the_company_is_the_body_named_l
         ("Norgas Corp", "Sales rose 4 percent"),
         (None, "Turnout fell"),
     ]
+
+
+def test_a_share_of_a_group_speaks_as_the_group():
+    result = extract(
+        "Nearly six in 10 Norland voters said they backed the bailout. About 40 percent of "
+        "residents said the tolls were too high. Two out of three doctors say the drug is safe."
+    )
+    assert said(result) == [
+        ("Norland voters", "they backed the bailout."),
+        ("residents", "the tolls were too high."),
+        ("doctors", "the drug is safe."),
+    ]

@@ -62,6 +62,13 @@ _SENTENCE_ADVERBS = frozenset(
     however afterwards""".split()
 )
 _BRACKETED_END = re.compile(r"\s*\([^()]{1,80}\)\s*$")
+_SHARE = re.compile(
+    r"(?:(?:nearly|almost|about|roughly|some|more\s+than|over|fewer\s+than|just)\s+)?"
+    r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:in|out\s+of|of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|every)"
+    r"|\d+(?:\.\d+)?(?:\s*%|\s+percent)\s+of(?:\s+the)?|(?:most|many|half)\s+of\s+the)\s+",
+    re.IGNORECASE,
+)
 _OPENING_LINKS = frozenset("and but yet so nor".split())
 _AROUND_NAME = re.compile(
     r"(?<![\w’'-])([\w’'-]+)\s+(?:close\s+to|around|near|surrounding)\s+(?:the\s+)?$"
@@ -458,6 +465,14 @@ class SubjectFinder:
         if not opens and bare(words[i - 1][1]) in _OPENING_LINKS:
             opens = i == 1 or is_boundary(words[i - 2][1])
         np_words = [w for _, w in words[i:]]
+        # "Nearly six in 10 Ohio voters said", "Two out of three doctors say": the share
+        # quantifies the group, which is the speaker
+        share = _SHARE.match(" ".join(np_words))
+        if share and opens:
+            rest = " ".join(np_words)[share.end() :].split()
+            if 0 < len(rest) <= 3 and GROUP_HEAD_WORD.search(bare(rest[-1])):
+                k = len(np_words) - len(rest)
+                return " ".join(rest), words[i + k][0], appositive, joint
         head = bare(np_words[-1])
         if not head.replace("-", "").isalpha():  # "the president-elect"
             return None
