@@ -2485,3 +2485,19 @@ def test_a_share_of_a_group_speaks_as_the_group():
         ("residents", "the tolls were too high."),
         ("doctors", "the drug is safe."),
     ]
+
+
+def test_possessed_roles_media_outlets_and_a_long_phrase_before_that():
+    result = extract(
+        "Mr Lind's barrister said the actor had undergone counselling. Norland media outlets "
+        "have reported that the dogs were killed. Team owner Ana Ruiz said in a statement on "
+        "the team's website that she is looking forward to the move. By Monday, Norland's "
+        "largest power provider, Norgas, said it had restored power.\n\n"
+        "(It's worth noting that the report said so.)"
+    )
+    assert said(result) == [
+        ("Lind's barrister", "the actor had undergone counselling."),
+        ("Norland media outlets", "the dogs were killed."),
+        ("Ana Ruiz", "she is looking forward to the move."),
+        ("Norgas", "it had restored power."),
+    ]

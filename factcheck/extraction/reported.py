@@ -701,7 +701,11 @@ class ReportedSpeech:
             return self._finish_trailing(att, se)
         rest = after
         # (or after an aside: "said, however, that", "said, in a statement, that")
-        that = re.match(r"\s+(?:(?:[\w’'-]+\s+){0,5}?)that\s|\s*,[^,;:.\"“]{1,40},\s*that\s", rest)
+        that = re.match(
+            r"\s+(?:(?:[\w’'-]+\s+){0,5}?|(?:in|on|at)\s+(?:[\w’'-]+\s+){5,8}?)that\s"
+            r"|\s*,[^,;:.\"“]{1,40},\s*that\s",
+            rest,
+        )
         if that and re.search(r"\s(?:and|or|but)\s+that\s$", that.group(0)):
             that = None  # "said he was tired and that he would rest": two that-clauses
         if low in TELL_VERBS:

@@ -105,7 +105,7 @@ GOVERNMENT_WORDS = frozenset(
 MEDIA_WORDS = frozenset(
     """news times post press journal herald tribune gazette magazine daily weekly radio
     television tv broadcasting channel wire newspaper telegraph guardian observer
-    chronicle reporter insider""".split()
+    chronicle reporter insider media outlet outlets""".split()
 )
 # Lower-case heads that make a common noun phrase a plausible (anonymous) source.
 SOURCE_NOUNS = frozenset(

@@ -69,6 +69,8 @@ _SHARE = re.compile(
     r"|\d+(?:\.\d+)?(?:\s*%|\s+percent)\s+of(?:\s+the)?|(?:most|many|half)\s+of\s+the)\s+",
     re.IGNORECASE,
 )
+# "It's", "That's", "There's": a verb contracted, not a possessor
+_CONTRACTION = re.compile(r"\W*(?:it|that|there|here|what|who|where|he|she)['’]s$", re.I)
 _OPENING_LINKS = frozenset("and but yet so nor".split())
 _AROUND_NAME = re.compile(
     r"(?<![\w’'-])([\w’'-]+)\s+(?:close\s+to|around|near|surrounding)\s+(?:the\s+)?$"
@@ -249,7 +251,10 @@ class SubjectFinder:
                 and 1 < len(head_words) <= 7
                 and head_words[-1].isalpha()
                 and head_words[-1].islower()
-                and (opener in DETERMINERS | {"its", "their"} or is_possessive(head_words[0]))
+                and (
+                    opener in DETERMINERS | {"its", "their"}
+                    or any(is_possessive(w) for w in head_words[:3])
+                )
             )
             if described and (found is None or found[0].split()[-1].islower()):
                 seg = seg.rsplit(",", 1)[-1]
@@ -493,6 +498,17 @@ class SubjectFinder:
             # "Local farmers said": a bare plural naming people, opening the clause
             or (len(np_words) <= 3 and opens and GROUP_HEAD_WORD.search(head))
             or _head_before_postmodifier(np_words)
+            # "Mr Birrell's barrister said": a possessor determines the phrase like "the"
+            or (
+                len(np_words) <= 5
+                and any(
+                    is_possessive(w) and w[:1].isupper() and not _CONTRACTION.match(w)
+                    for w in np_words[:-1]
+                )
+                and not is_possessive(np_words[-1])
+                and head.isalpha()
+                and opens
+            )
         ):
             return None
         if len(np_words) > 11:
