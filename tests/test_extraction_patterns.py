@@ -2501,3 +2501,15 @@ def test_possessed_roles_media_outlets_and_a_long_phrase_before_that():
         ("Ana Ruiz", "she is looking forward to the move."),
         ("Norgas", "it had restored power."),
     ]
+
+
+def test_the_role_at_a_body_is_the_person_the_article_names_with_it():
+    result = extract(
+        "The CIO of Norcorp says big data is a turning point.\n\n"
+        "We are entering an inflection point, according to Norcorp CIO Dana Kim. She should "
+        "know."
+    )
+    assert said(result) == [
+        ("Dana Kim", "big data is a turning point."),
+        ("Dana Kim", "We are entering an inflection point"),
+    ]

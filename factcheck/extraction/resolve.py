@@ -66,6 +66,9 @@ _POST_NOMINAL = re.compile(r",?\s+(MP|MEP|MSP|MLA|MPP|MHA|TD|QC|KC|SC)\.?$")
 _OBTAINED_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired)\s+by\b")
 # "NBC's Costas": a possessor (outlet or body) before one capitalised word
 _OWNER_SURNAME = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+([A-Z][a-z][\w’'-]*)$")
+_ROLE_OF_BODY = re.compile(
+    r"^(?:[Tt]he\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:of|at|for)\s+(?:the\s+)?([A-Z].*)$"
+)
 _ISSUER_MODIFIER = re.compile(
     r"^(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}((?:[A-Z][\w.&’'-]*\s+){1,4})(\w+)$"
 )
@@ -206,6 +209,14 @@ class SpeakerResolver:
         if m and m.group(2).casefold() in DOC_NOUNS and is_cap(m.group(1)):
             issuer = re.sub(r"^The\s+(?=[A-Z])", "", m.group(1))
             return self.resolve(issuer, pos) or self._party(issuer, "organization", pos, np)
+        # "The CIO of Norcorp says ...": the person the article names with that title there,
+        # before or after ("..., according to Norcorp CIO Dana Kim")
+        role = _ROLE_OF_BODY.match(np)
+        if role and all(w.casefold() in TITLE_WORDS for w in role.group(1).split()):
+            person = self._titled_at(role.group(1), role.group(2))
+            if person:
+                self._note_alias(person, np, "")
+                return person
         if all(is_cap(w) or w in ("of", "for", "and", "the", "de", "al") for w in words):
             if words[0].casefold() == "the" or words[0] == "The":
                 words = words[1:]
@@ -568,6 +579,17 @@ class SpeakerResolver:
                 return f.speaker
         name = reg.last_other_before(pos)
         return self._party(name, kind_of(name), pos, alias=None) if name else None
+
+    def _titled_at(self, title: str, body: str) -> str | None:
+        """The one person of the article whose title names both the role and the body."""
+        title, body = title.casefold(), body.casefold()
+        held = [
+            name
+            for name, info in self.registry.parties.items()
+            if info.kind == "person"
+            and any(title in t.casefold() and body in t.casefold() for t in info.titles)
+        ]
+        return held[0] if len(held) == 1 else None
 
     def _unnamed_speaker_since(self, person: str | None, pos: int) -> str | None:
         """'A spokesman for the agency said ... He said ...': one unnamed source who spoke

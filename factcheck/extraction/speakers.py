@@ -52,7 +52,7 @@ HONORIFICS = frozenset(
     maj maj. cpl cpl. pvt pvt. cmdr cmdr. det det. supt supt. atty atty. msgr msgr.""".split()
 )
 TITLE_WORDS = frozenset(
-    """president prime minister secretary director chief ceo cfo coo cto chairman chairwoman
+    """president prime minister secretary director chief ceo cfo coo cto cio cmo chairman chairwoman
     chair spokesman spokeswoman spokesperson senator sen. governor gov. mayor judge justice
     general gen. executive deputy vice assistant representative rep. ambassador commissioner
     chancellor king queen prince princess pope premier head leader founder cofounder co-founder
