@@ -2513,3 +2513,17 @@ def test_the_role_at_a_body_is_the_person_the_article_names_with_it():
         ("Dana Kim", "big data is a turning point."),
         ("Dana Kim", "We are entering an inflection point"),
     ]
+
+
+def test_a_lost_closing_mark_before_a_told_tag_and_an_unclosed_appositive():
+    result = extract(
+        "“On the Moon, shadowed craters hold water, Jean-Claude Roux, director of research at "
+        "the Norland Space Agency told the Ledger. “These craters have steep slopes.”\n\n"
+        "The bridge is safe, Ana Ruiz, director of the Norland Transit Agency, said."
+    )
+    assert said(result) == [
+        ("Jean-Claude Roux", "On the Moon, shadowed craters hold water"),
+        ("Jean-Claude Roux", "These craters have steep slopes."),
+        ("Ana Ruiz", "The bridge is safe"),
+    ]
+    offsets_hold(result)

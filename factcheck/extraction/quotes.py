@@ -17,9 +17,10 @@ _AFTER_CLOSE = set(",.;:!?)]—–-")
 FEET_INCHES = re.compile(r"\b\d['’]\s?\d{1,2}(?:\.\d)?\"$")
 # '"We will win, Ruiz said. "Nobody doubts it."': a quote whose closing mark was left out ends
 # at the comma before its attribution, when the next mark opens another quote
+# (the name may carry an appositive: ", Ana Ruiz, director of the agency, told the Ledger.")
 _LOST_TAG = (
-    r",\s+(?:(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*|he|she|they)\s+"
-    r"(?:said|says|added|adds|asked|explained|wrote)(?:\s+[^\s.!?,]+){{0,4}}{end}"
+    r",\s+(?:(?:[A-Z][\w’'.-]*\s+){{0,3}}[A-Z][\w’'.-]*(?:,\s+[^,.!?“”\"]{{3,80}}?,?)?|he|she|they)"
+    r"\s+(?:said|says|added|adds|asked|explained|wrote|told)(?:\s+[^\s.!?,]+){{0,4}}{end}"
     r"|,\s+(?:said|says|added|asked|explained|wrote)\s+(?:[A-Z][\w’'.-]*\s*){{1,4}}{end}"
 )
 _LOST_CLOSE = re.compile(_LOST_TAG.format(end=r"[.!?,:]\s*$"))
@@ -139,7 +140,9 @@ def find_quotes(p: str) -> list[Quote]:
             role = "open"
         if role == "open":
             if inside and start >= 0:
-                quotes.append(Quote(start, i, False))
+                # ('“We will win, Ruiz told the Ledger. “Nobody doubts it.”': the lost close)
+                lost = _LOST_CLOSE.search(p, start + 1, i)
+                quotes.append(Quote(start, lost.start(), True) if lost else Quote(start, i, False))
             inside, start = True, i
         elif role == "close":
             lost = (

@@ -70,6 +70,10 @@ _SHARE = re.compile(
     re.IGNORECASE,
 )
 # "It's", "That's", "There's": a verb contracted, not a possessor
+_UNCLOSED_APPOSITIVE = re.compile(
+    r"(?:^|(?<=[,.;:”\"]\s)|(?<=\n))([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+"
+    r"[^,;:“”\"]{2,80}?\s(?:at|of|for|with)\s+(?:the\s+)?$"
+)
 _CONTRACTION = re.compile(r"\W*(?:it|that|there|here|what|who|where|he|she)['’]s$", re.I)
 _OPENING_LINKS = frozenset("and but yet so nor".split())
 _AROUND_NAME = re.compile(
@@ -151,6 +155,13 @@ class SubjectFinder:
     def left_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
         """(noun phrase, its start, appositive/descriptor, joint 'all') ending just before vs."""
         found = self._left_subject(ss, vs)
+        if found and is_cap(found[0].split()[-1]):
+            # "Jean Roux, director of research at the Norland Space Agency told": the comma
+            # closing the appositive was left out; the person before it is the subject
+            unclosed = _UNCLOSED_APPOSITIVE.search(self.masked, max(ss, found[1] - 160), found[1])
+            if unclosed and looks_person_name(unclosed.group(1)):
+                role = self.masked[unclosed.end(1) : found[1] + len(found[0])].strip(" ,")
+                return unclosed.group(1), unclosed.start(1), role, found[3]
         bracket = _BRACKETED_END.search(self.masked, ss, vs) if found is None else None
         if bracket and bracket.start() > ss:
             # "a source (who asked not to be named) reported": the phrase before the aside,
