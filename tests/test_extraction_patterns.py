@@ -2527,3 +2527,15 @@ def test_a_lost_closing_mark_before_a_told_tag_and_an_unclosed_appositive():
         ("Ana Ruiz", "The bridge is safe"),
     ]
     offsets_hold(result)
+
+
+def test_the_paper_is_the_newspaper_named_last():
+    result = extract(
+        "The Norland Times spent a year investigating the homes.\n\n"
+        "In a long report, the paper says that the exemption allowed abuse.\n\n"
+        "Researchers published a paper on sleep. The paper says that rats dream."
+    )
+    assert said(result) == [
+        ("Norland Times", "the exemption allowed abuse."),
+        ("Researchers", "rats dream."),
+    ]

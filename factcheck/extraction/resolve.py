@@ -66,6 +66,7 @@ _POST_NOMINAL = re.compile(r",?\s+(MP|MEP|MSP|MLA|MPP|MHA|TD|QC|KC|SC)\.?$")
 _OBTAINED_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired)\s+by\b")
 # "NBC's Costas": a possessor (outlet or body) before one capitalised word
 _OWNER_SURNAME = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+([A-Z][a-z][\w’'-]*)$")
+_A_PAPER = re.compile(r"\b(?:a|an|their|his|her|its|new)\s+(?:[\w-]+\s+)?paper\b")
 _ROLE_OF_BODY = re.compile(
     r"^(?:[Tt]he\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:of|at|for)\s+(?:the\s+)?([A-Z].*)$"
 )
@@ -151,6 +152,12 @@ class SpeakerResolver:
             return self._pronoun(low, pos)
         if low in ("a", "an", "the"):
             return None  # an article cut off from its noun names no one
+        if low in ("the paper", "the newspaper"):
+            # "The Ledger spent a year on it. ... the paper says": the newspaper named last
+            outlet = self._outlet_before(pos)
+            if outlet:
+                self._note_alias(outlet, np, "")
+                return outlet
         if _AGE_EPITHET.match(np) or low in _PARTY_MEMBERS:
             # the subject finder stops at a capitalised word: "the four-term Republican"
             described = _DESCRIBED_BEFORE.search(self.masked, max(0, pos - 60), pos)
@@ -579,6 +586,20 @@ class SpeakerResolver:
                 return f.speaker
         name = reg.last_other_before(pos)
         return self._party(name, kind_of(name), pos, alias=None) if name else None
+
+    def _outlet_before(self, pos: int) -> str | None:
+        """The news outlet named last before pos (within a few paragraphs)."""
+        reg = self.registry
+        i = bisect.bisect_left(reg.other_mentions, (pos, ""))
+        for offset, name in reversed(reg.other_mentions[max(0, i - 40) : i]):
+            if pos - offset > 3000:
+                break
+            if kind_of(name) == "media":
+                # (unless a paper was published since: "Researchers published a paper")
+                if _A_PAPER.search(self.masked, offset, pos):
+                    return None
+                return self._party(name, "media", pos, alias=None)
+        return None
 
     def _titled_at(self, title: str, body: str) -> str | None:
         """The one person of the article whose title names both the role and the body."""
