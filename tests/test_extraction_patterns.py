@@ -2539,3 +2539,20 @@ def test_the_paper_is_the_newspaper_named_last():
         ("Norland Times", "the exemption allowed abuse."),
         ("Researchers", "rats dream."),
     ]
+
+
+def test_speaker_names_without_the_words_around_them():
+    result = extract(
+        "The army restricts news outlets, making it difficult to verify many reports from "
+        "the city.\n\n"
+        "Then, in February 2011 a federal judge ruled that the takeover was unconstitutional.\n\n"
+        "“They are large products,” said agricultural economist Tom Lind of Norland State "
+        "University.\n\n"
+        "As for the state, the embassy has offered help to the family, said Ana Ruiz, a "
+        "spokeswoman for the embassy."
+    )
+    assert said(result) == [
+        ("a federal judge", "the takeover was unconstitutional."),
+        ("Tom Lind", "They are large products"),
+        ("Ana Ruiz", "As for the state, the embassy has offered help to the family"),
+    ]

@@ -210,7 +210,12 @@ _OPENING_VERB = re.compile(
 _AFFILIATION_END = re.compile(
     r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|and|for|the|[A-Z][\w’'&.-]*))*$"
 )
-_NAME_ENDS_SENTENCE = re.compile(r"\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*\s*[.!?]?\s*$")
+_NAME_ENDS_SENTENCE = re.compile(
+    r"\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*(?:,\s+[^,.!?\"“”]{2,80})?\s*[.!?]?\s*$"
+)
+_PLURAL_QUANTIFIER_END = re.compile(
+    r"\b(?:many|several|few|numerous|multiple|these|those|both|various|conflicting)\s+$"
+)
 _AUXILIARY_NEXT = re.compile(r"(?:is|was|are|were|has|have|had|will|would)\b")
 # "said in February the firm was sold", "said in his speech he would cut taxes": a short
 # prepositional phrase, then a clause with its own subject and a finite verb
@@ -993,6 +998,8 @@ class ReportedSpeech:
             return True  # "The hospital admitted 40 people overnight"
         if low in AMBIGUOUS and re.match(r"\s+(?:[a-z]+ed|rose|fell|grew|were|was|are)\b", after):
             return True  # "Insurance claims rose by 20 percent": a noun, then its verb
+        if low in AMBIGUOUS and low.endswith("s") and _PLURAL_QUANTIFIER_END.search(before):
+            return True  # "to verify many reports": a plural quantifier makes it a noun
         if low.startswith("question") and (
             PEOPLE_OBJECT.match(after)
             or re.match(

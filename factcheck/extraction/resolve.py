@@ -198,6 +198,15 @@ class SpeakerResolver:
         ):
             np, detail = m.group(1), detail or m.group(2)
             words = np.split()
+        # "agricultural economist Greg Graff of Colorado State University": descriptors, a
+        # person's name, then where they work
+        m = re.match(
+            r"^(.*?\b[a-z][\w-]*\s+)((?:[A-Z][\w’'.-]*\s+){1,3})(?:of|at|from)\s+"
+            r"(?:the\s+)?([A-Z].*)$",
+            np,
+        )
+        if m and looks_person_name(m.group(2).strip()) and describing_chain(m.group(1).split()):
+            return self.resolve(m.group(2).strip(), pos, detail or m.group(1) + m.group(3))
         # "internal emails obtained by the Ledger": the outlet came by them, it did not write
         # them; the documents stand (and, their writer unnamed, later speak for no one)
         if _OBTAINED_BY.search(np) and not _OBTAINED_BY.match(np):

@@ -70,6 +70,7 @@ _SHARE = re.compile(
     re.IGNORECASE,
 )
 # "It's", "That's", "There's": a verb contracted, not a possessor
+_LEADING_PREPOSITIONS = frozenset("in on at after before during since until by".split())
 _UNCLOSED_APPOSITIVE = re.compile(
     r"(?:^|(?<=[,.;:”\"]\s)|(?<=\n))([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+"
     r"[^,;:“”\"]{2,80}?\s(?:at|of|for|with)\s+(?:the\s+)?$"
@@ -480,6 +481,19 @@ class SubjectFinder:
         opens = i == 0 or is_boundary(words[i - 1][1])
         if not opens and bare(words[i - 1][1]) in _OPENING_LINKS:
             opens = i == 1 or is_boundary(words[i - 2][1])
+        # "Then, in February 2011 a federal judge ruled": a leading phrase of time is no part
+        # of the subject that follows it
+        if bare(words[i][1]) in _LEADING_PREPOSITIONS:
+            j = next(
+                (
+                    k
+                    for k in range(i + 1, len(words) - 1)
+                    if bare(words[k][1]) in ("a", "an", "the")
+                ),
+                None,
+            )
+            if j is not None:
+                i = j
         np_words = [w for _, w in words[i:]]
         # "Nearly six in 10 Ohio voters said", "Two out of three doctors say": the share
         # quantifies the group, which is the speaker
