@@ -2556,3 +2556,17 @@ def test_speaker_names_without_the_words_around_them():
         ("Tom Lind", "They are large products"),
         ("Ana Ruiz", "As for the state, the embassy has offered help to the family"),
     ]
+
+
+def test_news_reports_are_a_noun_and_statistics_a_document_of_their_issuer():
+    result = extract(
+        "In Norland, 143 such operations were performed in 2009, according to local news "
+        "reports.\n\n"
+        "Donations rose 5 percent, according to statistics from the Norland Transplant Network."
+        "\n\nNorland News reports that the deal is off."
+    )
+    assert said(result) == [
+        (None, "In Norland, 143 such operations were performed in 2009"),
+        ("Norland Transplant Network", "Donations rose 5 percent"),
+        ("Norland News", "the deal is off."),
+    ]

@@ -307,7 +307,7 @@ CLAUSE_STOPS = frozenset(
 DOC_NOUNS = frozenset(
     "report reports story article statement study survey analysis data paper document filing "
     "filings memo letter studies surveys findings figures estimates timeline website "
-    "transcript documents records emails faq".split()
+    "transcript documents records emails faq statistics".split()
 )
 # ", a new study by" closing the words before a named source
 DOC_BY_TAIL = re.compile(

@@ -213,8 +213,10 @@ _AFFILIATION_END = re.compile(
 _NAME_ENDS_SENTENCE = re.compile(
     r"\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*(?:,\s+[^,.!?\"“”]{2,80})?\s*[.!?]?\s*$"
 )
+# (and "news reports", "media reports", "police reports": a compound noun in lower case)
 _PLURAL_QUANTIFIER_END = re.compile(
-    r"\b(?:many|several|few|numerous|multiple|these|those|both|various|conflicting)\s+$"
+    r"\b(?:many|several|few|numerous|multiple|these|those|both|various|conflicting|news|media|"
+    r"press|police|court|wire)\s+$"
 )
 _AUXILIARY_NEXT = re.compile(r"(?:is|was|are|were|has|have|had|will|would)\b")
 # "said in February the firm was sold", "said in his speech he would cut taxes": a short
