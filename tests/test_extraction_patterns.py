@@ -2570,3 +2570,16 @@ def test_news_reports_are_a_noun_and_statistics_a_document_of_their_issuer():
         ("Norland Transplant Network", "Donations rose 5 percent"),
         ("Norland News", "the deal is off."),
     ]
+
+
+def test_a_share_of_those_asked_speaks_for_the_survey_that_asked_them():
+    result = extract(
+        "A new Norland Institute survey found that young adults are moving home.\n\n"
+        "Among 18- to 24-year-olds, 53% said they live at home. Among those aged 25 to 34, "
+        "another 17 percent say they moved back home. Sales rose 5% in May."
+    )
+    assert said(result) == [
+        ("Norland Institute", "young adults are moving home."),
+        ("Norland Institute", "they live at home."),
+        ("Norland Institute", "they moved back home."),
+    ]

@@ -415,7 +415,8 @@ class PartyTidier:
         noun = "|".join(sorted(re.escape(n) for n in nouns))
         name = r"((?:[A-Z][\w’'&-]*[ \t]+)*[A-Z][\w’'&-]*)"
         patterns = (
-            rf"\b(?:[Tt]he|[Aa]n?)\s+{name}\s+(?:{noun})s?\b",
+            # ("a new Pew Research Center survey", "the latest Ledger poll")
+            rf"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){{0,2}}{name}\s+(?:{noun})s?\b",
             rf"{name}['’]s?\s+(?:[\w-]+\s+){{0,2}}(?:{noun})s?\b",
             # (not "emails obtained by X": X came by them)
             rf"\b(?:{noun})s?,?\s+(?:(?!{_CAME_BY})\w+\s+)?(?:by|from)\s+"

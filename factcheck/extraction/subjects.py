@@ -76,6 +76,11 @@ _UNCLOSED_APPOSITIVE = re.compile(
     r"[^,;:“”\"]{2,80}?\s(?:at|of|for|with)\s+(?:the\s+)?$"
 )
 _CONTRACTION = re.compile(r"\W*(?:it|that|there|here|what|who|where|he|she)['’]s$", re.I)
+_SHARE_ALONE = re.compile(
+    r"(?:(?:only|another|nearly|almost|about|just|some|overall|roughly)\s+)*"
+    r"\d+(?:\.\d+)?\s*(?:%|percent)(?:\s+of\s+(?:them|those|respondents))?",
+    re.IGNORECASE,
+)
 _OPENING_LINKS = frozenset("and but yet so nor".split())
 _AROUND_NAME = re.compile(
     r"(?<![\w’'-])([\w’'-]+)\s+(?:close\s+to|around|near|surrounding)\s+(?:the\s+)?$"
@@ -495,6 +500,10 @@ class SubjectFinder:
             if j is not None:
                 i = j
         np_words = [w for _, w in words[i:]]
+        # "53% said they live at home", "another 17 percent say": a share of those asked
+        # speaks for the survey that asked them (whose issuer the parties step finds)
+        if _SHARE_ALONE.fullmatch(" ".join(np_words)) and opens:
+            return "the survey", words[i][0], appositive, joint
         # "Nearly six in 10 Ohio voters said", "Two out of three doctors say": the share
         # quantifies the group, which is the speaker
         share = _SHARE.match(" ".join(np_words))
