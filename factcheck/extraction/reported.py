@@ -223,9 +223,9 @@ _AUXILIARY_NEXT = re.compile(r"(?:is|was|are|were|has|have|had|will|would)\b")
 # prepositional phrase, then a clause with its own subject and a finite verb
 _PHRASE_THEN_CLAUSE = re.compile(
     r"(?:in|on|at|during|after|before|since|over|throughout)\s+(?:[\w’'-]+\s+){1,5}?"
-    r"(?=(?:the|a|an|he|she|they|it|we|I|his|her|their|its|this|these|those|[A-Z][\w’'-]*)\s+"
-    r"(?:[\w’'-]+\s+){0,4}?(?:is|was|are|were|has|have|had|will|would|can|could|should|may|"
-    r"might|must|did|does|do)\b)"
+    r"(?=(?:the|a|an|he|she|they|it|we|I|his|her|their|its|this|these|those|[A-Z][\w’'-]*)"
+    + FINITE_SOON.pattern
+    + ")"
 )
 _LIKE_OTHER = re.compile(r"\s*(?:Just\s+)?Like\s+([^,;:\"“”]{2,60}),$")
 _LEAD_BEFORE_QUOTE = re.compile(r"[,—–]\s*(?:“[^“”\"]*”|\"[^“”\"]*\"),?$")

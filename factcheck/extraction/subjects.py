@@ -62,25 +62,30 @@ _SENTENCE_ADVERBS = frozenset(
     however afterwards""".split()
 )
 _BRACKETED_END = re.compile(r"\s*\([^()]{1,80}\)\s*$")
+# a share of a group: "Nearly six in 10", "About 40 percent of", "Most of the"
+_SHARE_OPENERS = (
+    r"(?:(?:nearly|almost|about|roughly|some|more\s+than|over|fewer\s+than|just|only|another|"
+    r"overall)\s+)*"
+)
 _SHARE = re.compile(
-    r"(?:(?:nearly|almost|about|roughly|some|more\s+than|over|fewer\s+than|just)\s+)?"
-    r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    _SHARE_OPENERS + r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:in|out\s+of|of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|every)"
     r"|\d+(?:\.\d+)?(?:\s*%|\s+percent)\s+of(?:\s+the)?|(?:most|many|half)\s+of\s+the)\s+",
     re.IGNORECASE,
 )
-# "It's", "That's", "There's": a verb contracted, not a possessor
+# a share standing alone: "53% said", "another 17 percent say"
+_SHARE_ALONE = re.compile(
+    _SHARE_OPENERS + r"\d+(?:\.\d+)?\s*(?:%|percent)(?:\s+of\s+(?:them|those|respondents))?",
+    re.IGNORECASE,
+)
 _LEADING_PREPOSITIONS = frozenset("in on at after before during since until by".split())
+# a person, a comma, then a role ending in a preposition, its closing comma left out
 _UNCLOSED_APPOSITIVE = re.compile(
     r"(?:^|(?<=[,.;:”\"]\s)|(?<=\n))([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+"
     r"[^,;:“”\"]{2,80}?\s(?:at|of|for|with)\s+(?:the\s+)?$"
 )
+# "It's", "That's", "There's": a verb contracted, not a possessor
 _CONTRACTION = re.compile(r"\W*(?:it|that|there|here|what|who|where|he|she)['’]s$", re.I)
-_SHARE_ALONE = re.compile(
-    r"(?:(?:only|another|nearly|almost|about|just|some|overall|roughly)\s+)*"
-    r"\d+(?:\.\d+)?\s*(?:%|percent)(?:\s+of\s+(?:them|those|respondents))?",
-    re.IGNORECASE,
-)
 _OPENING_LINKS = frozenset("and but yet so nor".split())
 _AROUND_NAME = re.compile(
     r"(?<![\w’'-])([\w’'-]+)\s+(?:close\s+to|around|near|surrounding)\s+(?:the\s+)?$"
