@@ -509,6 +509,13 @@ def bare(word: str) -> str:
     return word.strip(',.;:!?"“”‘’()[]—–-').casefold()
 
 
+def singular(word: str) -> str:
+    """A plain English plural's singular ("companies" -> "company", "hospitals" -> "hospital")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def is_cap(word: str) -> bool:
     w = word.lstrip('"“‘(')
     return bool(w) and (w[0].isupper() or (w[0].isdigit() and len(w) > 1 and w[-1].isalpha()))

@@ -70,6 +70,7 @@ from factcheck.extraction.lexicon import (
     bare,
     is_adverbial,
     is_cap,
+    singular,
 )
 from factcheck.extraction.quotes import Quote
 from factcheck.extraction.speakers import (
@@ -1259,10 +1260,10 @@ class ReportedSpeech:
             and not any(is_cap(w) for w in np.split())
             and not any(
                 # ("according to hospitals", "according to prosecutors": plurals too)
-                singular in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | DOC_NOUNS
-                or singular in TITLE_WORDS
+                one in SOURCE_NOUNS | ORG_WORDS | GOVERNMENT_WORDS | MEDIA_WORDS | DOC_NOUNS
+                or one in TITLE_WORDS
                 for w in np.split()
-                for singular in {bare(w), bare(w).removesuffix("s")}
+                for one in {bare(w), singular(bare(w))}
             )
             # "according to engineers", "according to local residents"
             and not (len(np.split()) <= 3 and GROUP_HEAD_WORD.search(bare(np.split()[-1])))

@@ -25,6 +25,7 @@ from factcheck.extraction.lexicon import (
     is_boundary,
     is_cap,
     is_possessive,
+    singular,
     word_spans,
 )
 from factcheck.extraction.speakers import (
@@ -113,11 +114,11 @@ def _head_before_postmodifier(np_words: list[str]) -> bool:
     if k < 2:
         return False
     head = bare(np_words[k - 1])
-    singular = head[:-3] + "y" if head.endswith("ies") else head.removesuffix("s")
+    one = singular(head)
     return (
-        company_noun(singular)
-        or singular in ORG_WORDS
-        or singular in GOVERNMENT_WORDS
+        company_noun(one)
+        or one in ORG_WORDS
+        or one in GOVERNMENT_WORDS
         or bool(GROUP_HEAD_WORD.search(head))
     )
 
