@@ -2583,3 +2583,23 @@ def test_a_share_of_those_asked_speaks_for_the_survey_that_asked_them():
         ("Norland Institute", "they live at home."),
         ("Norland Institute", "they moved back home."),
     ]
+
+
+def test_a_progressive_speaks_for_the_subject_before_its_auxiliary():
+    result = extract(
+        "At this time, the Norland Food Agency is also recommending that doctors stop using "
+        "the drug.\n\nThe mayor is now saying that the road will close in May."
+    )
+    assert said(result) == [
+        ("Norland Food Agency", "doctors stop using the drug."),
+        ("The mayor", "the road will close in May."),
+    ]
+
+
+def test_a_wish_a_plan_and_a_hyphenated_compound_report_nothing():
+    result = extract(
+        "The league wanted to believe it was headed in the right direction. The council hopes "
+        "to show that the budget is balanced.\n\n"
+        "Gu and her co-accused were charged with poisoning a family friend."
+    )
+    assert said(result) == []

@@ -241,7 +241,10 @@ RESUMED_PREDICATE = re.compile(
 ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")
 NEGATED_BEFORE = re.compile(
     r"\b(?:(?:did|does|do|would|will|could|can|has|have|had)(?:\s+not|n[’']t)|cannot|"
-    r"(?:declined|declines|refused|refuses)\s+to)\s+(?:\w+ly\s+)?$"
+    r"(?:declined|declines|refused|refuses)\s+to|"
+    # a wish or a plan is not yet speech: "the league wanted to believe", "hopes to show"
+    r"(?:wants?|wanted|wanting|hopes?|hoped|hoping|wish(?:es|ed)?|plans?|planned|intends?|"
+    r"intended|tries|tried|trying|expects?|expected)\s+to)\s+(?:\w+ly\s+)?$"
 )
 # a speech word used as a noun after a determiner ("has a say", "his claims", "the report"),
 # in the idiom "having said that", or in a free relative ("what she said next surprised us")

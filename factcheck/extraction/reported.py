@@ -219,6 +219,9 @@ _PLURAL_QUANTIFIER_END = re.compile(
     r"\b(?:many|several|few|numerous|multiple|these|those|both|various|conflicting|news|media|"
     r"press|police|court|wire)\s+$"
 )
+_PROGRESSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|am|been)\s+(?:(?:also|now|still|already|\w+ly)\s+)?$"
+)
 _AUXILIARY_NEXT = re.compile(r"(?:is|was|are|were|has|have|had|will|would)\b")
 # "said in February the firm was sold", "said in his speech he would cut taxes": a short
 # prepositional phrase, then a clause with its own subject and a finite verb
@@ -365,6 +368,8 @@ class ReportedSpeech:
         after = m[ve:se]
         if NEGATED_BEFORE.search(before):
             return None  # "did not say whether", "declined to comment": nothing was said
+        if m[vs - 1 : vs] == "-":
+            return None  # "her co-accused", "self-described": a compound word, not a verb
         # "..., when officers asked him for his papers, said Okafor.": a tag closing the
         # sentence makes all before it one party's account, and a speech verb taking an
         # object inside it (no clause of its own) is part of what that party says
@@ -372,7 +377,12 @@ class ReportedSpeech:
             FINITE_SOON.match(after) or re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after)
         ):
             return None
-        if PASSIVE_BEFORE.search(before):
+        # "The agency is also recommending that ...": a progressive, whose subject is before
+        # the auxiliary, not a passive
+        progressive = (
+            _PROGRESSIVE_BEFORE.search(m, max(ss, vs - 30), vs) if low.endswith("ing") else None
+        )
+        if PASSIVE_BEFORE.search(before) and not progressive:
             by = BY_AGENT.match(after)
             if not by or low in PRAISE_VERBS:
                 return None  # ("the plan was welcomed by aid groups": a reaction, as active)
@@ -432,7 +442,7 @@ class ReportedSpeech:
         frame = None
         if low in CHARACTERISING:
             frame = (AS_FRAME if low.startswith("describ") else QUOTE_FRAME).match(after)
-            if not frame or m[vs - 1 : vs] == "-":  # "so-called"
+            if not frame:
                 return None
         if low in PRAISE_VERBS:
             frame = AS_FRAME.match(after)
@@ -498,7 +508,9 @@ class ReportedSpeech:
             subj_start = ss + left.rfind(" and")
         else:
             what = _WHAT_SUBJECT.search(left) if low in CHARACTERISING else None
-            subject = self.left_subject(ss + what.start(1) if what else ss, vs)
+            subject = self.left_subject(
+                ss + what.start(1) if what else ss, progressive.start() if progressive else vs
+            )
             if subject and _SAY_INSIDE.search(subject[0]):
                 # "Officials say studies show that ...": the verb before this one reports it
                 return None
