@@ -2603,3 +2603,26 @@ def test_a_wish_a_plan_and_a_hyphenated_compound_report_nothing():
         "Gu and her co-accused were charged with poisoning a family friend."
     )
     assert said(result) == []
+
+
+def test_a_capitalised_role_of_a_body_is_its_unnamed_holder_or_the_person_before_it():
+    result = extract(
+        "The CEO of Norcorp said that the company is on track.\n\n"
+        "Dana Okafor, CEO of Harbor Mills said that sales rose.\n\n"
+        "Secretary of State Tom Lind said the talks would go on."
+    )
+    assert said(result) == [
+        ("The CEO of Norcorp", "the company is on track."),
+        ("Dana Okafor", "sales rose."),
+        ("Tom Lind", "the talks would go on."),
+    ]
+    kinds = {p.name: p.kind for p in result.parties}
+    assert kinds["The CEO of Norcorp"] == "anonymous"
+
+
+def test_told_by_an_agent_that_a_clause_gives_the_clause_to_the_agent():
+    result = extract(
+        "The judges were told by Norcorp on Monday that it would take 14 days to update its "
+        "website."
+    )
+    assert said(result) == [("Norcorp", "it would take 14 days to update its website.")]

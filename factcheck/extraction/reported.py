@@ -388,15 +388,25 @@ class ReportedSpeech:
                 return None  # ("the plan was welcomed by aid groups": a reaction, as active)
             # "The claims were refuted by Northwind, Contoso and Fabrikam."
             agent_start = ve + by.end()
-            agent = re.match(r"[^,;.]*(?:,\s*[A-Z][^,;.]*)*", m[agent_start:se]).group(0).strip()
+            agent = re.match(r"[^,;.]*(?:,\s*[A-Z][^,;.]*)*", m[agent_start:se]).group(0)
+            # "The judges were told by Norcorp that it would take 14 days": the hearers are
+            # the subject, and what was said is the clause after the agent
+            told = re.search(r"\s+that\s", agent) if low in TELL_VERBS else None
+            if told:
+                agent = agent[: told.start()]
             # "criticized by Democrats during the campaign": a time or place ends the agent
-            agent = _AGENT_ADJUNCT.split(agent, 1)[0].strip()
+            agent = _AGENT_ADJUNCT.split(agent.strip(), 1)[0].strip()
             # "was described by staff as 'reckless'": a characterisation of the subject, whose
             # words are the quotation after 'as', not the clause before the verb
             if re.search(r"\s+as\b", agent):
                 return None
             names = split_names(agent, self.registry.lower_words)
             speakers = [self.resolve(n, vs, in_list=len(names) > 1) for n in names]
+            if told:
+                att = Attribution(vs, ve, vs, [s for s in speakers if s])
+                if not att.speakers:
+                    return None
+                return self._with_content(att, agent_start + told.end(), se)
             content = self._trim_content(ss, ve)
             att = Attribution(vs, ve, vs, [s for s in speakers if s], content, True, "object")
             return att if content else None

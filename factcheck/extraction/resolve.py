@@ -233,6 +233,12 @@ class SpeakerResolver:
             if person:
                 self._note_alias(person, np, "")
                 return person
+            if is_cap(role.group(1)) and not person_tail(np):
+                # "The CEO of Norcorp said", no one named so: an unnamed holder of the role
+                # (a capitalised title would otherwise read as a title before a name)
+                info = self.registry.add(np, "anonymous")
+                info.affiliation = info.affiliation or role.group(2)
+                return info.name
         if all(is_cap(w) or w in ("of", "for", "and", "the", "de", "al") for w in words):
             if words[0].casefold() == "the" or words[0] == "The":
                 words = words[1:]

@@ -85,6 +85,10 @@ _UNCLOSED_APPOSITIVE = re.compile(
     r"(?:^|(?<=[,.;:”\"]\s)|(?<=\n))([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+"
     r"[^,;:“”\"]{2,80}?\s(?:at|of|for|with)\s+(?:the\s+)?$"
 )
+# a person, a comma, then the role's capitalised title (left_subject checks the title)
+_UNCLOSED_TITLE = re.compile(
+    r"(?:^|(?<=[,.;:”\"]\s)|(?<=\n))([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+(?:the\s+)?$"
+)
 # "It's", "That's", "There's": a verb contracted, not a possessor
 _CONTRACTION = re.compile(r"\W*(?:it|that|there|here|what|who|where|he|she)['’]s$", re.I)
 _OPENING_LINKS = frozenset("and but yet so nor".split())
@@ -174,6 +178,17 @@ class SubjectFinder:
             if unclosed and looks_person_name(unclosed.group(1)):
                 role = self.masked[unclosed.end(1) : found[1] + len(found[0])].strip(" ,")
                 return unclosed.group(1), unclosed.start(1), role, found[3]
+            # "Dana Okafor, CEO of Norcorp said": a capitalised title took the whole role
+            titled = _UNCLOSED_TITLE.search(self.masked, max(ss, found[1] - 60), found[1])
+            role_words = re.sub(r"^[Tt]he\s+", "", found[0]).split()
+            if (
+                titled
+                and len(role_words) > 2
+                and bare(role_words[0]) in TITLE_WORDS
+                and bare(role_words[1]) in ("of", "at", "for")
+                and looks_person_name(titled.group(1))
+            ):
+                return titled.group(1), titled.start(1), found[0], found[3]
         bracket = _BRACKETED_END.search(self.masked, ss, vs) if found is None else None
         if bracket and bracket.start() > ss:
             # "a source (who asked not to be named) reported": the phrase before the aside,
