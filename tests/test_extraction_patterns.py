@@ -2626,3 +2626,14 @@ def test_told_by_an_agent_that_a_clause_gives_the_clause_to_the_agent():
         "website."
     )
     assert said(result) == [("Norcorp", "it would take 14 days to update its website.")]
+
+
+def test_a_dateline_after_a_long_headline_and_a_byline_is_no_speakers_label():
+    result = extract(
+        "Harbor Mills will close if it does not find capital by November 30: bank Business, "
+        "Posted on Nov 06, 2012 at 07:20pm\nNorland Press Agency\n\n"
+        'Port Vesk: The Harbor Bank on Tuesday warned the mill that it "will close" without '
+        'fresh capital. "We have done everything possible," bank chairman Tom Lind told the '
+        "agency.\n\nHe further said the mill would not find investors."
+    )
+    assert [s for s, _ in said(result)] == ["The Harbor Bank", "Tom Lind", "Tom Lind"]

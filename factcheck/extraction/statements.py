@@ -319,10 +319,16 @@ class Extractor(SpeakerResolver, SubjectFinder, ReportedSpeech, QuotePlacement):
         return lead[:1] not in '"“' and not FIRST_PERSON.search(lead[slice(*first)])
 
     def _lead_start(self) -> int:
-        """Where the story's first paragraph that is no heading starts."""
+        """Where the story's first paragraph that is no heading starts (a lead ends as a
+        sentence does; a long headline with its dateline and time, a byline, do not)."""
         if self._lead is None:
             self._lead = next(
-                (s for s, e in self.paragraphs if not self._is_heading(self.text[s:e])),
+                (
+                    s
+                    for s, e in self.paragraphs
+                    if not self._is_heading(self.text[s:e])
+                    and self.text[s:e].rstrip()[-1:] in '."”?!'
+                ),
                 len(self.text),
             )
         return self._lead
