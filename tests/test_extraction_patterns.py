@@ -2637,3 +2637,16 @@ def test_a_dateline_after_a_long_headline_and_a_byline_is_no_speakers_label():
         "agency.\n\nHe further said the mill would not find investors."
     )
     assert [s for s, _ in said(result)] == ["The Harbor Bank", "Tom Lind", "Tom Lind"]
+
+
+def test_the_company_is_the_body_an_appositive_calls_one_not_a_modifier_or_a_time_zone():
+    result = extract(
+        "by Dana Tam\nJuly 24, 2012 7:00 AM PDT\n\n"
+        "Vesko, a company that makes tools for app developers, has received $12 million in "
+        "funding, the company announced today.\n\n"
+        "Hale Resources, a Utah firm, said profits rose. The company said it would hire.\n\n"
+        "Tom Lind, a developer at Norcorp, said the game would ship in May."
+    )
+    assert [s for s, _ in said(result)] == ["Vesko", "Hale Resources", "Hale Resources", "Tom Lind"]
+    kinds = {p.name: p.kind for p in result.parties}
+    assert kinds["Tom Lind"] == "person" and "Utah" not in kinds and "AM PDT" not in kinds

@@ -324,11 +324,14 @@ class SpeakerResolver:
                 opening = self.masked[start : other[0]].strip()
                 if other[0] >= start and opening in ("", "The"):
                     return self._party(other[1], "organization", pos, alias=np)
-            for f in reversed(self.found[-30:]):
-                info = reg.parties.get(f.speaker or "")
+            # the organisation that spoke last: earlier in this paragraph, else before it
+            spoke = [(pos - 1, name) for name in reversed(self._paragraph_speakers)]
+            spoke += [(f.start, f.speaker) for f in reversed(self.found[-30:])]
+            for start, speaker in spoke:
+                info = reg.parties.get(speaker or "")
                 # a named organisation, not an earlier "the retailer" of its own
                 named = info and info.name[:1].isupper() and not info.name.startswith("The ")
-                if named and info.kind == "organization" and f.start < pos and pos - f.start < 3000:
+                if named and info.kind == "organization" and start < pos and pos - start < 3000:
                     info.add_alias(np)
                     return info.name
         # "veteran Utah firefighter Jo Banks", "Dutch chipmaker Contoso": the chain of

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.extraction import first_names
-from factcheck.extraction.lexicon import CLAUSE_VERBS
+from factcheck.extraction.lexicon import CLAUSE_VERBS, company_noun
 from factcheck.extraction.records import Party
 
 _TOKEN = r"[A-Z][\w’'&\-]*"
@@ -365,6 +365,17 @@ class Registry:
                 affiliations.setdefault(head, outlet)
             for part in parts:
                 self.chunk_names.add(part)
+                # "Vesko, a company that makes tools, ...": the appositive says it is a body
+                at = start + name.find(part) + len(part)
+                trade = _TRADE_APPOSITIVE.match(masked_text, at, at + 60)
+                if (
+                    trade
+                    and company_noun(trade.group(1))
+                    and trade.group(1) not in _PERSON_TRADES
+                    and not given_name(part.split()[0])
+                ):
+                    self.bodies.add(part)
+                    continue
                 person = person_tail(part)
                 if not person:
                     continue
@@ -448,7 +459,7 @@ class Registry:
                     self.person_mentions.append((offset, resolved))
                 elif resolved and _possessed_thing(masked_text, start + len(name)):
                     self.possessor_mentions.append((offset, resolved))
-                elif not resolved and not possessive:
+                elif not resolved and not possessive and not _modifier(masked_text, offset, part):
                     self.other_mentions.append((offset, part))
                     body = part in self.bodies
                     if _namelike(part, masked_text, offset) and part not in quoted and not body:
@@ -775,6 +786,28 @@ _NAMED_BODY_BEFORE = re.compile(
     r"magazine|newspaper|agency|startup|fund|foundation|network|campaign|coalition|trust)\s+"
     r"(?:called|named|known\s+as)\s+$"
 )
+
+
+def _modifier(text: str, offset: int, name: str) -> bool:
+    """'a Utah firm', 'an Ohio man': a name modifying the noun after it mentions no party;
+    nor does a clock time's 'AM PDT'."""
+    end = offset + len(name)
+    if re.match(r"(?:AM|PM|A\.M\.|P\.M\.)\b", name) and re.search(
+        r"\d\s*$", text[max(0, offset - 3) : offset]
+    ):
+        return True  # "7:00 AM PDT": a time and its zone
+    return bool(
+        re.search(r"(?:^|\s)(?:a|an|An|A)\s+$", text[max(0, offset - 4) : offset])
+        and re.match(r"\s+[a-z]", text[end : end + 3])
+    )
+
+
+# trades a person may follow too ("Tom Lind, a developer at Norcorp")
+_PERSON_TRADES = frozenset(
+    """developer publisher producer operator supplier distributor carrier exporter importer
+    wholesaler refiner miner shipper broadcaster maker""".split()
+)
+_TRADE_APPOSITIVE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\b(?!['’-])")
 _PERSON_AFTER = re.compile(r",?\s+(?:\w+\s+){0,3}?(?:said|says|added)\s+(?:that\s+)?(?:he|she)\b")
 
 
