@@ -2650,3 +2650,16 @@ def test_the_company_is_the_body_an_appositive_calls_one_not_a_modifier_or_a_tim
     assert [s for s, _ in said(result)] == ["Vesko", "Hale Resources", "Hale Resources", "Tom Lind"]
     kinds = {p.name: p.kind for p in result.parties}
     assert kinds["Tom Lind"] == "person" and "Utah" not in kinds and "AM PDT" not in kinds
+
+
+def test_told_an_outlet_then_a_clause_without_that():
+    result = extract(
+        "A Norcorp spokesman told ABC News Lind was no longer the company's chief executive. "
+        "He said Ruiz was a former housekeeper.\n\n"
+        "Ana Ruiz told the Ledger the plant would close."
+    )
+    assert said(result) == [
+        ("A Norcorp spokesman", "Lind was no longer the company's chief executive."),
+        ("A Norcorp spokesman", "Ruiz was a former housekeeper."),
+        ("Ana Ruiz", "the plant would close."),
+    ]

@@ -975,8 +975,15 @@ class ReportedSpeech:
             last, nxt = words[n - 1].group(), words[n].group()
             if any(c in last for c in ',;:"“”') or bare(last) in CLAUSE_STOPS:
                 return None
-            if is_cap(last) and is_cap(nxt):
-                continue  # inside a name: "The Associated Press"
+            if bare(last) in DETERMINERS:
+                continue  # "told the Ledger the plan was dead": no addressee ends in "the"
+            outlet_then_name = (
+                bare(last) in MEDIA_WORDS | ORG_WORDS
+                and n + 1 < len(words)
+                and re.fullmatch(r"(?:is|was|are|were|has|had|will|would)", words[n + 1].group())
+            )
+            if is_cap(last) and is_cap(nxt) and not outlet_then_name:
+                continue  # inside a name: "The Associated Press" (but "told ABC News Lind was")
             if bare(last) in ("on", "last", "this"):
                 continue  # "on Sunday" still belongs to the telling
             opens = bare(nxt) in DETERMINERS or bare(nxt) in PRONOUNS or is_cap(nxt)
