@@ -2663,3 +2663,19 @@ def test_told_an_outlet_then_a_clause_without_that():
         ("A Norcorp spokesman", "Ruiz was a former housekeeper."),
         ("Ana Ruiz", "the plant would close."),
     ]
+
+
+def test_clauses_after_a_number_an_aside_an_adverb_of_frequency_and_an_addressee():
+    result = extract(
+        "Police said at least 12 people were killed. The mayor spoke at least twice.\n\n"
+        "Mr Hor added that, as a rule, some employees may not wish to take part.\n\n"
+        "Tom Lind resigned, but always insisted he was kept in the dark.\n\n"
+        "Gunships attacked the city, the Local Coordination Committees, a network of "
+        "activists, told NBC News."
+    )
+    assert said(result) == [
+        ("Police", "at least 12 people were killed."),
+        ("Hor", "as a rule, some employees may not wish to take part."),
+        ("Tom Lind", "he was kept in the dark."),
+        ("Local Coordination Committees", "Gunships attacked the city"),
+    ]

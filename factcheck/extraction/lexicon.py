@@ -450,7 +450,9 @@ def company_noun(word: str) -> bool:
 
 BY_SOURCE = re.compile(r"\bby\s+((?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of|for|and|[A-Z][\w’'&.-]*))*)")
 ADVERB_BEFORE_VERB = re.compile(r"\b(?:all|both|also|have|has|had|\w+ly|never|not)\s+$")
-COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:then|also|later|\w+ly))*$")
+COORDINATED = re.compile(
+    r"\b(?:and|but)(?:\s+(?:then|also|later|always|still|again|never|often|\w+ly))*$"
+)
 AUXILIARIES = frozenset(
     "is was are were has have had will would can could should may might must did does".split()
 )
@@ -541,6 +543,11 @@ def is_adverbial(tail: str) -> bool:
     if not words or len(words) > 14:
         return False
     first = words[0].casefold().strip(",.")
+    if re.match(
+        r"at\s+(?:least|most)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)",
+        tail.casefold(),
+    ):
+        return False  # "said at least 12 people were killed": a number opens the clause
     # "said flatly", "said two days later"
     numeral = first.isdigit() or first in ("one", "two", "three", "four", "five", "several")
     return (

@@ -421,7 +421,8 @@ class ReportedSpeech:
         # "the study found that ..." but not "police found a body"; at the end of a sentence
         # ("CONTENT, a study found.") what it found comes before
         closing = not after.strip(" .!?") or is_adverbial(after.strip())
-        that_clause = re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that\s", after)
+        # ("added that, as a rule, ...": an aside may open the clause)
+        that_clause = re.match(r"\s+(?:[\w’'-]+\s+){0,4}?that,?\s", after)
         # ("records show officers were warned": a clause without its "that", whose subject
         # comes before its verb, but not "found a man who was hurt")
         finite = FINITE_SOON.match(after)
@@ -564,7 +565,12 @@ class ReportedSpeech:
             if heard:
                 # "Witnesses heard an officer yell: ...": the perceived person speaks
                 subject = (heard.group(1), ss + heard.start(1), "", False)
-            elif subject and left.endswith(",") and _NAME_ENDS_SENTENCE.match(after):
+            elif (
+                subject
+                and left.endswith(",")
+                and _NAME_ENDS_SENTENCE.match(after)
+                and low not in TELL_VERBS  # (", told NBC News.": the name is who heard it)
+            ):
                 # "As a result, research has lagged, said Ana Ruiz.": a name and the end of the
                 # sentence after the verb make it an inverted tag, whatever precedes the comma
                 subject = None
@@ -732,7 +738,7 @@ class ReportedSpeech:
         rest = after
         # (or after an aside: "said, however, that", "said, in a statement, that")
         that = re.match(
-            r"\s+(?:(?:[\w’'-]+\s+){0,5}?|(?:in|on|at)\s+(?:[\w’'-]+\s+){5,8}?)that\s"
+            r"\s+(?:(?:[\w’'-]+\s+){0,5}?|(?:in|on|at)\s+(?:[\w’'-]+\s+){5,8}?)that,?\s"
             r"|\s*,[^,;:.\"“]{1,40},\s*that\s",
             rest,
         )
