@@ -2679,3 +2679,20 @@ def test_clauses_after_a_number_an_aside_an_adverb_of_frequency_and_an_addressee
         ("Tom Lind", "he was kept in the dark."),
         ("Local Coordination Committees", "Gunships attacked the city"),
     ]
+
+
+def test_shares_written_in_words_or_of_a_group_drawn_by_the_survey_speak_for_it():
+    result = extract(
+        "A new Norland Institute survey found that young adults are moving home. 39% of "
+        "adults ages 18 to 34 say they live with their parents. Sixty-three percent of "
+        "voters 50 or older said the candidates had not explained their plans. Fifty-nine per "
+        "cent said they liked the mayor.\n\n"
+        "About 40 percent of the money went to schools, the mayor said."
+    )
+    assert said(result) == [
+        ("Norland Institute", "young adults are moving home."),
+        ("Norland Institute", "they live with their parents."),
+        ("Norland Institute", "the candidates had not explained their plans."),
+        ("Norland Institute", "they liked the mayor."),
+        ("the mayor", "About 40 percent of the money went to schools"),
+    ]

@@ -68,15 +68,31 @@ _SHARE_OPENERS = (
     r"(?:(?:nearly|almost|about|roughly|some|more\s+than|over|fewer\s+than|just|only|another|"
     r"overall)\s+)*"
 )
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+# "53%", "17 percent", "Fifty-nine per cent"
+_PERCENT = (
+    rf"(?:\d+(?:\.\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_UNITS}))?"
+    rf"|{_UNITS}|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen)"
+    r"(?:\s*%|\s+percent|\s+per\s+cent)"
+)
 _SHARE = re.compile(
-    _SHARE_OPENERS + r"(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    _SHARE_OPENERS + rf"(?:(?:\d+|{_UNITS}|ten)\s+"
     r"(?:in|out\s+of|of)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|every)"
-    r"|\d+(?:\.\d+)?(?:\s*%|\s+percent)\s+of(?:\s+the)?|(?:most|many|half)\s+of\s+the)\s+",
+    rf"|{_PERCENT}\s+of(?:\s+the)?|(?:most|many|half)\s+of\s+the)\s+",
     re.IGNORECASE,
 )
 # a share standing alone: "53% said", "another 17 percent say"
 _SHARE_ALONE = re.compile(
-    _SHARE_OPENERS + r"\d+(?:\.\d+)?\s*(?:%|percent)(?:\s+of\s+(?:them|those|respondents))?",
+    _SHARE_OPENERS + _PERCENT + r"(?:\s+of\s+(?:them|those|respondents))?",
+    re.IGNORECASE,
+)
+# plurals of people a survey asks that the group-noun endings miss
+_SURVEYED = frozenset("adults teens children youths households families girls boys".split())
+# a sentence opening with a share of a group, its lines drawn after it, up to the verb
+_SHARE_OPENING = re.compile(
+    r"(?:(?:and|but|yet|still|meanwhile|overall|among\s+them),?\s+)?"
+    + _SHARE.pattern
+    + r"([a-z][\w-]*)(?:\s+[\w-]+){1,8}?(?:\s+(?:also|still|now|have|had|has))?",
     re.IGNORECASE,
 )
 _LEADING_PREPOSITIONS = frozenset("in on at after before during since until by".split())
@@ -170,6 +186,14 @@ class SubjectFinder:
 
     def left_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
         """(noun phrase, its start, appositive/descriptor, joint 'all') ending just before vs."""
+        window = self.masked[ss:vs]
+        share = _SHARE_OPENING.fullmatch(window.strip())
+        if share and (
+            GROUP_HEAD_WORD.search(bare(share.group(1))) or bare(share.group(1)) in _SURVEYED
+        ):
+            # "Sixty-three percent of voters 50 or older said": a share of a group the
+            # survey drew opens the sentence, and speaks for the survey
+            return "the survey", ss + len(window) - len(window.lstrip()), "", False
         found = self._left_subject(ss, vs)
         if found and is_cap(found[0].split()[-1]):
             # "Jean Roux, director of research at the Norland Space Agency told": the comma
@@ -533,6 +557,9 @@ class SubjectFinder:
             if 0 < len(rest) <= 3 and GROUP_HEAD_WORD.search(bare(rest[-1])):
                 k = len(np_words) - len(rest)
                 return " ".join(rest), words[i + k][0], appositive, joint
+            # "39% of adults ages 18 to 34 say": a group drawn by the survey's own lines
+            if len(rest) > 3 and GROUP_HEAD_WORD.search(bare(rest[0])):
+                return "the survey", words[i][0], appositive, joint
         head = bare(np_words[-1])
         if not head.replace("-", "").isalpha():  # "the president-elect"
             return None
