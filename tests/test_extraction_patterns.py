@@ -2696,3 +2696,17 @@ def test_shares_written_in_words_or_of_a_group_drawn_by_the_survey_speak_for_it(
         ("Norland Institute", "they liked the mayor."),
         ("the mayor", "About 40 percent of the money went to schools"),
     ]
+
+
+def test_names_ending_like_a_possessor_and_first_in_a_title():
+    result = extract(
+        "In addition, Moody’s noted that the rise of smartphones hurt demand.\n\n"
+        "Sales fell, McDonald's said on Monday.\n\n"
+        "A review will be carried out, First Minister Alex Salmond has announced.\n\n"
+        "Trump may agree to Beijing's demands to roll back tariffs."
+    )
+    assert said(result) == [
+        ("Moody’s", "the rise of smartphones hurt demand."),
+        ("McDonald's", "Sales fell"),
+        ("Alex Salmond", "A review will be carried out"),
+    ]

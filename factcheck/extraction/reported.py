@@ -1026,6 +1026,8 @@ class ReportedSpeech:
         """A speech verb (or its look-alike) that reports no claim here."""
         if NOT_A_VERB_BEFORE.search(before):
             return True  # "has a say", "his claims", "Having said that", "What she said next"
+        if low in AMBIGUOUS and low.endswith("s") and re.search(r"[A-Z][\w.&-]*['’]s?\s+$", before):
+            return True  # "Beijing's demands", "Norcorp's claims": a possessor and its noun
         if _GAP_RELATIVE.search(before) and re.match(r"\s*(?:[—–,.;]|$)", after):
             return True  # "achieved the platform he promised — hope —": a relative clause
         if low.startswith("agree") and re.match(r"\s+to\s+[a-z]", after):

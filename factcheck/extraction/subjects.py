@@ -379,7 +379,9 @@ class SubjectFinder:
         if any(c in last for c in '"“”') or "xxx" in last:
             return None
         low = bare(last)
-        if is_possessive(last):
+        # a possessor needs its noun ("the mayor's said" is no English), but a name may end
+        # like one: "Moody's noted that", "McDonald's said"
+        if is_possessive(last) and not (is_cap(last) and not _CONTRACTION.match(last)):
             return None
         if low in PRONOUNS and last[-1:].isalpha():
             # "voters who it believes would gain", but "an article in which it claimed"
@@ -420,6 +422,10 @@ class SubjectFinder:
                         continue
                     break
                 if pl in TITLE_WORDS and i > 0:
+                    i -= 1
+                    continue
+                # "First Minister Alex Salmond", "First Lady Ana Ruiz": part of the title
+                if prev == "First" and bare(words[i][1]) in TITLE_WORDS | {"lady"}:
                     i -= 1
                     continue
                 break
