@@ -2710,3 +2710,16 @@ def test_names_ending_like_a_possessor_and_first_in_a_title():
         ("McDonald's", "Sales fell"),
         ("Alex Salmond", "A review will be carried out"),
     ]
+
+
+def test_a_record_names_the_person_and_people_turned_away_say_nothing():
+    result = extract(
+        "Us Weekly reported that Mariah Carey would join the show -- and the five-time Grammy "
+        "winner confirmed Monday that it was a done deal.\n\n"
+        "Some voters who were originally rejected by the likely voter models that surveys "
+        "apply may now be included."
+    )
+    assert said(result) == [
+        ("Us Weekly", "Mariah Carey would join the show"),
+        ("Mariah Carey", "it was a done deal."),
+    ]

@@ -160,7 +160,13 @@ _LEADING_PARTICIPLE = re.compile(r"\s*([A-Z][a-z]+ing)\s")
 # what an opening participle of saying says, up to the comma before the clause's subject
 _OPENING_PARTICIPLE = re.compile(r"\s+(?:that\s+)?[^,;:]{8,200}?,(?=\s+[A-Z])")
 _AGENT_ADJUNCT = re.compile(
-    r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this)\s+(?=\S)"
+    r"\s+(?:during|after|before|since|amid|over|on|in|at|last|earlier|this|"
+    r"that|which|who|if|when|because)\s+(?=\S)"  # ("the models that surveys apply")
+)
+# "voters who were rejected by", "applicants were denied by": people turned away, no claim
+_PEOPLE_PASSIVE = re.compile(
+    r"(?:\bwho|ers|ors|ents|ants|people|men)\s+(?:(?:is|was|were|are|been|be|being|have|has|had)"
+    r"\s+)+(?:\w+ly\s+)?$"
 )
 _SPEECH_VERB_NEXT = re.compile(
     r"\s+(?:\w+ly\s+)?(?:said|say|says|show|shows|showed|suggest|suggests|suggested|"
@@ -384,6 +390,8 @@ class ReportedSpeech:
         )
         if PASSIVE_BEFORE.search(before) and not progressive:
             by = BY_AGENT.match(after)
+            if low in DECISION_VERBS and _PEOPLE_PASSIVE.search(m, max(ss, vs - 40), vs):
+                return None
             if not by or low in PRAISE_VERBS:
                 return None  # ("the plan was welcomed by aid groups": a reaction, as active)
             # "The claims were refuted by Northwind, Contoso and Fabrikam."

@@ -99,7 +99,11 @@ _JOINT_WINDOW = 1500  # characters back: the paragraph before or so
 # Epithets: news style names a person once, then describes them on later mentions ("the
 # 24-year-old sprinter", "the four-term Republican", "the retired teacher"). An age, a party
 # or a describing word before a person noun marks such a second mention of someone named.
-_AGE_EPITHET = re.compile(r"^(?i:the\s+)?\d{1,3}-year-old(?:\s+[a-z][\w-]*){0,2}$")
+_AGE_EPITHET = re.compile(
+    r"^(?i:the\s+)?(?:\d{1,3}-year-old(?:\s+[a-z][\w-]*){0,2}"
+    # "the five-time Grammy winner", "the two-time champion": a record, as telling as an age
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-time(?:\s+[\w-]+){1,2})$"
+)
 _PARTY_MEMBERS = frozenset(
     "republican democrat tory conservative liberal socialist libertarian independent".split()
 )
