@@ -2723,3 +2723,20 @@ def test_a_record_names_the_person_and_people_turned_away_say_nothing():
         ("Us Weekly", "Mariah Carey would join the show"),
         ("Mariah Carey", "it was a done deal."),
     ]
+
+
+def test_a_speaker_after_a_phrase_of_time_an_as_clause_with_a_possessor_and_a_long_source():
+    result = extract(
+        "At 3:30 p.m. Pacific, Norcorp updated its support site and said that all services "
+        "were working again.\n\n"
+        "As Norcorp Online’s Neil Black explained, the goal is to simplify the service.\n\n"
+        "Last week the company behind the directory announced it is stopping payments.\n\n"
+        "The two are likely to marry this week, according to eyewitnesses who saw them holding "
+        "hands at the license office in Beverly Hills last week."
+    )
+    assert said(result) == [
+        ("Norcorp", "all services were working again."),
+        ("Neil Black", "the goal is to simplify the service."),
+        ("the company behind the directory", "it is stopping payments."),
+        ("eyewitnesses", "The two are likely to marry this week"),
+    ]

@@ -518,6 +518,8 @@ def singular(word: str) -> str:
     """A plain English plural's singular ("companies" -> "company", "hospitals" -> "hospital")."""
     if word.endswith("ies"):
         return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]  # "witnesses", "churches", "boxes"
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 

@@ -228,6 +228,10 @@ _PLURAL_QUANTIFIER_END = re.compile(
 _PROGRESSIVE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|am|been)\s+(?:(?:also|now|still|already|\w+ly)\s+)?$"
 )
+_LEADING_WHEN = re.compile(
+    r"(?:At|On|In|After|Before|During|Last|Later|Earlier|Early|Late|By|Since)\b"
+    r"(?:[^,;:\"“]|(?<=\d):(?=\d)){1,50},\s+"  # ("At 3:30 p.m. Pacific, ")
+)
 _AUXILIARY_NEXT = re.compile(r"(?:is|was|are|were|has|have|had|will|would)\b")
 # "said in February the firm was sold", "said in his speech he would cut taxes": a short
 # prepositional phrase, then a clause with its own subject and a finite verb
@@ -667,9 +671,13 @@ class ReportedSpeech:
             # "... — about five hours before Lind announced — Ruiz posted ...": the verb closes
             # an aside between dashes, and what follows is the narrative again
             return att if self._quote_near(vs) else None
-        as_prefix = r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s(?:\s+(?:both|all|the))?$"
-        as_match = re.search(as_prefix, prefix[-24:]) if not inverted else None
-        as_at = max(0, len(prefix) - 24) + as_match.start() if as_match else 0
+        # (a possessor may stand before the speaker's name: "As Norcorp's Neil Black explained")
+        as_prefix = (
+            r"(?:^|[,;]\s*|\b(?:[Bb]ut|[Aa]nd)\s+)[Aa]s(?:\s+(?:both|all|the))?"
+            r"(?:\s+(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s)?$"
+        )
+        as_match = re.search(as_prefix, prefix[-60:]) if not inverted else None
+        as_at = max(0, len(prefix) - 60) + as_match.start() if as_match else 0
         if (
             as_match
             and prefix[:as_at].strip(" ,;")
@@ -1239,6 +1247,10 @@ class ReportedSpeech:
         dateline = DATELINE.match(self.masked, ss, vs)
         if dateline:
             ss = dateline.end()
+        # (or after a phrase of time: "At 3:30 p.m., Apple updated its site and said ...")
+        when = _LEADING_WHEN.match(self.masked, ss, vs)
+        if when:
+            ss = when.end()
         tokens = self.masked[ss : min(vs, ss + 160)].split()
         if len(tokens) > 2 and tokens[0] in ("The", "the", "A", "An"):
             for k in range(2, min(5, len(tokens))):
@@ -1282,6 +1294,11 @@ class ReportedSpeech:
         # ("Ana Ruiz of the National Institute of Economic and Social Research": a name with
         # a long affiliation is still a source)
         affiliation = _AFFILIATION_END.search(np)
+        if np and len(np[: affiliation.start() if affiliation else len(np)].split()) > 10:
+            # "according to eyewitnesses who saw the two holding hands at the office last
+            # week": a long relative clause says which sources, and is no part of their name
+            np = re.split(r"\s+(?:who|whom|whose)\s+", np, maxsplit=1)[0]
+            affiliation = _AFFILIATION_END.search(np)
         if not np or len(np[: affiliation.start() if affiliation else len(np)].split()) > 10:
             return None
         first = bare(np.split()[0])

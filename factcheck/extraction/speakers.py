@@ -111,7 +111,8 @@ MEDIA_WORDS = frozenset(
 SOURCE_NOUNS = frozenset(
     """official officials source sources spokesman spokeswoman spokesperson spokespeople
     representative representatives analyst analysts expert experts people person observers
-    critics residents witnesses diplomat diplomats aide aides adviser advisers advisors member
+    critics residents witness witnesses eyewitness eyewitnesses diplomat diplomats aide aides
+    adviser advisers advisors member
     members commenter commenters user users investigators researchers scientists economists
     lawmakers leaders authorities police prosecutors insiders executive executives employees
     staff workers activists groups group some many others one mother father parent

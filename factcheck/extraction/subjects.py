@@ -95,6 +95,10 @@ _SHARE_OPENING = re.compile(
     + r"([a-z][\w-]*)(?:\s+[\w-]+){1,8}?(?:\s+(?:also|still|now|have|had|has))?",
     re.IGNORECASE,
 )
+_TIME_NOUNS = frozenset(
+    "week month year weekend night morning evening afternoon summer spring fall autumn winter "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _LEADING_PREPOSITIONS = frozenset("in on at after before during since until by".split())
 # a person, a comma, then a role ending in a preposition, its closing comma left out
 _UNCLOSED_APPOSITIVE = re.compile(
@@ -539,7 +543,12 @@ class SubjectFinder:
             opens = i == 1 or is_boundary(words[i - 2][1])
         # "Then, in February 2011 a federal judge ruled": a leading phrase of time is no part
         # of the subject that follows it
-        if bare(words[i][1]) in _LEADING_PREPOSITIONS:
+        # (and "Last week the company behind the directory announced")
+        if bare(words[i][1]) in _LEADING_PREPOSITIONS or (
+            bare(words[i][1]) in ("last", "this", "next", "earlier", "later")
+            and i + 1 < len(words)
+            and bare(words[i + 1][1]) in _TIME_NOUNS
+        ):
             j = next(
                 (
                     k
