@@ -2740,3 +2740,11 @@ def test_a_speaker_after_a_phrase_of_time_an_as_clause_with_a_possessor_and_a_lo
         ("the company behind the directory", "it is stopping payments."),
         ("eyewitnesses", "The two are likely to marry this week"),
     ]
+
+
+def test_a_participle_describing_the_subject_of_the_closing_tag_reports_nothing():
+    result = extract(
+        "The cover shows his face: “the hardest job in the world will take its toll,” a blog "
+        "post explaining the cover says."
+    )
+    assert all(not quote.startswith("the cover says") for _, quote in said(result))

@@ -232,6 +232,10 @@ _LEADING_WHEN = re.compile(
     r"(?:At|On|In|After|Before|During|Last|Later|Earlier|Early|Late|By|Since)\b"
     r"(?:[^,;:\"“]|(?<=\d):(?=\d)){1,50},\s+"  # ("At 3:30 p.m. Pacific, ")
 )
+_OBJECT_THEN_TAG = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,4}?(?:says|said|reports|reported|notes|noted|states|stated|adds|"
+    r"added|writes|wrote)\s*[.!?]?\s*"
+)
 _AUXILIARY_NEXT = re.compile(r"(?:is|was|are|were|has|have|had|will|would)\b")
 # "said in February the firm was sold", "said in his speech he would cut taxes": a short
 # prepositional phrase, then a clause with its own subject and a finite verb
@@ -473,6 +477,10 @@ class ReportedSpeech:
                 return None
         object_verb = low in OBJECT_VERBS or low.startswith(("called for", "calls for"))
         participle = low.endswith("ing")
+        if participle and _OBJECT_THEN_TAG.fullmatch(after):
+            # '"...," a blog post explaining the cover says.': the participle describes the
+            # subject of the verb that closes the sentence, which is the attribution
+            return None
         left = m[ss:vs].rstrip()
         subject = None
         inverted = False
