@@ -2748,3 +2748,22 @@ def test_a_participle_describing_the_subject_of_the_closing_tag_reports_nothing(
         "post explaining the cover says."
     )
     assert all(not quote.startswith("the cover says") for _, quote in said(result))
+
+
+def test_sources_named_with_their_medium_roles_a_bare_initial_and_relative_clauses():
+    result = extract(
+        '"It\'s OK to just say thank you," according to mental health therapist Dana R. Kim '
+        "in an interview.\n\n"
+        'According to author and psychologist Patricia A Okafor, "The struggle is real."\n\n'
+        "I spoke with another Norcorp administrative assistant who said Lind invited her to "
+        "lunch.\n\n"
+        "Residents who talked to a reporter said the road would close.\n\n"
+        "Markets and the Fed appeared to be close. Risks remain balanced, the Fed said."
+    )
+    assert said(result) == [
+        ("Dana R. Kim", "It's OK to just say thank you"),
+        ("Patricia A Okafor", "The struggle is real."),
+        ("another Norcorp administrative assistant", "Lind invited her to lunch."),
+        ("Residents", "the road would close."),
+        ("Fed", "Risks remain balanced"),
+    ]

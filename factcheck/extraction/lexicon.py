@@ -262,6 +262,10 @@ _MEDIUM = (
     r"book|lawsuit|complaint|motion|ruling|affidavit|petition|report|study|paper|article|blog|"
     r"newsletter|submission|document)"
 )
+# "according to Dana Kim in an interview with the Ledger": how the source said it, after it
+MEDIUM_TAIL = re.compile(
+    rf"\s+(?:in|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}{_MEDIUM}\b.*$"
+)
 # Words between a subject and its speech verb: adverbs, auxiliaries, time phrases, the medium,
 # and catenative verbs ("continued to insist", "went on to say", "appeared to suggest").
 ADVERB_TAIL = re.compile(

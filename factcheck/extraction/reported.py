@@ -38,6 +38,7 @@ from factcheck.extraction.lexicon import (
     INVERTED_ASIDE,
     IRREGULAR_PAST,
     LEADING_ADVERBIAL,
+    MEDIUM_TAIL,
     NEGATED_BEFORE,
     NORMS,
     NOT_A_VERB_BEFORE,
@@ -1296,6 +1297,7 @@ class ReportedSpeech:
         # 'according to "Feeling Lucky," Ana Ruiz's history of the firm': a work's title,
         # then what it is; its author is the source
         np = _TITLE_FIRST.sub("", np)
+        np = MEDIUM_TAIL.sub("", np)
         work = _WORK_OF.match(np)
         if work and bare(work.group(2).split()[-1]) not in TITLE_WORDS | SOURCE_NOUNS:
             np = work.group(1)

@@ -187,7 +187,7 @@ _GENDERED_APPOSITIVE = re.compile(
     + "|".join(sorted((_MALE_WORDS | _FEMALE_WORDS) - HONORIFICS))
     + r")\b"
 )
-_INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL = re.compile(r"[A-Z]\.?")  # ("Patricia A O'Gorman": the period left out)
 # Titles used before a surname alone ('Mayor Lind'); not 'Star', 'General', 'Agent', which
 # also open the names of things ('General Electric').
 _ADDRESS_TITLES = frozenset(
@@ -968,6 +968,8 @@ def _split_possessive(chunk: str, start: int) -> list[tuple[str, int]]:
 def _split_list(chunk: str, lower_words: frozenset[str] = frozenset()) -> list[str]:
     """'Northwind, Contoso and Blue Harbor' -> three names; 'Institute for Water and
     Soil Research' stays whole (an 'and' after 'of'/'for' belongs to the name)."""
+    # ("Markets and the Fed", its common noun dropped: the name after the link)
+    chunk = re.sub(r"^(?:and|or)\s+", "", chunk)
     if " and " not in chunk:
         return [chunk]
     head, _, tail = chunk.partition(" and ")

@@ -172,7 +172,11 @@ def describing_chain(words: list[str]) -> bool:
     expert')."""
     for i, word in enumerate(words):
         inner = 0 < i < len(words) - 1 and is_cap(words[i - 1]) and is_cap(words[i + 1])
-        if not (describes(word) or (inner and bare(word) in ("of", "for", "the", "and", "de"))):
+        # ("author and psychologist Ana Ruiz": two roles joined)
+        joined = bare(word) == "and" and 0 < i < len(words) - 1
+        if not (
+            describes(word) or joined or (inner and bare(word) in ("of", "for", "the", "and", "de"))
+        ):
             return False
     return True
 
@@ -335,7 +339,7 @@ class SubjectFinder:
         rel = RELATIVE_TAIL.search(seg)
         if rel and rel.group(1)[:1].islower() and bare(rel.group(1)) not in DETERMINERS:
             words = seg.split()
-            if words and is_cap(words[-1]):
+            if words:
                 found = self._relative_antecedent(seg, ss, joint)
                 if found:
                     return found
@@ -513,6 +517,16 @@ class SubjectFinder:
             if is_boundary(prev):
                 break
             if pl in CLAUSE_STOPS or pl in ("is", "was", "are", "were", "has", "have", "had"):
+                break
+            # "I spoke with another assistant who said": the phrase is the object of a verb
+            if (
+                pl in ("with", "to", "from", "about")
+                and i >= 2
+                and bare(words[i][1]) in DETERMINERS | {"another"}
+                and words[i - 2][1].islower()
+                and (bare(words[i - 2][1]) in IRREGULAR_PAST or words[i - 2][1].endswith("ed"))
+                and not (i >= 3 and bare(words[i - 3][1]) in ("who", "that", "which"))
+            ):
                 break
             # "the union and the company" is a joint subject, "X said it and Y" is not; nor is
             # "hospital and transplant officials", two modifiers right after a clause boundary
