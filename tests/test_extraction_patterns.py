@@ -2767,3 +2767,17 @@ def test_sources_named_with_their_medium_roles_a_bare_initial_and_relative_claus
         ("Residents", "the road would close."),
         ("Fed", "Risks remain balanced"),
     ]
+
+
+def test_clauses_after_this_a_degree_adverb_and_a_colon_inside_the_clause():
+    result = extract(
+        "Dr. Boris Kingma works at the university. Kingma says this model may overestimate "
+        "the rate by up to 35 percent. Kingma spoke this morning.\n\n"
+        "Dana Lind more recently has said she has an open mind about the plan.\n\n"
+        "From representation to disability policy, she says there’s a common theme: courage."
+    )
+    assert said(result) == [
+        ("Boris Kingma", "this model may overestimate the rate by up to 35 percent."),
+        ("Dana Lind", "she has an open mind about the plan."),
+        ("Dana Lind", "there’s a common theme: courage."),
+    ]

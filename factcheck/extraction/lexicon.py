@@ -282,11 +282,12 @@ ADVERB_TAIL = re.compile(
     r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)|on (?:Twitter|Facebook|Instagram|X|social media|television|TV|the radio)|"
     rf"at (?:that|the) time|in (?:a|an) (?:\w+ )?{_MEDIUM}|"
-    r"earlier this \w+|[a-z]+ly)\s*,?)\s*$"
+    r"earlier this \w+|(?:more\s+|most\s+)?[a-z]+ly)\s*,?)\s*$"
 )
 # the last relative pronoun of a segment and the clause after it
 RELATIVE_TAIL = re.compile(
-    r"\s(?:who|which|that)\b\s*(\S*)(?:(?!\b(?:who|which|that)\b)[^,;:\"“”]){0,160}$"
+    r"\s(?:who|which|that)\b\s*(\S*)"
+    r"(?:(?!\b(?:who|which|that)\b)(?:[^,;:\"“”]|(?<=\d),(?=\d{3}))){0,160}$"  # ("155,000")
 )
 INFINITIVE_BEFORE = re.compile(
     r"\b(?:to|do|does|did|will|would|could|should|may|might|must|can)\s+(?:\w+ly\s+)?$"
@@ -549,6 +550,15 @@ def is_adverbial(tail: str) -> bool:
     if not words or len(words) > 14:
         return False
     first = words[0].casefold().strip(",.")
+    if (
+        first in ("this", "last")
+        and len(words) > 2
+        and re.match(
+            r"(?:is|was|are|were|will|would|may|might|can|could|should|has|have|had)$",
+            words[2].casefold(),
+        )
+    ):
+        return False  # "says this model may overestimate ...": a clause, not "this week"
     if re.match(
         r"at\s+(?:least|most)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen)",
         tail.casefold(),

@@ -785,9 +785,19 @@ class ReportedSpeech:
         colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
         if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
             colon = None
+        if colon and (
+            re.match(r"\s+(?:there|it|that|this|he|she|they|we)['’]s\b", rest)
+            or self._clause_opens(colon.group(0)[:-1])
+        ):
+            colon = None  # "she says there's a common theme: courage": the clause is said
         if re.match(r"\s+(?:little|nothing|much|a\s+lot|no\s+more)\b(?!\s+(?:than|of)\b)", rest):
             return None  # "Officials have said little about the cause": how much, not what
-        if re.match(r"\s+(?:this|so)\b(?!\s+(?:is|was|are|were|week|year|month))", rest):
+        if re.match(
+            r"\s+(?:this|so)\b(?!\s+(?:is|was|are|were|week|year|month)"
+            # ("says this model may overestimate ...": a clause about this model)
+            r"|\s+[a-z]+\s+(?:is|was|are|were|will|would|may|might|can|could|has|have|had)\b)",
+            rest,
+        ):
             return att if self._quote_near(vs) else None  # "Lind said this while visiting"
         if (participle or coordinated) and not that:
             return self._with_content(att, ve, se)
