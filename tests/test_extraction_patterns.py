@@ -2781,3 +2781,12 @@ def test_clauses_after_this_a_degree_adverb_and_a_colon_inside_the_clause():
         ("Dana Lind", "she has an open mind about the plan."),
         ("Dana Lind", "there’s a common theme: courage."),
     ]
+
+
+def test_told_an_outlet_then_but_continues_as_said_does():
+    result = extract(
+        "Kiffin was thought to be the leader, sources told the Ledger as late as Thursday, "
+        "but the board went with an internal candidate."
+    )
+    assert [s for s, _ in said(result)] == ["sources"]
+    assert said(result)[0][1].startswith("Kiffin was thought to be the leader")

@@ -826,8 +826,13 @@ class ReportedSpeech:
         if quote_before or prefix.endswith(","):
             # 'CONTENT, X said.' / '"QUOTE," X told Y.' / 'CONTENT, X said, but ...'
             # 'CONTENT, X told reporters on Monday.': only the addressee follows the verb
+            # ('CONTENT, sources told the Ledger on Thursday, but ...': the addressee, then the
+            # narrative again)
+            told_whom = re.split(r",\s+(?:but|and|while|though|although)\s", tail, maxsplit=1)[0]
             addressee = (
-                low in TELL_VERBS and len(tail.split()) <= 8 and not TAIL_CLAUSE.search(tail)
+                low in TELL_VERBS
+                and len(told_whom.split()) <= 8
+                and not TAIL_CLAUSE.search(told_whom)
             )
             # "..., Ruiz said of the ruling.": what it was said about, not what was said (but
             # "warned of a flood" says it)
