@@ -2790,3 +2790,14 @@ def test_told_an_outlet_then_but_continues_as_said_does():
     )
     assert [s for s, _ in said(result)] == ["sources"]
     assert said(result)[0][1].startswith("Kiffin was thought to be the leader")
+
+
+def test_an_inverted_tag_with_a_bare_plural_of_sources():
+    result = extract(
+        "This absenteeism is perplexing, noted experts.\n\n"
+        "The road will close in May, said local residents."
+    )
+    assert said(result) == [
+        ("experts", "This absenteeism is perplexing"),
+        ("local residents", "The road will close in May"),
+    ]

@@ -751,6 +751,17 @@ class SubjectFinder:
                 return None
         np = " ".join(parts).strip(" ,;")
         np = re.sub(r"\.$", "", np)
+        if (
+            parts
+            and len(parts) <= 3
+            and parts[-1].endswith(".")
+            and not any(is_cap(w) for w in parts)
+        ):
+            # "..., noted experts.", "..., said local residents.": a bare plural of sources
+            # closing the sentence
+            head = bare(parts[-1])
+            if head in SOURCE_NOUNS or (head.endswith("s") and GROUP_HEAD_WORD.search(head)):
+                return np, words[0][0]
         if not parts or bare(parts[0]) not in DETERMINERS:
             return None
         if any(bare(w) in AUXILIARIES for w in parts):
