@@ -2801,3 +2801,12 @@ def test_an_inverted_tag_with_a_bare_plural_of_sources():
         ("experts", "This absenteeism is perplexing"),
         ("local residents", "The road will close in May"),
     ]
+
+
+def test_a_gerund_complementing_a_noun_and_is_to_say_report_nothing():
+    result = extract(
+        "Ana Ruiz joined the troupe. Standing on stage was less scary to her than the notion "
+        "of saying lines.\n\n"
+        "None of this is to say Lind ever stopped reviewing the products."
+    )
+    assert said(result) == []

@@ -242,6 +242,8 @@ ACCORDING_RE = re.compile(r"\b(?:[Aa]ccording to|[Pp]er(?= (?:the )?[A-Z]))\s+")
 NEGATED_BEFORE = re.compile(
     r"\b(?:(?:did|does|do|would|will|could|can|has|have|had)(?:\s+not|n[’']t)|cannot|"
     r"(?:declined|declines|refused|refuses)\s+to|"
+    # "None of this is to say ...", "is to announce his decision on Monday": not said yet
+    r"(?:is|was)\s+(?:not\s+)?to|"
     # a wish or a plan is not yet speech: "the league wanted to believe", "hopes to show"
     r"(?:wants?|wanted|wanting|hopes?|hoped|hoping|wish(?:es|ed)?|plans?|planned|intends?|"
     r"intended|tries|tried|trying|expects?|expected)\s+to)\s+(?:\w+ly\s+)?$"

@@ -237,6 +237,8 @@ _OBJECT_THEN_TAG = re.compile(
     r"\s+(?:[\w’'-]+\s+){0,4}?(?:says|said|reports|reported|notes|noted|states|stated|adds|"
     r"added|writes|wrote)\s*[.!?]?\s*"
 )
+# a gerund as the complement of a noun ("the notion of saying lines"), which says nothing
+_GERUND_AS_NOUN = re.compile(r"\b(?:the|a|an|this|that)\s+[a-z]+\s+of\s+$", re.IGNORECASE)
 _AUXILIARY_NEXT = re.compile(r"(?:is|was|are|were|has|have|had|will|would)\b")
 # "said in February the firm was sold", "said in his speech he would cut taxes": a short
 # prepositional phrase, then a clause with its own subject and a finite verb
@@ -1066,6 +1068,8 @@ class ReportedSpeech:
         """A speech verb (or its look-alike) that reports no claim here."""
         if NOT_A_VERB_BEFORE.search(before):
             return True  # "has a say", "his claims", "Having said that", "What she said next"
+        if low.endswith("ing") and _GERUND_AS_NOUN.search(before):
+            return True  # "the notion of saying lines"
         if low in AMBIGUOUS and low.endswith("s") and re.search(r"[A-Z][\w.&-]*['’]s?\s+$", before):
             return True  # "Beijing's demands", "Norcorp's claims": a possessor and its noun
         if _GAP_RELATIVE.search(before) and re.match(r"\s*(?:[—–,.;]|$)", after):
