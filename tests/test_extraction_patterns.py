@@ -2810,3 +2810,18 @@ def test_a_gerund_complementing_a_noun_and_is_to_say_report_nothing():
         "None of this is to say Lind ever stopped reviewing the products."
     )
     assert said(result) == []
+
+
+def test_an_adverb_opening_the_clause_a_reason_for_anonymity_and_those_surveyed():
+    result = extract(
+        "John Kheradpir runs the unit. Kheradpir said eventually this will be unnecessary. "
+        "He spoke briefly.\n\n"
+        "A resident who didn't want to be identified out of fear of the law said people are "
+        "afraid to go out.\n\n"
+        "Sixty-six percent of those surveyed said they had doubts about the plan."
+    )
+    assert said(result) == [
+        ("John Kheradpir", "eventually this will be unnecessary."),
+        ("A resident", "people are afraid to go out."),
+        (None, "they had doubts about the plan."),
+    ]

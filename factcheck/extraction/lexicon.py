@@ -359,7 +359,10 @@ ANONYMITY_CLAUSE = re.compile(
     r"to\s+be\s+(?:named|identified|quoted)(?:\s+by\s+name)?"
     r"|(?:was|were|is|are)\s+not\s+(?:authori[sz]ed|allowed|permitted)\s+to\s+"
     r"(?:speak|talk|comment)(?:\s+(?:publicly|on\s+the\s+record))?"
-    r"|spoke\s+on\s+(?:the\s+)?condition\s+of\s+anonymity)(?=\s)"
+    r"|spoke\s+on\s+(?:the\s+)?condition\s+of\s+anonymity)"
+    # and why ("... to be identified out of fear of the law said"): before the verb
+    r"(?:\s+(?:out\s+of|for)\s+fear\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:said|says|told)\b))?"
+    r"(?=\s)"
 )
 # Picture credits: "Photograph: Jane Doe/AP", "(Photo by Jane Doe/Getty Images)", "(Jane Doe/
 # Reuters)", "Jane Doe/AP Photo" or "Jane Doe for The Ledger" closing a caption. They name the
@@ -566,6 +569,13 @@ def is_adverbial(tail: str) -> bool:
         tail.casefold(),
     ):
         return False  # "said at least 12 people were killed": a number opens the clause
+    # ("said eventually this will be unnecessary": an adverb opening the clause said)
+    if (
+        first.endswith("ly")
+        and len(words) > 2
+        and re.match(r"(?:this|that|the|it|he|she|they|we|there)$", words[1].casefold())
+    ):
+        return False
     # "said flatly", "said two days later"
     numeral = first.isdigit() or first in ("one", "two", "three", "four", "five", "several")
     return (

@@ -87,7 +87,9 @@ _SHARE_ALONE = re.compile(
     re.IGNORECASE,
 )
 # plurals of people a survey asks that the group-noun endings miss
-_SURVEYED = frozenset("adults teens children youths households families girls boys".split())
+_SURVEYED = frozenset(
+    "adults teens children youths households families girls boys those respondents".split()
+)
 # a sentence opening with a share of a group, its lines drawn after it, up to the verb
 _SHARE_OPENING = re.compile(
     r"(?:(?:and|but|yet|still|meanwhile|overall|among\s+them),?\s+)?"
