@@ -2825,3 +2825,16 @@ def test_an_adverb_opening_the_clause_a_reason_for_anonymity_and_those_surveyed(
         ("A resident", "people are afraid to go out."),
         (None, "they had doubts about the plan."),
     ]
+
+
+def test_a_name_opening_the_sentence_before_an_appositive_with_commas_of_its_own():
+    result = extract(
+        "Bank President Tom Hoenig spoke on Monday. Hoenig, the longest-serving policymaker "
+        "and one of 10 people who decide what borrowers pay on mortgages, loans and other "
+        "products, said that the policy was risky.\n\n"
+        "In Paris, London and Rome, officials said the talks would go on."
+    )
+    assert said(result) == [
+        ("Tom Hoenig", "the policy was risky."),
+        ("officials", "the talks would go on."),
+    ]

@@ -107,6 +107,8 @@ _UNCLOSED_APPOSITIVE = re.compile(
     r"(?:^|(?<=[,.;:”\"]\s)|(?<=\n))([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+"
     r"[^,;:“”\"]{2,80}?\s(?:at|of|for|with)\s+(?:the\s+)?$"
 )
+# a name opening the sentence, then a comma
+_NAME_THEN_COMMA = re.compile(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s")
 # a person, a comma, then the role's capitalised title (left_subject checks the title)
 _UNCLOSED_TITLE = re.compile(
     r"(?:^|(?<=[,.;:”\"]\s)|(?<=\n))([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+(?:the\s+)?$"
@@ -223,6 +225,25 @@ class SubjectFinder:
                 and looks_person_name(titled.group(1))
             ):
                 return titled.group(1), titled.start(1), found[0], found[3]
+        if found is None and self.masked[ss:vs].rstrip().endswith(","):
+            # "Hoenig, the Fed's longest-serving policymaker and one of 10 people who decide
+            # what borrowers pay on mortgages, loans and other products, said": an appositive
+            # long enough to hold commas of its own, after a name opening the sentence
+            opening = _NAME_THEN_COMMA.match(self.masked, ss, vs)
+            between = self.masked[opening.end() : vs] if opening else ""
+            if (
+                opening
+                and not VERB_RE.search(between)
+                and not re.search(r"[\"“”;:]", between)
+                and (
+                    looks_person_name(opening.group(1))
+                    or any(
+                        c.split()[-1] == opening.group(1) and looks_person_name(c)
+                        for c in self.registry.chunk_names
+                    )
+                )
+            ):
+                return opening.group(1), opening.start(1), between.strip(" ,"), False
         bracket = _BRACKETED_END.search(self.masked, ss, vs) if found is None else None
         if bracket and bracket.start() > ss:
             # "a source (who asked not to be named) reported": the phrase before the aside,
