@@ -237,6 +237,7 @@ class SubjectFinder:
                 and not re.search(r"[\"“”;:]", between)
                 and (
                     looks_person_name(opening.group(1))
+                    or self.registry.lookup_person(opening.group(1), opening.start(1))
                     or any(
                         c.split()[-1] == opening.group(1) and looks_person_name(c)
                         for c in self.registry.chunk_names
