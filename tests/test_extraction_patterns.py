@@ -2838,3 +2838,21 @@ def test_a_name_opening_the_sentence_before_an_appositive_with_commas_of_its_own
         ("Tom Hoenig", "the policy was risky."),
         ("officials", "the talks would go on."),
     ]
+
+
+def test_a_closing_tag_naming_a_document_a_passive_ruled_and_a_reason_at_the_end():
+    result = extract(
+        "Platforms like Hotstar, Amazon Prime and Netflix have seen an 82 per cent increase "
+        "in time spent, said the report.\n\n"
+        "Singapore is ruled by what is essentially one-party government.\n\n"
+        "The rebels regained some ground, according to three residents who spoke on condition "
+        "of anonymity for fear of reprisals."
+    )
+    assert said(result) == [
+        (
+            None,
+            "Platforms like Hotstar, Amazon Prime and Netflix have seen an 82 per cent "
+            "increase in time spent",
+        ),
+        ("three residents", "The rebels regained some ground"),
+    ]

@@ -361,8 +361,8 @@ ANONYMITY_CLAUSE = re.compile(
     r"(?:speak|talk|comment)(?:\s+(?:publicly|on\s+the\s+record))?"
     r"|spoke\s+on\s+(?:the\s+)?condition\s+of\s+anonymity)"
     # and why ("... to be identified out of fear of the law said"): before the verb
-    r"(?:\s+(?:out\s+of|for)\s+fear\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:said|says|told)\b))?"
-    r"(?=\s)"
+    r"(?:\s+(?:out\s+of|for)\s+fear\s+of\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+(?=\s+(?:said|says|told)\b|[.,;]))?"
+    r"(?=[\s.,;])"
 )
 # Picture credits: "Photograph: Jane Doe/AP", "(Photo by Jane Doe/Getty Images)", "(Jane Doe/
 # Reuters)", "Jane Doe/AP Photo" or "Jane Doe for The Ledger" closing a caption. They name the

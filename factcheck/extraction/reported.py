@@ -220,6 +220,8 @@ _AFFILIATION_END = re.compile(
 )
 _NAME_ENDS_SENTENCE = re.compile(
     r"\s+(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*(?:,\s+[^,.!?\"“”]{2,80})?\s*[.!?]?\s*$"
+    # or a document: "..., said the report."
+    r"|\s+the\s+(?:[a-z-]+\s+){0,2}(?:" + "|".join(sorted(DOC_NOUNS)) + r")\s*[.!?]?\s*$"
 )
 # (and "news reports", "media reports", "police reports": a compound noun in lower case)
 _PLURAL_QUANTIFIER_END = re.compile(
@@ -403,6 +405,8 @@ class ReportedSpeech:
             by = BY_AGENT.match(after)
             if low in DECISION_VERBS and _PEOPLE_PASSIVE.search(m, max(ss, vs - 40), vs):
                 return None
+            if low in THAT_ONLY:
+                return None  # "is ruled by one party", "was found by police": no claim
             if not by or low in PRAISE_VERBS:
                 return None  # ("the plan was welcomed by aid groups": a reaction, as active)
             # "The claims were refuted by Northwind, Contoso and Fabrikam."

@@ -312,7 +312,10 @@ class SubjectFinder:
             if bare(appositive.split()[0] if appositive.split() else "") in AUXILIARIES:
                 return None
             # "Two of the members - Norland and Vesk - criticised": the names are the subject
-            if len(split_names(appositive)) > 1:
+            # (but "Hotstar, Amazon Prime and Netflix have seen ...": a clause, not names)
+            if len(split_names(appositive)) > 1 and not re.search(
+                r"\b(?:is|was|are|were|has|have|had|will|would)\b", appositive
+            ):
                 return appositive, ss + body.find(appositive), "", True
             seg = re.sub(r",\s*\d{1,3}$", "", head)  # "Janet Cole, 58, a teacher, said"
             found = self._left_np(seg, ss, appositive, joint)
