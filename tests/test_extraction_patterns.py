@@ -2856,3 +2856,12 @@ def test_a_closing_tag_naming_a_document_a_passive_ruled_and_a_reason_at_the_end
         ),
         ("three residents", "The rebels regained some ground"),
     ]
+
+
+def test_an_epithet_of_fame_takes_up_the_person_of_the_paragraph():
+    result = extract(
+        'Ryan Seacrest has built a media empire. "I felt I should never take a day off," says '
+        'the Emmy winner.\n\nAna Ruiz won gold on Sunday. "It was hard," the Olympic champion '
+        "said."
+    )
+    assert [s for s, _ in said(result)] == ["Ryan Seacrest", "Ana Ruiz"]

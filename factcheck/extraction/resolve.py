@@ -110,6 +110,12 @@ _PARTY_MEMBERS = frozenset(
 # (the describing words the subject finder leaves out before a capitalised word)
 _DESCRIBED_BEFORE = re.compile(r"\b(?i:the)\s+(?:[a-z][\w-]*\s+){1,3}$")
 _EPITHET = re.compile(r"^(?i:the)\s+((?:[a-z][\w-]*\s+){1,3})([A-Za-z][a-z-]+)$")
+# what a person is famous for, after the award or show that made them so: "the Emmy winner",
+# "the American Idol host" take up the person the paragraph is about, as an age does
+_FAME_EPITHET = re.compile(
+    r"^(?i:the)\s+(?:[A-Z][\w-]*\s+){1,3}(?:[a-z-]+\s+)?(?:winner|host|star|champion|"
+    r"medalist|medallist|nominee|laureate)$"
+)
 # describing words of a person's career or standing, not of which person ("the second
 # official", "the other lawyer" point to someone else)
 _NOT_DESCRIBING = frozenset(
@@ -363,7 +369,7 @@ class SpeakerResolver:
         one before, if none was introduced by this noun on its own ('a nurse ... the nurse')."""
         low = np.casefold()
         head = low.split()[-1]
-        if not _AGE_EPITHET.match(np):
+        if not (_AGE_EPITHET.match(np) or _FAME_EPITHET.match(np)):
             m = _EPITHET.match(np)
             if not m:
                 return None
