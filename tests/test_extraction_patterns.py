@@ -2865,3 +2865,15 @@ def test_an_epithet_of_fame_takes_up_the_person_of_the_paragraph():
         "said."
     )
     assert [s for s, _ in said(result)] == ["Ryan Seacrest", "Ana Ruiz"]
+
+
+def test_a_press_release_dateline_a_trademark_sign_and_today_before_the_verb():
+    result = extract(
+        "CUPERTINO, California—April 27, 2015—Norcorp® today announced that its board has "
+        "authorized a larger buyback.\n\nHarbor Mills yesterday said it would cut 400 jobs."
+    )
+    assert said(result) == [
+        ("Norcorp", "its board has authorized a larger buyback."),
+        ("Harbor Mills", "it would cut 400 jobs."),
+    ]
+    assert "®" in result.statements[0].quote or "®" in result.text

@@ -21,6 +21,7 @@ Layers, bottom up (each imports only the ones above it in this list):
 from __future__ import annotations
 
 import logging
+import re
 
 from factcheck.extraction.clean import clean, duplicate_paragraphs
 from factcheck.extraction.records import PARTY_KINDS, Extraction, Party, Statement
@@ -50,6 +51,9 @@ __all__ = [
 ]
 
 
+_TRADEMARK = re.compile("[®™℠]")
+
+
 def extract_text(text: str) -> Extraction:
     """Extract from text that is already clean (offsets refer to it unchanged)."""
     from factcheck.extraction.speakers import NAME_PREFIX
@@ -58,6 +62,9 @@ def extract_text(text: str) -> Extraction:
     # the rules read names as runs of capitalised words, so they read the text with Arabic
     # prefixes capitalised (the same length), and the names come back as written
     read = NAME_PREFIX.sub(lambda m: m.group(0).capitalize(), text)
+    # "Apple® today announced": a trademark sign is read as a space (the same length), so the
+    # name ends where it should; the statements keep it
+    read = _TRADEMARK.sub(" ", read)
     found, registry = find_statements(read)
     statements = []
     used: set[str] = set()

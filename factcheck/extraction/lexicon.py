@@ -278,7 +278,8 @@ ADVERB_TAIL = re.compile(
     r"already|just|only|simply|even|both|all|each|reportedly|apparently|allegedly|since|ever|"
     r"(?:has|have|had|would|will|could|should|may|might|must|did|does|do)(?:\s+not|n['’]t)?|"
     r"continu(?:e|es|ed)|went on|go(?:es)? on|appear(?:s|ed)?|seem(?:s|ed)?|"
-    r"to|last (?:week|month|year|night|weekend)|this (?:week|month|year|morning|afternoon|evening)|"
+    r"to|today|yesterday|tonight|last (?:week|month|year|night|weekend)|"
+    r"this (?:week|month|year|morning|afternoon|evening)|"
     r"(?:on |late |early |last )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?: (?:morning|afternoon|evening|night))?|"
     r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -390,7 +391,7 @@ EDITORIAL_NOTE = re.compile(
     r"\s*(?:\([^)]{0,40}\))?\s*:"
 )
 SIGNATURE = re.compile(r"^[–—-]\s*([A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3})\s*(?:,\s*(.+))?$")
-WORD_RE = re.compile(r"\S+")
+WORD_RE = re.compile(r"[^\s—–]+|[—–]")  # (a dash glued between words is a word of its own)
 # a wire dateline opening a story: "CEDAR RIDGE, Calif. (AP) — ", "(Reuters) - ", "LONDON — "
 DATELINE = re.compile(
     r"(?:[A-Z][A-Z .'-]{2,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+)?"
