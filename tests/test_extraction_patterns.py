@@ -2877,3 +2877,16 @@ def test_a_press_release_dateline_a_trademark_sign_and_today_before_the_verb():
         ("Harbor Mills", "it would cut 400 jobs."),
     ]
     assert "®" in result.statements[0].quote or "®" in result.text
+
+
+def test_a_document_compiled_by_its_issuer_after_several_modifiers():
+    result = extract(
+        "Earnings will increase 35 percent in 2010, according to more than 8,000 analyst "
+        "estimates compiled by Harbor Data.\n\n"
+        "Factory output fell in March, according to provisional purchasing managers' index "
+        "(PMI) survey data from Norland Markit."
+    )
+    assert said(result) == [
+        ("Harbor Data", "Earnings will increase 35 percent in 2010"),
+        ("Norland Markit", "Factory output fell in March"),
+    ]

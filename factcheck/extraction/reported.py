@@ -1315,7 +1315,7 @@ class ReportedSpeech:
 
     def _according(self, as_: int, ae: int, ss: int, se: int) -> Attribution | None:
         m = self.masked
-        np_m = re.match(r"[^,;]*", m[ae:se])
+        np_m = re.match(r"(?:[^,;]|(?<=\d),(?=\d{3}))*", m[ae:se])  # ("8,000 analyst estimates")
         np = np_m.group(0).strip().rstrip(".")
         # 'according to "Feeling Lucky," Ana Ruiz's history of the firm': a work's title,
         # then what it is; its author is the source

@@ -223,7 +223,14 @@ class SpeakerResolver:
             return self._party(np, "anonymous", pos, alias=None)
         # "a report by the city's budget office" -> the city's budget office
         # ("figures from the energy ministry": plural documents need no article)
-        m = re.match(r"^(?:(?:a|an|the)\s+)?(?:\w+\s+)?(\w+)\s+(?:by|from)\s+(.+)$", np, re.I)
+        # ("more than 8,000 analyst estimates compiled by Bloomberg")
+        m = re.match(
+            r"^(?:(?:a|an|the)\s+)?(?:[\w,’'()-]+\s+){0,7}?(\w+)\s+"
+            r"(?:(?:compiled|published|released|issued|prepared|conducted|produced)\s+)?"
+            r"(?:by|from)\s+(.+)$",
+            np,
+            re.I,
+        )
         if m and m.group(1).casefold() in DOC_NOUNS:
             return self.resolve(m.group(2), pos, detail)
         # "the current Ledger forecast", "a Gallup poll": the issuer named as a modifier
