@@ -2890,3 +2890,18 @@ def test_a_document_compiled_by_its_issuer_after_several_modifiers():
         ("Harbor Data", "Earnings will increase 35 percent in 2010"),
         ("Norland Markit", "Factory output fell in March"),
     ]
+
+
+def test_a_share_after_a_subordinator_a_pronoun_clause_with_and_and_a_possessed_mr():
+    result = extract(
+        "Confidence has slipped since July, when 48% of respondents said the plan was "
+        "helping.\n\n"
+        "Ana Ruiz adopted a girl. She was 43 and says she had made peace with it.\n\n"
+        "Mr. Lind's approach has not yet produced a deal. He has threatened partners, "
+        "suggesting he might leave some of them behind."
+    )
+    assert said(result) == [
+        (None, "the plan was helping."),
+        ("Ana Ruiz", "she had made peace with it."),
+        ("Lind", "he might leave some of them behind."),
+    ]

@@ -1284,6 +1284,10 @@ class ReportedSpeech:
         if when:
             ss = when.end()
         tokens = self.masked[ss : min(vs, ss + 160)].split()
+        if len(tokens) > 2 and tokens[0] in ("He", "She", "They") and _finite(tokens[1]):
+            # "She was 43 and says she had made peace with it": the pronoun opening the clause
+            s = self.resolve(tokens[0].casefold(), ss)
+            return [s] if s else []
         if len(tokens) > 2 and tokens[0] in ("The", "the", "A", "An"):
             for k in range(2, min(5, len(tokens))):
                 word = tokens[k]

@@ -717,8 +717,9 @@ class SpeakerResolver:
             if subject_like(self.masked, o, n)
         ]
         for m in marked:
-            name = reg.lookup_person(m.group(2), m.start())
-            recent.append((m.start(2), name or reg.add(m.group(2), "person").name))
+            surname = re.sub(r"['’]s?$", "", m.group(2))  # ("Mr. Trump's approach")
+            name = reg.lookup_person(surname, m.start())
+            recent.append((m.start(2), name or reg.add(surname, "person").name))
         recent.sort()
         last_of_person = max((o for o, n in recent if n == person), default=-1)
         for offset, name in reversed(recent):

@@ -86,6 +86,10 @@ _SHARE_ALONE = re.compile(
     _SHARE_OPENERS + _PERCENT + r"(?:\s+of\s+(?:them|those|respondents))?",
     re.IGNORECASE,
 )
+_SUBORDINATE_SHARE = re.compile(
+    r"[,;]\s*(?:when|while|as|after|because|since|whereas|but|and)\s+(?=[\w-]+\s*(?:%|percent|per\s+cent))",
+    re.IGNORECASE,
+)
 # plurals of people a survey asks that the group-noun endings miss
 _SURVEYED = frozenset(
     "adults teens children youths households families girls boys those respondents".split()
@@ -199,6 +203,11 @@ class SubjectFinder:
     def left_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
         """(noun phrase, its start, appositive/descriptor, joint 'all') ending just before vs."""
         window = self.masked[ss:vs]
+        # (or a clause after a subordinator: "..., when 48% of respondents said")
+        sub = _SUBORDINATE_SHARE.search(window)
+        if sub:
+            window = window[sub.end() :]
+            ss += sub.end()
         share = _SHARE_OPENING.fullmatch(window.strip())
         if share and (
             GROUP_HEAD_WORD.search(bare(share.group(1))) or bare(share.group(1)) in _SURVEYED
