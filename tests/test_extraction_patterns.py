@@ -2905,3 +2905,11 @@ def test_a_share_after_a_subordinator_a_pronoun_clause_with_and_and_a_possessed_
         ("Ana Ruiz", "she had made peace with it."),
         ("Lind", "he might leave some of them behind."),
     ]
+
+
+def test_added_then_a_bare_noun_phrase_and_a_modal_is_a_clause_said():
+    result = extract(
+        "Mat Keep, product manager at Norcorp, added certain machines will be connected within "
+        "five years.\n\nThe Dow added 256 points to close at a record."
+    )
+    assert said(result) == [("Mat Keep", "certain machines will be connected within five years.")]

@@ -241,6 +241,10 @@ _OBJECT_THEN_TAG = re.compile(
 )
 # a gerund as the complement of a noun ("the notion of saying lines"), which says nothing
 _GERUND_AS_NOUN = re.compile(r"\b(?:the|a|an|this|that)\s+[a-z]+\s+of\s+$", re.IGNORECASE)
+_SUBJECT_THEN_AUXILIARY = re.compile(
+    r"\s+(?:[a-z][\w’'-]*\s+){1,4}(?:will|would|could|should|can|may|might|must|is|are|was|"
+    r"were|has|have|had)\b"
+)
 _AUXILIARY_NEXT = re.compile(r"(?:is|was|are|were|has|have|had|will|would)\b")
 # "said in February the firm was sold", "said in his speech he would cut taxes": a short
 # prepositional phrase, then a clause with its own subject and a finite verb
@@ -940,7 +944,7 @@ class ReportedSpeech:
             "answers",
             "added",
             "adds",
-        ):
+        ) and not (low in ("added", "adds") and self._clause_opens_after_subject(rest)):
             return att if self._quote_near(vs) else None
         if ambiguous and re.match(r"\s+(?:on|in|for|at|to|with|about|from)\b", rest):
             return att if self._quote_near(vs) else None
@@ -950,6 +954,12 @@ class ReportedSpeech:
         if low in NOUN_OBJECT_VERBS and NOUN_OBJECT.match(rest):
             return att if self._quote_near(vs) else None
         return self._with_content(att, ve, se)
+
+    def _clause_opens_after_subject(self, rest: str) -> bool:
+        """'added certain machines will be connected within five years': a noun phrase of a
+        few words without a comma or a relative pronoun, then a modal or auxiliary."""
+        clause = _SUBJECT_THEN_AUXILIARY.match(rest)
+        return bool(clause) and not re.search(r"\b(?:who|which|that|of|to)\b", clause.group(0))
 
     def _clause_opens(self, rest: str) -> bool:
         """A clause opens right after the verb: a determiner, a pronoun or a name as its
