@@ -2913,3 +2913,11 @@ def test_added_then_a_bare_noun_phrase_and_a_modal_is_a_clause_said():
         "five years.\n\nThe Dow added 256 points to close at a record."
     )
     assert said(result) == [("Mat Keep", "certain machines will be connected within five years.")]
+
+
+def test_according_to_a_named_owners_forecast_cites_the_owner():
+    result = extract(
+        "Demand will double by 2014, according to Harbor Group’s forecast. The plant was built "
+        "according to the rules, and the talks went according to plan."
+    )
+    assert said(result) == [("Harbor Group", "Demand will double by 2014")]

@@ -1359,7 +1359,9 @@ class ReportedSpeech:
                 is_cap(w) or bare(w) in TITLE_WORDS or bare(w) in SOURCE_NOUNS for w in rest
             ):
                 return None
-        if bare(np.split()[-1]) in NORMS and not any(is_cap(w) for w in np.split()[1:-1]):
+        if bare(np.split()[-1]) in NORMS and not any(
+            is_cap(w) and bare(w) not in DETERMINERS for w in np.split()[:-1]
+        ):
             # "according to plan", "according to the rules" (but "according to the current
             # Ledger forecast" cites the Ledger)
             return None

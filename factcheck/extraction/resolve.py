@@ -239,7 +239,11 @@ class SpeakerResolver:
             return self.resolve(m.group(1), pos)
         # "the Ledger's published story" -> the Ledger
         m = re.match(r"^(.+?)['’]s?\s+(?:\w+\s+){0,2}(\w+)$", np)
-        if m and m.group(2).casefold() in DOC_NOUNS and is_cap(m.group(1)):
+        # (and "CRU's forecast", "the company's estimates": a work its owner issued)
+        owned_work = (
+            DOC_NOUNS | _ISSUED_WORKS | {"estimate", "estimates", "projection", "projections"}
+        )
+        if m and m.group(2).casefold() in owned_work and is_cap(m.group(1)):
             issuer = re.sub(r"^The\s+(?=[A-Z])", "", m.group(1))
             return self.resolve(issuer, pos) or self._party(issuer, "organization", pos, np)
         # "The CIO of Norcorp says ...": the person the article names with that title there,
