@@ -2921,3 +2921,8 @@ def test_according_to_a_named_owners_forecast_cites_the_owner():
         "according to the rules, and the talks went according to plan."
     )
     assert said(result) == [("Harbor Group", "Demand will double by 2014")]
+
+
+def test_a_name_ending_in_s_keeps_it_before_a_possessive_apostrophe():
+    result = extract("Demand will double by 2014, according to Harbor Metals’ forecast.")
+    assert said(result) == [("Harbor Metals", "Demand will double by 2014")]

@@ -150,7 +150,7 @@ _WHAT_SUBJECT = re.compile(r"\bwhat\s+((?:[\w’'.-]+\s+){0,3}?[\w’'.-]+)$")
 _TITLE_FIRST = re.compile(r"^[\"“‘]?x+[\"”’]?,?\s*")
 # "Ana Ruiz's history of the firm", "Dana Okafor' inside view": a person's work
 _WORK_OF = re.compile(
-    r"^((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*?)(?:['’]s|s['’])\s+((?:[a-z][\w’'-]*\s*){1,3})"
+    r"^((?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*?)(?:['’]s|(?<=s)['’])\s+((?:[a-z][\w’'-]*\s*){1,3})"
     r"(?:\s+(?:of|about|on)\s+.*)?$"
 )
 _TOLD_TO = re.compile(
