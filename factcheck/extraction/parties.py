@@ -185,6 +185,7 @@ class PartyTidier:
         self.said_by: dict[str, list] = {}  # party -> its statements, kept through merges
         self._by_use: dict[str, bool] = {}
         self._issuers: dict[str, list[tuple[int, str]]] = {}  # document noun -> its issuers
+        self._text_words: set[str] | None = None  # every word of the text, read once
         self._in_order = sorted(ctx.found, key=lambda f: f.start)
         self._starts = [f.start for f in self._in_order]
         for f in ctx.found:
@@ -595,7 +596,11 @@ class PartyTidier:
         stem = name[:-1] if name[-1] in "aeoy" else name
         forms = {name + "n", name + "ian", stem + "ian", name + "i", name + "ese", stem + "ese"}
         forms |= {stem + "an", name[:-1]} if name.endswith(("o", "y")) else set()
-        return any(re.search(rf"\b{form}s?\b", self.ctx.text) for form in forms)
+        # (a set of the text's words, not a search of the text per form and party: a long
+        # upload has hundreds of one-word parties)
+        if self._text_words is None:
+            self._text_words = set(re.findall(r"\w+", self.ctx.text))
+        return any(form in self._text_words or form + "s" in self._text_words for form in forms)
 
     def _kinds(self) -> None:
         media_words = {
