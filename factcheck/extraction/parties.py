@@ -430,10 +430,17 @@ class PartyTidier:
             rf"{name}\s+(?:said|says|wrote|added|announced)\s+in\s+(?:a|an|its)\s+"
             rf"(?:[\w-]+\s+)?(?:{noun})\b",
         )
+        # (each pattern names the document, so only paragraphs that do are searched: a long
+        # upload has many paragraphs and dozens of document nouns)
+        masked = self.ctx.masked
+        names_it = re.compile(rf"\b(?:{noun})s?\b")
+        compiled = [re.compile(pattern) for pattern in patterns]
         found = {
             (m.start(), m.group(1))
-            for pattern in patterns
-            for m in re.finditer(pattern, self.ctx.masked)
+            for line in re.finditer(r"[^\n]+", masked)
+            if names_it.search(masked, line.start(), line.end())
+            for pattern in compiled
+            for m in pattern.finditer(masked, line.start(), line.end())
         }
         self._issuers[head] = sorted(found)
         return self._issuers[head]
