@@ -2926,3 +2926,15 @@ def test_according_to_a_named_owners_forecast_cites_the_owner():
 def test_a_name_ending_in_s_keeps_it_before_a_possessive_apostrophe():
     result = extract("Demand will double by 2014, according to Harbor Metals’ forecast.")
     assert said(result) == [("Harbor Metals", "Demand will double by 2014")]
+
+
+def test_a_clause_of_place_closes_the_subject_and_a_report_out_friday_from_its_issuer():
+    result = extract(
+        "The mayor of the village where both men lived says he expects an update soon.\n\n"
+        "A victory would most benefit the incumbents, according to a report out Friday from "
+        "Harbor Nicolaus, an investment bank."
+    )
+    assert said(result) == [
+        ("The mayor of the village", "he expects an update soon."),
+        ("Harbor Nicolaus", "A victory would most benefit the incumbents"),
+    ]

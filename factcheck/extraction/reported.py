@@ -1398,8 +1398,13 @@ class ReportedSpeech:
         if not head:
             # 'According to X, CONTENT.'
             att.content = self._trim_content(np_end, se)
-        elif m[ae + np_m.end() : se].strip(" .") == "" or RELATIVE_WHO_WHICH.match(
-            m, ae + np_m.end(), min(se, ae + np_m.end() + 12)
+        elif (
+            m[ae + np_m.end() : se].strip(" .") == ""
+            or RELATIVE_WHO_WHICH.match(m, ae + np_m.end(), min(se, ae + np_m.end() + 12))
+            # ("..., according to Stifel Nicolaus, an investment bank.": an appositive ends it)
+            or re.fullmatch(
+                r",\s+(?:a|an|the)\s+[^,;\"“”]{1,60}?[.!?]?\s*", m[ae + np_m.end() : se]
+            )
         ):
             att.trailing = True
             att.content = self._trim_content(ss, as_)

@@ -226,6 +226,7 @@ class SpeakerResolver:
         # ("more than 8,000 analyst estimates compiled by Bloomberg")
         m = re.match(
             r"^(?:(?:a|an|the)\s+)?(?:[\w,’'()-]+\s+){0,7}?(\w+)\s+"
+            r"(?:out\s+(?:on\s+)?\w+\s+)?"  # ("a report out Friday from Stifel Nicolaus")
             r"(?:(?:compiled|published|released|issued|prepared|conducted|produced)\s+)?"
             r"(?:by|from)\s+(.+)$",
             np,

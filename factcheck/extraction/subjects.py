@@ -111,6 +111,8 @@ _UNCLOSED_APPOSITIVE = re.compile(
     r"(?:^|(?<=[,.;:”\"]\s)|(?<=\n))([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}),\s+"
     r"[^,;:“”\"]{2,80}?\s(?:at|of|for|with)\s+(?:the\s+)?$"
 )
+_DETERMINED_PHRASE = re.compile(r"\s*((?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,6}[\w’'-]+)\s*")
+_WHERE_TAIL = re.compile(r"\s(?:where|whose)\s[^,;:\"“”]{1,80}$")
 # a name opening the sentence, then a comma
 _NAME_THEN_COMMA = re.compile(r"\s*([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s")
 # a person, a comma, then the role's capitalised title (left_subject checks the title)
@@ -370,6 +372,18 @@ class SubjectFinder:
             if not found and named and kin:
                 return appositive, ss + body.find(appositive), seg.strip(), joint
             return found
+        # "The mayor of the village where both men lived says": the clause of place closes
+        # the phrase whose head speaks
+        where = _WHERE_TAIL.search(seg)
+        if where and not VERB_RE.search(where.group(0)):
+            head = seg[: where.start()]
+            found = self._left_np(head, ss, appositive, joint)
+            if found:
+                return found
+            # (the whole phrase, when it opens the sentence: "The mayor of the village")
+            phrase = _DETERMINED_PHRASE.fullmatch(head)
+            if phrase:
+                return phrase.group(1), ss + phrase.start(1), appositive, joint
         # "Residents who spoke to the Ledger said": the name closes a relative clause whose
         # antecedent is the subject
         rel = RELATIVE_TAIL.search(seg)
