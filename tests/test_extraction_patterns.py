@@ -2938,3 +2938,10 @@ def test_a_clause_of_place_closes_the_subject_and_a_report_out_friday_from_its_i
         ("The mayor of the village", "he expects an update soon."),
         ("Harbor Nicolaus", "A victory would most benefit the incumbents"),
     ]
+
+
+def test_doubted_that_reports_a_belief_as_believed_that_does():
+    result = extract(
+        "Kirsten Powers doubted that the president would address the ad. Few doubted her talent."
+    )
+    assert said(result) == [("Kirsten Powers", "the president would address the ad.")]

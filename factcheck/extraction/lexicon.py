@@ -37,7 +37,7 @@ indicates signaled signalled signals hinted hints mentioned mentions commented c
 confided confessed proclaimed affirmed reaffirmed reaffirms objected protested continued
 wondered whispered mused sighed show reveal reveals revealed indicate implied implies implying
 insinuated insinuates insinuating recommended recommends recommending bragged brags
-bragging suspect suspects reminded reminds reminding""".split(),
+bragging suspect suspects reminded reminds reminding doubted doubts""".split(),
     *_PLAIN_PRESENT,
 ]
 OBJECT_VERBS = """denied denies deny denying rejected rejects refuted refutes condemned condemns
@@ -88,7 +88,7 @@ THAT_ONLY = frozenset(
     maintains ruled rules indicated indicates signaled signalled signals hinted hints mentioned
     mentions commented comments confided confessed proclaimed affirmed reaffirmed
     reaffirms objected protested show reveal reveals revealed indicate implied implies implying
-    insinuated insinuates insinuating recommended recommends recommending""".split()
+    insinuated insinuates insinuating recommended recommends recommending doubted doubts""".split()
 )
 # Verbs that only tag a quotation ('"Why?" she wondered.', '"..." he continued'): elsewhere the
 # talks continue and people wonder without saying anything
