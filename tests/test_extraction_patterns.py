@@ -2945,3 +2945,10 @@ def test_doubted_that_reports_a_belief_as_believed_that_does():
         "Kirsten Powers doubted that the president would address the ad. Few doubted her talent."
     )
     assert said(result) == [("Kirsten Powers", "the president would address the ad.")]
+
+
+def test_a_quantifier_saying_inside_a_contact_clause_is_the_speaker():
+    result = extract(
+        "Budget concerns have made it hard to approve the subsidies many say are required."
+    )
+    assert [s for s, _ in said(result)] == ["many"]

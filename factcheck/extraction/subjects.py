@@ -451,6 +451,16 @@ class SubjectFinder:
             return last, last_pos, appositive, joint
         if low in CLAUSE_STOPS or low in ("and", "or"):
             return None
+        # "to approve the subsidies many say are required": a contact clause, whose subject
+        # is the quantifier alone
+        if (
+            low in ("many", "some", "most", "others", "few")
+            and len(words) > 1
+            and words[-2][1].isalpha()
+            and words[-2][1].islower()
+            and bare(words[-2][1]) not in DETERMINERS | FUNCTION_WORDS
+        ):
+            return last, last_pos, appositive, joint
         # a capitalised name (with titles and affiliation words before it)
         if is_cap(last) and low not in FUNCTION_WORDS:
             i = len(words) - 1
