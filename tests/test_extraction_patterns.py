@@ -2952,3 +2952,12 @@ def test_a_quantifier_saying_inside_a_contact_clause_is_the_speaker():
         "Budget concerns have made it hard to approve the subsidies many say are required."
     )
     assert [s for s, _ in said(result)] == ["many"]
+
+
+def test_he_or_she_with_no_one_named_is_the_person_described_in_the_paragraph():
+    result = extract(
+        "A Maine man was arrested when he told officers that he was on his way to a former "
+        "employer.\n\nPolice found a woman in the car. She said the driver had fled.\n\n"
+        "A man and a woman left the shop. He said the shop would close."
+    )
+    assert [s for s, _ in said(result)] == ["A Maine man", "a woman", "A man"]

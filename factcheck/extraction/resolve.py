@@ -128,6 +128,10 @@ _UNNAMED_ROLES = frozenset(
     """spokesman spokeswoman spokesperson lawyer attorney judge officer official agent
     analyst economist reporter correspondent detective inspector doctor nurse""".split()
 )
+# "A Maine man", "an elderly woman": a person described, not named
+_DESCRIBED_PERSON = re.compile(r"\b((?:[Aa]n?)\s+(?:[\w-]+\s+){0,3}?(man|woman|boy|girl))\b")
+_MALE_HEADS = frozenset(("man", "boy"))
+_FEMALE_HEADS = frozenset(("woman", "girl"))
 _GENDERED_HEADS = {"man": "m", "woman": "f", "father": "m", "mother": "f", "boy": "m", "girl": "f"}
 
 
@@ -603,7 +607,9 @@ class SpeakerResolver:
             if person and (pronoun != "they" or self._same_paragraph_mention(person, pos)):
                 return person
             if pronoun != "they":
-                return person
+                # "A Maine man was arrested when he told police that ...": with no person
+                # named yet, the one described earlier in the sentence
+                return person or self._described_in_sentence(pronoun, pos)
         # "it"/"they": a speaker earlier in the sentence, an organisation named earlier in
         # it ("the Ledger ran an article in which it claimed"), else the last speaker.
         if self._sentence_speakers:
@@ -651,6 +657,17 @@ class SpeakerResolver:
             and any(title in t.casefold() and body in t.casefold() for t in info.titles)
         ]
         return held[0] if len(held) == 1 else None
+
+    def _described_in_sentence(self, pronoun: str, pos: int) -> str | None:
+        # (in the paragraph so far: "Police found a woman in the car. She said ...")
+        start = max(self.masked.rfind("\n", 0, pos) + 1, pos - 300)
+        heads = _MALE_HEADS if pronoun == "he" else _FEMALE_HEADS
+        described = [
+            m for m in _DESCRIBED_PERSON.finditer(self.masked, start, pos) if m.group(2) in heads
+        ]
+        if len(described) != 1:
+            return None
+        return self._party(described[0].group(1), "anonymous", pos, alias=None)
 
     def _unnamed_speaker_since(self, person: str | None, pos: int) -> str | None:
         """'A spokesman for the agency said ... He said ...': one unnamed source who spoke
