@@ -2961,3 +2961,18 @@ def test_he_or_she_with_no_one_named_is_the_person_described_in_the_paragraph():
         "A man and a woman left the shop. He said the shop would close."
     )
     assert [s for s, _ in said(result)] == ["A Maine man", "a woman", "A man"]
+
+
+def test_told_me_or_us_then_a_clause_a_clock_time_and_a_possessor_before_a_full_name():
+    result = extract(
+        "Foursquare’s Dennis Crowley told us the company needs to play with the API for a few "
+        "weeks.\n\n"
+        "Coach Jeff Fisher said he doesn’t love the 5:30 am start, but said the team would "
+        "manage.\n\nNorcorp's Board Chairman said the deal was off."
+    )
+    assert said(result) == [
+        ("Dennis Crowley", "the company needs to play with the API for a few weeks."),
+        ("Jeff Fisher", "he doesn’t love the 5:30 am start"),
+        ("Jeff Fisher", "the team would manage."),
+        ("Norcorp's Board Chairman", "the deal was off."),
+    ]

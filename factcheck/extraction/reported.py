@@ -245,6 +245,11 @@ _SUBJECT_THEN_AUXILIARY = re.compile(
     r"\s+(?:[a-z][\w’'-]*\s+){1,4}(?:will|would|could|should|can|may|might|must|is|are|was|"
     r"were|has|have|had)\b"
 )
+_TOLD_PRONOUN_THEN_CLAUSE = re.compile(
+    r"\s+(?:me|us|him|her|them)\s+((?:the|a|an|this|that|these|those|his|its|their|[A-Z][\w’'-]*)"
+    r"\b[^,;:\"“”]{0,80}?\b(?:is|was|are|were|has|have|had|will|would|can|could|should|may|might|"
+    r"must|needs|need|wants|want)\b)"
+)
 _AUXILIARY_NEXT = re.compile(r"(?:is|was|are|were|has|have|had|will|would)\b")
 # "said in February the firm was sold", "said in his speech he would cut taxes": a short
 # prepositional phrase, then a clause with its own subject and a finite verb
@@ -792,7 +797,7 @@ class ReportedSpeech:
             and _AUXILIARY_NEXT.match(m, ve + that.end())
         ):
             that = None  # "said in a statement that was released": the statement's relative
-        colon = re.match(r"[^\"“:,]{0,60}:\s*", rest)
+        colon = re.match(r"(?:[^\"“:,]|(?<=\d):(?=\d)){0,60}(?<!\d):\s*", rest)  # (not "5:30 am")
         if colon and (VERB_RE.search(colon.group(0)) or len(colon.group(0).split()) > 8):
             colon = None
         if colon and (
@@ -916,6 +921,10 @@ class ReportedSpeech:
             pm = re.match(r"\s+(?:[\w’'-]+\s+){1,4}?(?=(?:they|he|she|it|we|I)\s)", rest)
             if pm and low in ("told", "tells", "tell", "telling"):
                 return self._with_content(att, ve + pm.end(), se)
+            # 'told us the company needs to wait', 'told me the banks were horrible'
+            pm = _TOLD_PRONOUN_THEN_CLAUSE.match(rest)
+            if pm and low in ("told", "tells", "tell", "telling"):
+                return self._with_content(att, ve + pm.start(1), se)
             # 'told reporters the bridge would reopen', 'told The Ledger the plan was dead': the
             # addressee, then a clause with its own subject and verb
             told = self._told_clause(rest) if low.startswith(("tell", "told")) else None

@@ -65,7 +65,9 @@ _OBJECT_OF = re.compile(
 _POST_NOMINAL = re.compile(r",?\s+(MP|MEP|MSP|MLA|MPP|MHA|TD|QC|KC|SC)\.?$")
 _OBTAINED_BY = re.compile(r"\b(?:obtained|seen|reviewed|viewed|acquired)\s+by\b")
 # "NBC's Costas": a possessor (outlet or body) before one capitalised word
-_OWNER_SURNAME = re.compile(r"^(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+([A-Z][a-z][\w’'-]*)$")
+_OWNER_SURNAME = re.compile(
+    r"^(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s\s+([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*)?)$"
+)  # ("NBC's Costas", "Foursquare's Dennis Crowley")
 _A_PAPER = re.compile(r"\b(?:a|an|their|his|her|its|new)\s+(?:[\w-]+\s+)?paper\b")
 _ROLE_OF_BODY = re.compile(
     r"^(?:[Tt]he\s+)?((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:of|at|for)\s+(?:the\s+)?([A-Z].*)$"
@@ -156,7 +158,7 @@ class SpeakerResolver:
         np = _FOCUS_ADVERB.sub("", np)
         # a headline's "NBC's Costas says": the person, by the outlet or body they work for
         owned = _OWNER_SURNAME.match(np)
-        if owned and owned.group(1).casefold() not in _BODY_OR_TITLE:
+        if owned and not any(w.casefold() in _BODY_OR_TITLE for w in owned.group(1).split()):
             np = owned.group(1)
         if not np:
             return None
