@@ -205,7 +205,8 @@ class SubjectFinder:
     def left_subject(self, ss: int, vs: int) -> tuple[str, int, str, bool] | None:
         """(noun phrase, its start, appositive/descriptor, joint 'all') ending just before vs."""
         window = self.masked[ss:vs]
-        # (or a clause after a subordinator: "..., when 48% of respondents said")
+        # (or a clause after a subordinator: "..., when 48% of respondents said", whose
+        # subject is then looked for from the subordinator on, shares of any length included)
         sub = _SUBORDINATE_SHARE.search(window)
         if sub:
             window = window[sub.end() :]
