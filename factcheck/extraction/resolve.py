@@ -610,8 +610,8 @@ class SpeakerResolver:
                 return person
             if pronoun != "they":
                 # "A Maine man was arrested when he told police that ...": with no person
-                # named yet, the one described earlier in the sentence
-                return person or self._described_in_sentence(pronoun, pos)
+                # named yet, the one person of that sex the paragraph has described
+                return person or self._described_in_paragraph(pronoun, pos)
         # "it"/"they": a speaker earlier in the sentence, an organisation named earlier in
         # it ("the Ledger ran an article in which it claimed"), else the last speaker.
         if self._sentence_speakers:
@@ -660,8 +660,9 @@ class SpeakerResolver:
         ]
         return held[0] if len(held) == 1 else None
 
-    def _described_in_sentence(self, pronoun: str, pos: int) -> str | None:
-        # (in the paragraph so far: "Police found a woman in the car. She said ...")
+    def _described_in_paragraph(self, pronoun: str, pos: int) -> str | None:
+        """'A Maine man ... he told', 'Police found a woman in the car. She said': the only
+        person of the pronoun's sex described (not named) in the paragraph so far."""
         start = max(self.masked.rfind("\n", 0, pos) + 1, pos - 300)
         heads = _MALE_HEADS if pronoun == "he" else _FEMALE_HEADS
         described = [
