@@ -69,3 +69,26 @@ def test_clean_is_stable_and_paragraphs_are_separated_by_one_blank_line(text):
     assert clean(cleaned) == cleaned or '"' in cleaned
     for start, end in duplicate_paragraphs(cleaned):
         assert 0 <= start < end <= len(cleaned)
+
+
+def test_the_parties_come_in_the_order_they_first_speak_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    article = (
+        "Norcorp said sales rose. Ana Ruiz, a lawyer, said the deal was off. "
+        "The Harbor Bank said it would appeal. Tom Lind told reporters the plan was dead."
+    )
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        code = (
+            "from factcheck.extraction import extract; import sys; "
+            "print([p.name for p in extract(sys.argv[1]).parties])"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code, article], capture_output=True, text=True, env=env
+        )
+        outputs.add(done.stdout.strip())
+    assert outputs == {"['Norcorp', 'Ana Ruiz', 'Harbor Bank', 'Tom Lind']"}

@@ -86,6 +86,12 @@ def extract_text(text: str) -> Extraction:
             )
             for p in parties
         )
+    # parties in the order they first speak (the registry's own order follows sets, which
+    # change with the hash seed from run to run)
+    first = {}
+    for st in statements:
+        first.setdefault(st.speaker, st.start)
+    parties = tuple(sorted(parties, key=lambda p: (first.get(p.name, len(text)), p.name)))
     return Extraction(text, parties, tuple(statements))
 
 
